@@ -1,0 +1,45 @@
+// Bundles the extension client, the language server and the CLI with esbuild.
+// --production minifies; --watch rebuilds on change.
+import * as esbuild from "esbuild";
+import { existsSync, rmSync } from "node:fs";
+
+const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
+
+const entries = [
+  { in: "client/src/extension.ts", out: "dist/client/extension", external: ["vscode"] },
+  { in: "server/src/server.ts", out: "dist/server/server", external: [] },
+  { in: "server/src/cli/main.ts", out: "dist/cli/main", external: [] },
+].filter((e) => existsSync(e.in));
+
+if (!watch) rmSync("dist", { recursive: true, force: true });
+
+const contexts = await Promise.all(
+  entries.map((e) =>
+    esbuild.context({
+      entryPoints: { [e.out]: e.in },
+      outdir: ".",
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      // jsonc-parser's UMD build fails at start-up ("Cannot find module './impl/format'") unless the ESM build is picked
+      mainFields: ["module", "main"],
+      external: e.external,
+      sourcemap: production ? false : "linked",
+      minify: production,
+      keepNames: true,
+      logLevel: "warning",
+      legalComments: "linked",
+      metafile: true,
+    }),
+  ),
+);
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log("watching…");
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

@@ -1,0 +1,66 @@
+import type { AnyRule } from "./rule";
+import { SEVERITIES, type SeverityOrOff } from "./types";
+
+/** One rule's setting: a severity, or a severity with options. Same shape in VS Code settings and `.shipshape.json`. */
+export type RuleSetting = SeverityOrOff | { severity?: SeverityOrOff; options?: Record<string, unknown> };
+
+export interface ShipshapeConfig {
+  /** Rule id -> setting. */
+  rules?: Record<string, RuleSetting>;
+}
+
+export const CONFIG_FILE_NAMES = [".shipshape.json", "shipshape.config.json"];
+
+export interface ResolvedRuleSetting {
+  severity: SeverityOrOff;
+  options: Record<string, unknown>;
+}
+
+export function isSeverity(v: unknown): v is SeverityOrOff {
+  return typeof v === "string" && (SEVERITIES as readonly string[]).includes(v);
+}
+
+/** The effective severity and options for a rule. */
+export function resolveRuleSetting(rule: AnyRule, config: ShipshapeConfig | undefined): ResolvedRuleSetting {
+  const defaults: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rule.meta.options ?? {})) defaults[k] = v.default;
+  const setting = config?.rules?.[rule.meta.id];
+  if (setting === undefined) return { severity: rule.meta.defaultSeverity, options: defaults };
+  if (typeof setting === "string") return { severity: isSeverity(setting) ? setting : rule.meta.defaultSeverity, options: defaults };
+  return {
+    severity: isSeverity(setting.severity) ? setting.severity : rule.meta.defaultSeverity,
+    options: { ...defaults, ...(setting.options ?? {}) },
+  };
+}
+
+/** Reads a config file's text; problems come back as messages instead of exceptions. */
+export function parseConfig(text: string): { config: ShipshapeConfig; problems: string[] } {
+  const problems: string[] = [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { config: {}, problems: [`not valid JSON: ${(e as Error).message}`] };
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    return { config: {}, problems: ['expected an object with a "rules" key'] };
+  const rules: Record<string, RuleSetting> = {};
+  const input = (raw as { rules?: unknown }).rules;
+  if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input)))
+    problems.push('"rules" must be an object');
+  else if (input) {
+    for (const [id, v] of Object.entries(input as Record<string, unknown>)) {
+      if (isSeverity(v)) rules[id] = v;
+      else if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+        const sev = (v as { severity?: unknown }).severity;
+        const opts = (v as { options?: unknown }).options;
+        if (sev !== undefined && !isSeverity(sev)) problems.push(`${id}: severity must be one of ${SEVERITIES.join(", ")}`);
+        rules[id] = {
+          severity: isSeverity(sev) ? sev : undefined,
+          options: typeof opts === "object" && opts !== null ? (opts as Record<string, unknown>) : undefined,
+        };
+      } else problems.push(`${id}: expected a severity (${SEVERITIES.join(", ")}) or { severity, options }`);
+    }
+  }
+  return { config: { rules }, problems };
+}

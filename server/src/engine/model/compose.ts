@@ -1,0 +1,178 @@
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+} from "yaml";
+import { LineIndex, type Range } from "../text";
+
+export interface ParseProblem {
+  message: string;
+  range: Range;
+  severity: "error" | "warning";
+}
+
+/** How many alias hops a lookup may follow before giving up (alias bombs, cycles). */
+const MAX_ALIAS_HOPS = 64;
+
+export function isMergeKey(key: unknown): boolean {
+  return (
+    isScalar(key) && (key.source === "<<" || key.value === "<<" || (typeof key.value === "symbol" && String(key.value) === "Symbol(<<)"))
+  );
+}
+
+export function scalarText(node: unknown): string | undefined {
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null || v === undefined) return undefined;
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  }
+  return undefined;
+}
+
+export interface ServiceModel {
+  name: string;
+  file: ComposeFileModel;
+  key: Scalar;
+  keyRange: Range;
+  /** The service's mapping (undefined when the value is null or not a map). */
+  node: YAMLMap | undefined;
+}
+
+/** One compose file: the YAML document with exact ranges, read without expanding aliases. */
+export class ComposeFileModel {
+  readonly lines: LineIndex;
+  readonly doc: Document.Parsed;
+  readonly problems: ParseProblem[] = [];
+  readonly services: ServiceModel[] = [];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.lines = new LineIndex(text);
+    this.doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: false, strict: false, keepSourceTokens: false });
+    for (const e of this.doc.errors)
+      this.problems.push({ message: e.message.split("\n")[0] as string, range: this.lines.rangeOf(e.pos[0], e.pos[1]), severity: "error" });
+    for (const w of this.doc.warnings) {
+      // `!reset` and `!override` are Compose's own tags
+      if (/Unresolved tag: !(reset|override)/.test(w.message)) continue;
+      this.problems.push({
+        message: w.message.split("\n")[0] as string,
+        range: this.lines.rangeOf(w.pos[0], w.pos[1]),
+        severity: "warning",
+      });
+    }
+    const services = this.topLevelValue("services");
+    if (isMap(services)) {
+      for (const item of services.items) {
+        if (!isScalar(item.key)) continue;
+        const name = scalarText(item.key);
+        if (name === undefined) continue;
+        const value = this.resolve(item.value);
+        this.services.push({ name, file: this, key: item.key, keyRange: this.rangeOf(item.key), node: isMap(value) ? value : undefined });
+      }
+    }
+  }
+
+  get root(): YAMLMap | undefined {
+    return isMap(this.doc.contents) ? this.doc.contents : undefined;
+  }
+
+  topLevel(key: string): Pair | undefined {
+    return this.root ? pairOf(this.root, key, this) : undefined;
+  }
+
+  topLevelValue(key: string): Node | undefined {
+    return this.resolve(this.topLevel(key)?.value);
+  }
+
+  /** Follows aliases (bounded). */
+  resolve(node: unknown): Node | undefined {
+    let n: unknown = node;
+    for (let hops = 0; isAlias(n) && hops < MAX_ALIAS_HOPS; hops++) {
+      n = n.resolve(this.doc);
+    }
+    return isAlias(n) ? undefined : (n as Node | undefined);
+  }
+
+  /** The pair for `key` in `map`, looking through `<<` merge keys (nearest wins, as YAML says). */
+  pair(map: YAMLMap | undefined, key: string): Pair | undefined {
+    return map ? pairOf(map, key, this) : undefined;
+  }
+
+  /** Value node for `key` in a map, merges and aliases resolved. */
+  get(map: YAMLMap | undefined, key: string): Node | undefined {
+    return this.resolve(this.pair(map, key)?.value);
+  }
+
+  /** Walks a path of keys from a map. */
+  getIn(map: YAMLMap | undefined, path: string[]): Node | undefined {
+    let cur: Node | undefined = map;
+    for (const k of path) {
+      if (!isMap(cur)) return undefined;
+      cur = this.get(cur, k);
+    }
+    return cur;
+  }
+
+  scalar(map: YAMLMap | undefined, key: string): string | undefined {
+    return scalarText(this.get(map, key));
+  }
+
+  service(name: string): ServiceModel | undefined {
+    return this.services.find((s) => s.name === name);
+  }
+
+  /** Range of a node or pair in this file (falls back to the start of the file). */
+  rangeOf(node: unknown): Range {
+    if (isPair(node)) {
+      const k = node.key as Node | null;
+      const v = node.value as Node | null;
+      const start = k?.range?.[0] ?? v?.range?.[0] ?? 0;
+      const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+      return this.lines.rangeOf(start, end);
+    }
+    const r = (node as Node | undefined)?.range;
+    if (r) return this.lines.rangeOf(r[0], r[1]);
+    return this.lines.rangeOf(0, 0);
+  }
+
+  /** True when the node was written in this file's text (not reached through an alias defined elsewhere). */
+  owns(node: unknown): boolean {
+    const r = (node as Node | undefined)?.range;
+    return !!r && r[1] <= this.text.length;
+  }
+
+  /** Items of a sequence node, aliases resolved. */
+  items(node: Node | undefined): Node[] {
+    if (!isSeq(node)) return [];
+    return node.items.map((i) => this.resolve(i)).filter((i): i is Node => i !== undefined);
+  }
+}
+
+function pairOf(map: YAMLMap, key: string, file: ComposeFileModel, depth = 0): Pair | undefined {
+  if (depth > MAX_ALIAS_HOPS) return undefined;
+  for (const item of map.items) {
+    if (!isMergeKey(item.key) && scalarText(item.key) === key) return item as Pair;
+  }
+  for (const item of map.items) {
+    if (!isMergeKey(item.key)) continue;
+    const v = file.resolve(item.value);
+    const sources = isSeq(v) ? v.items.map((i) => file.resolve(i)) : [v];
+    for (const src of sources) {
+      if (isMap(src)) {
+        const found = pairOf(src, key, file, depth + 1);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import { composeRule } from "../../rule";
+
+export const rule = composeRule({
+  meta: {
+    id: "compose/no-version-key",
+    category: "maintainability",
+    defaultSeverity: "warning",
+    fixable: true,
+    summary: "Do not declare the obsolete top-level `version:` key.",
+    rationale:
+      "Compose V2 follows the Compose Specification and ignores `version:`; it only prints a warning. Keeping the key suggests a file format that no longer exists and invites people to pick features by a number that has no effect.",
+    examples: [
+      {
+        fileName: "compose.yml",
+        bad: "version: '3.8'\nservices:\n  web:\n    image: nginx:1.27-alpine\n",
+        good: "services:\n  web:\n    image: nginx:1.27-alpine\n",
+      },
+    ],
+    equivalents: ["dclint:no-version-field"],
+    messages: { obsolete: "The top-level `version` key is obsolete; Compose ignores it. Remove it." },
+    practice: "003 §8.2.2 Mandatory rules",
+  },
+  check({ compose, report, lines }) {
+    const pair = compose.topLevel("version");
+    if (!pair) return;
+    const r = compose.rangeOf(pair);
+    // delete the whole line(s), including the line break and a comment on the same line
+    const startLine = r.start.line;
+    const endLine = r.end.character === 0 && r.end.line > startLine ? r.end.line - 1 : r.end.line;
+    const deleteTo =
+      endLine + 1 < lines.lineCount ? { line: endLine + 1, character: 0 } : { line: endLine, character: lines.lineText(endLine).length };
+    report({
+      messageId: "obsolete",
+      range: compose.rangeOf(pair.key),
+      fixes: [
+        {
+          title: "Remove the `version` key",
+          safe: true,
+          edits: [{ range: { start: { line: startLine, character: 0 }, end: deleteTo }, newText: "" }],
+        },
+      ],
+    });
+  },
+});

@@ -1,0 +1,181 @@
+/**
+ * Table-driven rule tests, in the spirit of ESLint's RuleTester.
+ *
+ *   testRule(rule, {
+ *     valid: ["FROM python:3.13-slim\n", { code, fileName, files, options }],
+ *     invalid: [{ code: "FROM «python»\n", errors: [{ messageId: "untagged" }], output: "FROM python:3.13\n" }],
+ *   });
+ *
+ * - `«` and `»` in `code` mark the expected range of the first error (they are removed before linting);
+ *   or give `line`/`column` (1-based) in an error.
+ * - `output` is the text after applying, for every finding, its fix number `fixIndex` (default 0);
+ *   the result is linted again and this rule must not fire on it any more (unless `outputStillFires`).
+ * - `files` are neighbours of the linted file, relative to its folder ("../.dockerignore" works).
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { lint } from "../../../server/src/engine/linter";
+import { ComposeFileModel } from "../../../server/src/engine/model/compose";
+import { DockerfileModel } from "../../../server/src/engine/model/dockerfile";
+import { resolvePath } from "../../../server/src/engine/paths";
+import type { AnyRule } from "../../../server/src/engine/rule";
+import { applyEdits, type Range } from "../../../server/src/engine/text";
+import type { FileChange, Finding } from "../../../server/src/engine/types";
+import { memoryFs } from "../../../server/src/engine/workspace";
+
+export const WORKSPACE = "/ws";
+
+export interface ValidCase {
+  code: string;
+  name?: string;
+  fileName?: string;
+  files?: Record<string, string>;
+  options?: Record<string, unknown>;
+}
+
+export interface ExpectedError {
+  messageId: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+  output?: string;
+  fixIndex?: number;
+  outputStillFires?: boolean;
+  /** Expected changes to other files: path relative to the linted file's folder -> resulting contents. */
+  outputFiles?: Record<string, string>;
+}
+
+function defaultFileName(rule: AnyRule): string {
+  return rule.meta.kind === "compose" ? "compose.yml" : rule.meta.kind === "dockerignore" ? ".dockerignore" : "Dockerfile";
+}
+
+function stripMarkers(code: string): { text: string; marked?: Range } {
+  const a = code.indexOf("«");
+  const b = code.indexOf("»");
+  if (a < 0 || b < a) return { text: code };
+  const text = code.slice(0, a) + code.slice(a + 1, b) + code.slice(b + 1);
+  const pos = (offset: number) => {
+    const before = text.slice(0, offset).split("\n");
+    return { line: before.length - 1, character: (before[before.length - 1] as string).length };
+  };
+  return { text, marked: { start: pos(a), end: pos(b - 1) } };
+}
+
+export function runRule(
+  rule: AnyRule,
+  c: ValidCase & { text?: string },
+): { findings: Finding[]; path: string; files: Record<string, string> } {
+  const fileName = c.fileName ?? defaultFileName(rule);
+  const path = resolvePath(WORKSPACE, fileName);
+  const dir = path.slice(0, path.lastIndexOf("/")) || "/";
+  const text = c.text ?? c.code;
+  const files: Record<string, string> = { [path]: text };
+  for (const [rel, contents] of Object.entries(c.files ?? {})) files[resolvePath(dir, rel)] = contents;
+  const result = lint({
+    path,
+    text,
+    kind: rule.meta.kind,
+    fs: memoryFs(files),
+    rules: [rule],
+    config: {
+      rules: {
+        [rule.meta.id]: { severity: rule.meta.defaultSeverity === "off" ? "warning" : rule.meta.defaultSeverity, options: c.options },
+      },
+    },
+    throwOnRuleError: true,
+  });
+  return { findings: result.findings, path, files };
+}
+
+function parsesCleanly(rule: AnyRule, path: string, text: string): void {
+  if (rule.meta.kind === "compose") {
+    const m = new ComposeFileModel(path, text);
+    assert.deepEqual(
+      m.problems.filter((p) => p.severity === "error").map((p) => p.message),
+      [],
+      `fixed output must still be valid YAML:\n${text}`,
+    );
+  } else if (rule.meta.kind === "dockerfile") {
+    assert.doesNotThrow(() => new DockerfileModel(path, text));
+  }
+}
+
+export function testRule(rule: AnyRule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+  describe(rule.meta.id, () => {
+    cases.valid.forEach((raw, i) => {
+      const c: ValidCase = typeof raw === "string" ? { code: raw } : raw;
+      it(`valid #${i + 1}${c.name ? `: ${c.name}` : ""}`, () => {
+        const { findings } = runRule(rule, c);
+        assert.deepEqual(
+          findings.map((f) => `${f.messageId}@${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`),
+          [],
+          "expected no findings",
+        );
+      });
+    });
+    cases.invalid.forEach((c, i) => {
+      it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ""}`, () => {
+        const { text, marked } = stripMarkers(c.code);
+        const { findings, path, files } = runRule(rule, { ...c, text });
+        assert.deepEqual(
+          findings.map((f) => f.messageId),
+          c.errors.map((e) => e.messageId),
+          `message ids (got: ${findings.map((f) => `${f.messageId}@${f.range.start.line + 1}:${f.range.start.character + 1}`).join(", ")})`,
+        );
+        if (marked) assert.deepEqual(findings[0]?.range, marked, "range of the first finding (« »)");
+        c.errors.forEach((e, k) => {
+          const f = findings[k] as Finding;
+          if (e.line !== undefined) assert.equal(f.range.start.line + 1, e.line, `line of error ${k + 1}`);
+          if (e.column !== undefined) assert.equal(f.range.start.character + 1, e.column, `column of error ${k + 1}`);
+          if (e.endLine !== undefined) assert.equal(f.range.end.line + 1, e.endLine, `end line of error ${k + 1}`);
+          if (e.endColumn !== undefined) assert.equal(f.range.end.character + 1, e.endColumn, `end column of error ${k + 1}`);
+        });
+        if (c.output !== undefined || c.outputFiles !== undefined) {
+          const fixes = findings.map((f) => f.fixes[c.fixIndex ?? 0]).filter((x) => x !== undefined);
+          assert.ok(fixes.length > 0, "expected a fix");
+          const output = applyEdits(
+            text,
+            fixes.flatMap((f) => f.edits),
+          );
+          if (c.output !== undefined) {
+            assert.equal(output, c.output, "fixed text");
+            parsesCleanly(rule, path, output);
+          }
+          const changed: Record<string, string> = { ...files, [path]: output };
+          for (const ch of fixes.flatMap((f) => f.changes ?? [])) applyChange(changed, ch);
+          const dir = path.slice(0, path.lastIndexOf("/")) || "/";
+          for (const [rel, expected] of Object.entries(c.outputFiles ?? {})) {
+            assert.equal(changed[resolvePath(dir, rel)], expected, `contents of ${rel} after the fix`);
+          }
+          if (!c.outputStillFires) {
+            const neighbours: Record<string, string> = {};
+            for (const [p, t] of Object.entries(changed)) if (p !== path) neighbours[p] = t;
+            const again = runRule(rule, { ...c, code: output, text: output, files: relativeTo(dir, neighbours) });
+            assert.deepEqual(
+              again.findings.map((f) => `${f.messageId}@${f.range.start.line + 1}`),
+              [],
+              `the rule still fires after the fix:\n${output}`,
+            );
+          }
+        }
+      });
+    });
+  });
+}
+
+export function applyChange(files: Record<string, string>, ch: FileChange): void {
+  if (ch.create !== undefined && files[ch.path] === undefined) files[ch.path] = ch.create;
+  else if (ch.edits) files[ch.path] = applyEdits(files[ch.path] ?? "", ch.edits);
+}
+
+function relativeTo(dir: string, files: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [p, t] of Object.entries(files)) out[p] = t; // absolute paths resolve to themselves
+  void dir;
+  return out;
+}
