@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { lint } from "../../../server/src/engine/linter";
 
-const ids = (path: string, text: string) => lint({ path, text, throwOnRuleError: true }).findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`);
+const ids = (path: string, text: string) =>
+  lint({ path, text, throwOnRuleError: true }).findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`);
 
 describe("suppressions", () => {
   const df = "FROM python:3.13-slim\nMAINTAINER a\n";
