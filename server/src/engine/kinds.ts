@@ -3,6 +3,9 @@ import type { FileKind } from "./types";
 
 const DOCKERFILE = /^(dockerfile|containerfile)([._-].*)?$|\.(dockerfile|containerfile)$/i;
 const COMPOSE = /^(docker-)?compose([._-][^/]*)?\.ya?ml$/i;
+/** `dockerfile.ts`, `Dockerfile.md`: source and documents about Dockerfiles, not Dockerfiles (`Dockerfile.dev` still is one). */
+const NOT_A_DOCKERFILE =
+  /\.(md|markdown|rst|txt|json|jsonc|ya?ml|toml|ini|sh|bash|ps1|bak|orig|rej|swp|tmp|log|ts|tsx|mts|cts|js|jsx|mjs|cjs|map|py|pyc|go|rs|java|kt|rb|php|cs|c|h|cc|cpp|hpp|lua|vim|el|html|css|snap|lock|tpl|j2|jinja|erb|gz|zip|tar|tgz)$/i;
 const DOCKERIGNORE = /(^|\.)dockerignore$|^\.containerignore$/i;
 
 /** What kind of file a path is, by its name; undefined when Shipshape does not lint it. */
@@ -12,7 +15,7 @@ export function detectKind(path: string, languageId?: string): FileKind | undefi
   const name = basename(path);
   if (DOCKERIGNORE.test(name)) return "dockerignore";
   if (COMPOSE.test(name)) return "compose";
-  if (DOCKERFILE.test(name) && !/\.(md|txt|json|ya?ml|sh|bak|orig)$/i.test(name)) return "dockerfile";
+  if (DOCKERFILE.test(name) && !NOT_A_DOCKERFILE.test(name)) return "dockerfile";
   return undefined;
 }
 
