@@ -1,0 +1,56 @@
+import { countFindings, type DisplayFinding } from "./display";
+
+const STYLE = {
+  reset: "\u001b[0m",
+  bold: "\u001b[1m",
+  dim: "\u001b[2m",
+  underline: "\u001b[4m",
+  red: "\u001b[31m",
+  yellow: "\u001b[33m",
+  blue: "\u001b[34m",
+  green: "\u001b[32m",
+};
+type Style = keyof typeof STYLE;
+
+const SEVERITY_STYLE: Record<DisplayFinding["severity"], Style> = { error: "red", warning: "yellow", info: "blue", hint: "dim" };
+
+/** Human output: findings grouped per file, aligned columns, and a summary line. Colour only when `color`. */
+export function formatStylish(findings: readonly DisplayFinding[], options: { color: boolean; fileCount: number }): string {
+  const paint = (style: Style, s: string) => (options.color ? `${STYLE[style]}${s}${STYLE.reset}` : s);
+  const byFile = new Map<string, DisplayFinding[]>();
+  for (const f of findings) {
+    const list = byFile.get(f.file) ?? [];
+    list.push(f);
+    byFile.set(f.file, list);
+  }
+  const lines: string[] = [];
+  for (const [file, list] of byFile) {
+    lines.push("", paint("underline", file));
+    const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
+    const sevWidth = Math.max(...list.map((f) => f.severity.length));
+    const msgWidth = Math.min(100, Math.max(...list.map((f) => f.message.length)));
+    for (const f of list) {
+      const pos = `${f.line}:${f.column}`.padStart(posWidth);
+      const sev = paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(sevWidth));
+      const msg = f.message.padEnd(msgWidth);
+      lines.push(`  ${paint("dim", pos)}  ${sev}  ${msg}  ${paint("dim", f.ruleId)}`);
+    }
+  }
+  const c = countFindings(findings);
+  lines.push("");
+  if (findings.length === 0) {
+    lines.push(paint("green", `✔ No problems in ${options.fileCount} ${options.fileCount === 1 ? "file" : "files"}.`));
+  } else {
+    const parts = [plural(c.error, "error"), plural(c.warning, "warning"), `${c.info} info`, plural(c.hint, "hint")];
+    const mark = c.error > 0 ? paint("red", "✖") : paint("yellow", "⚠");
+    lines.push(
+      paint("bold", `${mark} ${plural(findings.length, "problem")} (${parts.join(", ")}) in ${plural(options.fileCount, "file")} checked`),
+    );
+    if (c.fixable > 0) lines.push(paint("dim", `  ${plural(c.fixable, "problem")} can be fixed with \`--fix\`.`));
+  }
+  return lines.join("\n") + "\n";
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
