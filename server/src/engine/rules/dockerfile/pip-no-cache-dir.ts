@@ -1,0 +1,77 @@
+import { commandName, hasCacheOrTmpfsMountWith, insertAfter, runsOf } from "../../analysis/runCommands";
+import type { DockerfileModel, DockerInstruction } from "../../model/dockerfile";
+import { argsOf, type ShellCommand, type ShellWord } from "../../model/shell";
+import { dockerfileRule } from "../../rule";
+
+const TRUTHY = /^(1|true|on|yes)$/i;
+
+/** The `install` word of a `pip install` / `python -m pip install`, skipping pipx and pipenv. */
+function pipInstallWord(cmd: ShellCommand): ShellWord | undefined {
+  const name = commandName(cmd);
+  if (name === undefined) return undefined;
+  const args = argsOf(cmd);
+  if (name.startsWith("pip") && !name.startsWith("pipenv") && !name.includes("pipx")) {
+    return args.find((w) => w.value === "install");
+  }
+  if (name.startsWith("python")) {
+    for (let i = 0; i + 2 < args.length; i++) {
+      if (args[i]?.value === "-m" && args[i + 1]?.value === "pip" && args[i + 2]?.value === "install") return args[i + 2];
+    }
+  }
+  return undefined;
+}
+
+/** ENV PIP_NO_CACHE_DIR=<truthy> earlier in the stage or in a stage it builds on. */
+function envDisablesCache(dockerfile: DockerfileModel, run: DockerInstruction): boolean {
+  if (!run.stage) return false;
+  const lineage = dockerfile.lineage(run.stage);
+  return dockerfile.instructions.some((ins) => {
+    if (ins.keyword !== "ENV" || !ins.stage || !lineage.includes(ins.stage) || ins.range.start.line >= run.range.start.line) return false;
+    const props = (ins.ast as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties();
+    return props.some((p) => p.getName() === "PIP_NO_CACHE_DIR" && TRUTHY.test(p.getValue() ?? ""));
+  });
+}
+
+export const rule = dockerfileRule({
+  meta: {
+    id: "dockerfile/pip-no-cache-dir",
+    category: "image-size",
+    defaultSeverity: "warning",
+    fixable: true,
+    summary: "Run `pip install` with `--no-cache-dir` (or a cache mount on pip's cache).",
+    rationale:
+      "pip keeps every wheel it downloads under `~/.cache/pip`. In an image that cache is never reused, but it is committed into the layer and can add hundreds of megabytes. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or better, mount a build cache on `/root/.cache/pip` so rebuilds stay fast and the image stays small.",
+    examples: [
+      {
+        bad: "FROM python:3.13-slim\nRUN pip install requests==2.32.3\n",
+        good: "FROM python:3.13-slim\nRUN pip install --no-cache-dir requests==2.32.3\n",
+      },
+      {
+        title: "a cache mount satisfies the rule",
+        bad: "FROM python:3.13-slim\nRUN python -m pip install -r requirements.txt\n",
+        good: "FROM python:3.13-slim\nRUN --mount=type=cache,target=/root/.cache/pip python -m pip install -r requirements.txt\n",
+      },
+    ],
+    equivalents: ["hadolint:DL3042"],
+    messages: { noCacheDir: "`pip install` without `--no-cache-dir` leaves pip's download cache in the layer." },
+    practice: "hadolint DL3042",
+  },
+  check({ dockerfile, report }) {
+    for (const { ins, commands } of runsOf(dockerfile)) {
+      if (hasCacheOrTmpfsMountWith(ins, ".cache/pip")) continue;
+      if (/PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i.test(ins.argsText)) continue;
+      let envChecked: boolean | undefined;
+      for (const cmd of commands) {
+        const install = pipInstallWord(cmd);
+        if (!install || argsOf(cmd).some((w) => w.value === "--no-cache-dir")) continue;
+        envChecked ??= envDisablesCache(dockerfile, ins);
+        if (envChecked) break;
+        report({
+          messageId: "noCacheDir",
+          range: dockerfile.lines.rangeOf(cmd.start, cmd.end),
+          fixes: [{ title: "Add --no-cache-dir", safe: true, edits: [insertAfter(dockerfile, install, " --no-cache-dir")] }],
+        });
+      }
+    }
+  },
+});
