@@ -32,7 +32,7 @@ describe("shipshape lint on examples/", () => {
     assert.match(r.stdout, /^examples\/fastapi-app\/Dockerfile$/m);
     assert.match(r.stdout, /^examples\/fastapi-app\/compose\.yml$/m);
     assert.match(r.stdout, /\d+ problems? \(\d+ errors?, \d+ warnings?, \d+ info, \d+ hints?\) in \d+ files checked/);
-    assert.doesNotMatch(r.stdout, /\u001b\[/);
+    assert.ok(!r.stdout.includes("\u001b["), "no ANSI colour codes");
     assert.match(r.stdout, /compose\/no-version-key/);
     assert.match(r.stdout, /dockerfile\/maintainer-deprecated/);
   });
@@ -78,7 +78,7 @@ describe("shipshape lint on examples/", () => {
 
   it("NO_COLOR and --color", async () => {
     const r = await cli(REPO_ROOT, "lint", "examples", "--exit-zero", "--color");
-    assert.match(r.stdout, /\u001b\[/);
+    assert.ok(r.stdout.includes("\u001b["), "ANSI colour codes");
   });
 });
 
