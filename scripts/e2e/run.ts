@@ -1,0 +1,144 @@
+// `npm run test:e2e`: the packaged extension in a real VS Code (code-server 4.96.4 = VS Code 1.96) and the
+// language server in Neovim. Ends with `N passed, N failed` and a non-zero exit code on any failure.
+//
+//   1. npm run package → shipshape.vsix, installed with --install-extension into a fresh profile
+//   2. the mocha suite (test/e2e/suite) in VS Code's extension host, against the installed extension
+//   3. the UI driven with Playwright in Chromium; screenshots in results/e2e/
+//   4. Neovim as a second LSP client
+//
+// env: SHIPSHAPE_E2E_SKIP_PACKAGE=1 reuses ./shipshape.vsix; SHIPSHAPE_E2E_ONLY=ext,ui,nvim picks parts;
+//      SHIPSHAPE_E2E_GREP filters extension-host tests; SHIPSHAPE_E2E_KEEP=1 keeps the run folders.
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { installCodeServer } from "./install";
+import { installVsix, killLiveGroups, newRunDir, type RunDir } from "./codeServer";
+import { runExtensionHostSuite } from "./extensionHost";
+import { runNeovim } from "./nvim";
+import { FIXTURE_WORKSPACE, RESULTS, ROOT, RUNS, VSIX } from "./paths";
+import { printSummary, type Outcome } from "./report";
+import { runUi } from "./ui";
+import { capture, log, run } from "./util";
+
+const started = Date.now();
+const only = new Set((process.env.SHIPSHAPE_E2E_ONLY ?? "ext,ui,nvim").split(",").map((s) => s.trim()));
+const outcomes: Outcome[] = [];
+const runs: RunDir[] = [];
+
+process.on("SIGINT", () => {
+  killLiveGroups();
+  process.exit(130);
+});
+process.on("SIGTERM", () => {
+  killLiveGroups();
+  process.exit(143);
+});
+
+function extensionId(): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { publisher: string; name: string };
+  return `${pkg.publisher}.${pkg.name}`;
+}
+
+/** Files the installed extension needs: its `main`, the server bundle, and the schema the server loads. */
+function checkInstalledFiles(dir: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { main?: string };
+  const needed = [
+    pkg.main ? (pkg.main.endsWith(".js") ? pkg.main : `${pkg.main}.js`) : "(no main in package.json)",
+    "dist/server/server.js",
+  ];
+  return needed.filter((f) => !existsSync(join(dir, f)));
+}
+
+/** A fresh profile with the VSIX installed; the outcome records whether it installed with the files it needs. */
+function preparedRun(kind: string, vsix: string): { run: RunDir; extensionDir: string } | undefined {
+  const r = newRunDir(kind, FIXTURE_WORKSPACE);
+  runs.push(r);
+  const name = `${kind}: shipshape.vsix installs into a fresh code-server profile with its bundles`;
+  try {
+    const extensionDir = installVsix(r, vsix, extensionId());
+    const missing = checkInstalledFiles(extensionDir);
+    outcomes.push({
+      name,
+      ok: missing.length === 0,
+      detail: missing.length ? `missing in the installed extension: ${missing.join(", ")}` : undefined,
+    });
+    return missing.length ? undefined : { run: r, extensionDir };
+  } catch (err) {
+    outcomes.push({ name, ok: false, detail: err instanceof Error ? err.message : String(err) });
+    return undefined;
+  }
+}
+
+async function phase(name: string, body: () => Promise<Outcome[]>): Promise<void> {
+  console.log(`\n=== ${name}`);
+  const t = Date.now();
+  try {
+    outcomes.push(...(await body()));
+  } catch (err) {
+    outcomes.push({ name: `${name}: harness`, ok: false, detail: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+  log(`${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+
+/** Keeps what CI should show after the run (logs) in results/e2e/logs; run folders go unless SHIPSHAPE_E2E_KEEP. */
+function collectLogs(): void {
+  const logs = join(RESULTS, "logs");
+  rmSync(logs, { recursive: true, force: true });
+  for (const r of runs) {
+    const dest = join(logs, r.dir.split("/").pop() ?? "run");
+    mkdirSync(dest, { recursive: true });
+    for (const f of ["code-server.log", "install.log", "suite-result.json", "probe.json"]) {
+      if (existsSync(join(r.dir, f))) copyFileSync(join(r.dir, f), join(dest, f));
+    }
+    if (existsSync(join(r.dir, "ud", "logs"))) cpSync(join(r.dir, "ud", "logs"), join(dest, "vscode-logs"), { recursive: true });
+    r.dispose();
+    if (!process.env.SHIPSHAPE_E2E_KEEP) rmSync(r.dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  mkdirSync(RESULTS, { recursive: true });
+  for (const f of readdirSync(RESULTS)) if (f.endsWith(".png")) rmSync(join(RESULTS, f));
+  if (!process.env.SHIPSHAPE_E2E_KEEP) rmSync(RUNS, { recursive: true, force: true }); // leftovers of an interrupted run
+
+  console.log("=== build");
+  installCodeServer();
+  if (!process.env.SHIPSHAPE_E2E_SKIP_PACKAGE) {
+    log("npm run package");
+    run("npm", ["run", "--silent", "package"], { cwd: ROOT });
+  }
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} was not built`);
+  // a private copy: others working in the same tree may rebuild ./shipshape.vsix while this run uses it
+  mkdirSync(RUNS, { recursive: true });
+  const vsix = join(RUNS, "shipshape.vsix");
+  copyFileSync(VSIX, vsix);
+  const listing = capture("unzip", ["-l", vsix]);
+  log(`shipshape.vsix: ${(readFileSync(vsix).length / 1024).toFixed(0)} KB, ${listing.trim().split("\n").pop()?.trim()}`);
+
+  if (only.has("ext")) {
+    await phase("extension host (mocha in VS Code 1.96)", async () => {
+      const prepared = preparedRun("ext", vsix);
+      return prepared ? runExtensionHostSuite(prepared.run, prepared.extensionDir) : [];
+    });
+  }
+  if (only.has("ui")) {
+    await phase("UI (Playwright + Chromium)", async () => {
+      const prepared = preparedRun("ui", vsix);
+      return prepared ? runUi(prepared.run) : [];
+    });
+  }
+  if (only.has("nvim")) {
+    await phase("Neovim", runNeovim);
+  }
+  collectLogs();
+  return printSummary(outcomes, (Date.now() - started) / 1000);
+}
+
+main().then(
+  (failed) => process.exit(failed > 0 ? 1 : 0),
+  (err: unknown) => {
+    killLiveGroups();
+    outcomes.push({ name: "e2e harness", ok: false, detail: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    printSummary(outcomes, (Date.now() - started) / 1000);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,225 @@
+// The UI drive: code-server with the installed VSIX, headless Chromium driven by Playwright, the way a user
+// works: open the Dockerfile, see the squiggle, Ctrl+. and pick the fix, see the squiggle go, hover a finding
+// and read it, run "Shipshape: Generate hardened Dockerfile" from the command palette. Every step leaves a
+// screenshot in results/e2e/.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { launchBrowser } from "./browser";
+import { startCodeServer, workbenchUrl, type RunDir } from "./codeServer";
+import { RESULTS } from "./paths";
+import type { Outcome } from "./report";
+import { log } from "./util";
+
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** The few DOM members the page functions use (the project compiles without the DOM lib). */
+interface DomElement {
+  textContent: string | null;
+  style: { top: string };
+  parentElement: DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
+}
+
+/** Visible editor lines in order (`.view-line` nodes are recycled out of order; spaces come back as nbsp). */
+async function editorLines(page: Page): Promise<{ text: string; top: number }[]> {
+  return page
+    .locator(".editor-instance .monaco-editor .view-lines")
+    .first()
+    .evaluate((el) =>
+      [...(el as unknown as DomElement).querySelectorAll(".view-line")]
+        .map((line) => ({ text: (line.textContent ?? "").replace(/\u00a0/g, " "), top: parseFloat(line.style.top) }))
+        .sort((a, b) => a.top - b.top),
+    );
+}
+
+/** CSS tops of the lines that carry a squiggle of the given severity. */
+async function squiggleTops(page: Page, severity: "warning" | "error" | "info"): Promise<number[]> {
+  return page
+    .locator(".editor-instance .monaco-editor .view-overlays")
+    .first()
+    .evaluate(
+      (el, cls) =>
+        [...(el as unknown as DomElement).querySelectorAll(`.squiggly-${cls}`)].map((s) => parseFloat(s.parentElement?.style.top ?? "NaN")),
+      severity,
+    );
+}
+
+async function squiggleOnLine(page: Page, startsWith: string): Promise<boolean> {
+  const line = (await editorLines(page)).find((l) => l.text.startsWith(startsWith));
+  if (!line) return false;
+  const tops = [...(await squiggleTops(page, "warning")), ...(await squiggleTops(page, "error"))];
+  return tops.includes(line.top);
+}
+
+async function pollUntil(what: string, timeoutMs: number, probe: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Quick Open / command palette: type into the box, wait for a matching row, accept it. */
+async function quickPick(page: Page, text: string, rowText: string | RegExp): Promise<void> {
+  // `.quick-input-widget input` matches three inputs (a strict-mode error); input.input is the text box
+  await page.locator(".quick-input-widget input.input").waitFor({ state: "visible" });
+  await page.keyboard.type(text);
+  await page.locator(".quick-input-list .monaco-list-row").filter({ hasText: rowText }).first().waitFor({ state: "visible" });
+  await page.keyboard.press("Enter");
+}
+
+async function goToLine(page: Page, line: number, column = 1): Promise<void> {
+  await page.keyboard.press("Control+G");
+  await page.locator(".quick-input-widget input.input").waitFor({ state: "visible" });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press("Enter");
+}
+
+interface Step {
+  name: string;
+  screenshot: string;
+  body: (page: Page) => Promise<string | void>;
+}
+
+export async function runUi(run: RunDir): Promise<Outcome[]> {
+  mkdirSync(RESULTS, { recursive: true });
+  const server = await startCodeServer(run);
+  log(`code-server listening at ${server.url}`);
+  const { context, page } = await launchBrowser(join(run.dir, "browser"));
+  page.setDefaultTimeout(20_000);
+  const outcomes: Outcome[] = [];
+  const steps: Step[] = [
+    {
+      name: "the workbench loads the fixture folder",
+      screenshot: "01-workbench.png",
+      body: async (p) => {
+        await p.goto(workbenchUrl(server.url, run.workspace));
+        await p.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ state: "visible", timeout: 60_000 });
+      },
+    },
+    {
+      name: "opening the Dockerfile shows a squiggle under MAINTAINER",
+      screenshot: "02-squiggle.png",
+      body: async (p) => {
+        await p.keyboard.press("Control+P");
+        await quickPick(p, "Dockerfile", "Dockerfile");
+        await p.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ state: "visible" });
+        await pollUntil("a squiggle on the MAINTAINER line", 60_000, () => squiggleOnLine(p, "MAINTAINER"));
+      },
+    },
+    {
+      name: "Ctrl+. on MAINTAINER opens the lightbulb menu with the LABEL fix",
+      screenshot: "03-lightbulb.png",
+      body: async (p) => {
+        await goToLine(p, 2, 3);
+        await p.keyboard.press("Control+.");
+        const row = p.locator(".action-widget .monaco-list-row").filter({ hasText: /LABEL/ }).first();
+        await row.waitFor({ state: "visible" });
+        return oneLine(await p.locator(".action-widget").first().innerText());
+      },
+    },
+    {
+      name: "picking the fix rewrites the line and the squiggle goes",
+      screenshot: "04-fixed.png",
+      body: async (p) => {
+        await p.locator(".action-widget .monaco-list-row").filter({ hasText: /LABEL/ }).first().click();
+        await pollUntil("line 2 to read LABEL org.opencontainers.image.authors=…", 10_000, async () =>
+          (await editorLines(p)).some((l) => l.text.startsWith('LABEL org.opencontainers.image.authors="Jane Doe')),
+        );
+        await pollUntil("the squiggle on the fixed line to go", 20_000, async () => !(await squiggleOnLine(p, "LABEL org.opencontainers")));
+        await pollUntil("the FROM line to keep its squiggle (the server re-linted)", 20_000, () => squiggleOnLine(p, "FROM python:latest"));
+      },
+    },
+    {
+      name: "hovering the FROM finding shows the rule documentation",
+      screenshot: "05-hover.png",
+      body: async (p) => {
+        await goToLine(p, 1, 8);
+        // editor.action.showHover: Ctrl+K Ctrl+I shows the hover at the cursor, like resting the mouse there
+        await p.keyboard.press("Control+K");
+        await p.keyboard.press("Control+I");
+        const hover = p.locator(".monaco-hover:not(.hidden)").filter({ hasText: "dockerfile/pin-base-image" }).first();
+        await hover.waitFor({ state: "visible" });
+        const text = oneLine(await hover.innerText());
+        if (!/Rule documentation/i.test(text)) throw new Error(`hover has no documentation link: ${text}`);
+        return text;
+      },
+    },
+    {
+      name: 'the command palette runs "Shipshape: Generate hardened Dockerfile"',
+      screenshot: "06-generate.png",
+      body: async (p) => {
+        await p.keyboard.press("Escape");
+        await p.keyboard.press("F1");
+        await quickPick(p, "Shipshape: Generate hardened Dockerfile", /Shipshape: Generate hardened Dockerfile/);
+        return generatorFlow(p, run);
+      },
+    },
+  ];
+  try {
+    let broken = false;
+    for (const step of steps) {
+      const name = `ui: ${step.name}`;
+      if (broken) {
+        outcomes.push({ name, ok: false, detail: "skipped: an earlier UI step failed" });
+        continue;
+      }
+      try {
+        const detail = await step.body(page);
+        outcomes.push({ name, ok: true, detail: detail ?? undefined });
+        log(`ok   ${name}${detail ? `: ${detail.slice(0, 160)}` : ""}`);
+      } catch (err) {
+        broken = true;
+        outcomes.push({ name, ok: false, detail: err instanceof Error ? err.message : String(err) });
+        log(`FAIL ${name}`);
+      }
+      await page.screenshot({ path: join(RESULTS, step.screenshot) }).catch(() => undefined);
+    }
+  } finally {
+    await context.close().catch(() => undefined);
+    await server.stop();
+  }
+  return outcomes;
+}
+
+/**
+ * After the palette entry: the generator asks what it cannot infer (quick picks) and confirms before it
+ * writes over the existing Dockerfile. Accept the defaults, confirm, and check the file on disk changed.
+ */
+async function generatorFlow(page: Page, run: RunDir): Promise<string> {
+  const dockerfile = join(run.workspace, "Dockerfile");
+  const before = existsSync(dockerfile) ? readFileSync(dockerfile, "utf8") : "";
+  const answered: string[] = [];
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const now = existsSync(dockerfile) ? readFileSync(dockerfile, "utf8") : "";
+    if (now !== before && /^FROM .* AS /im.test(now)) break;
+    if (Date.now() > deadline)
+      throw new Error(`no generated Dockerfile on disk after 60 s; answered: ${answered.join(" | ") || "nothing"}`);
+    const quickInput = page.locator(".quick-input-widget:visible");
+    if (await quickInput.count()) {
+      const title = oneLine(await quickInput.first().innerText());
+      answered.push(title.slice(0, 80));
+      await page.keyboard.press("Enter"); // the default (first) answer
+      await new Promise((r) => setTimeout(r, 300));
+      continue;
+    }
+    const dialog = page
+      .locator(".monaco-dialog-box:visible, .notification-toast:visible")
+      .filter({ hasText: /overwrite|replace|write|exists/i });
+    if (await dialog.count()) {
+      const button = dialog
+        .first()
+        .locator(".monaco-button")
+        .filter({ hasText: /overwrite|replace|write|yes|ok/i })
+        .first();
+      answered.push(`dialog: ${oneLine(await dialog.first().innerText()).slice(0, 80)}`);
+      await button.click();
+      await new Promise((r) => setTimeout(r, 300));
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return `answered: ${answered.join(" | ")}`;
+}
