@@ -1,26 +1,89 @@
-import { COMPOSE_BASE_NAMES, detectKind } from "../kinds";
-import { basename, dirname, join } from "../paths";
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
+import { COMPOSE_BASE_NAMES, COMPOSE_OVERRIDE_NAMES, detectKind } from "../kinds";
+import { basename, dirname, join, resolvePath } from "../paths";
 import type { WorkspaceFs } from "../types";
-import { ComposeFileModel, type ServiceModel } from "./compose";
+import { emptyFs } from "../workspace";
+import { ComposeFileModel, scalarText, type ServiceModel } from "./compose";
+
+/**
+ * How a file takes part in a project:
+ * - `base`: `compose.yaml` / `compose.yml` / `docker-compose.y(a)ml` (the first Compose finds),
+ * - `override`: `compose.override.y(a)ml`, loaded by default on top of the base,
+ * - `variant`: other `compose.*.yml`, `compose-*.yml`, `docker-compose.*.yml` layered with `-f`,
+ * - `include`: a file pulled in by a top-level `include:`.
+ */
+export type ComposeFileRole = "base" | "override" | "variant" | "include";
+
+/** One key of a service as the merged project sees it: the last file that sets it wins. */
+export interface ServiceValue {
+  file: ComposeFileModel;
+  service: ServiceModel;
+  pair: Pair;
+  /** The value, aliases resolved. */
+  value: Node | undefined;
+}
 
 /**
  * The compose files that belong together (a base file and its overrides in one folder),
  * read in the order `docker compose -f base -f override …` would merge them.
  */
 export class ComposeProject {
+  /** Paths read while building the project (besides the compose files): rebuild when one changes. */
+  readonly extraInputs = new Set<string>();
+
   constructor(
     /** Base first, then overrides. */
     readonly files: ComposeFileModel[],
+    /** The workspace the project was read from (rules read Dockerfiles, `.env.example` … through it). */
+    readonly fs: WorkspaceFs = emptyFs,
+    /** Files pulled in with `include:` (their services resolve references, they are not linted as part of this file). */
+    readonly included: ComposeFileModel[] = [],
   ) {}
 
   get base(): ComposeFileModel | undefined {
     return this.files.find((f) => COMPOSE_BASE_NAMES.includes(basename(f.path)));
   }
 
-  /** Every definition of a service, base file first. */
+  /** The folder the project lives in (relative paths in the files resolve against it). */
+  get dir(): string {
+    return dirname((this.base ?? this.files[0])?.path ?? "/");
+  }
+
+  role(file: ComposeFileModel): ComposeFileRole {
+    if (this.included.includes(file)) return "include";
+    const name = basename(file.path);
+    if (COMPOSE_BASE_NAMES.includes(name)) return "base";
+    if (COMPOSE_OVERRIDE_NAMES.includes(name)) return "override";
+    return "variant";
+  }
+
+  /**
+   * True for the file the practices call the production base: `compose.yml` and friends, or the only file
+   * when there is no base. Dev settings belong elsewhere.
+   */
+  isProductionBase(file: ComposeFileModel): boolean {
+    const role = this.role(file);
+    if (role === "base") return true;
+    if (role !== "variant") return false;
+    const name = basename(file.path).toLowerCase();
+    if (/(^|[._-])(dev|development|local|debug|test|ci)([._-]|$)/.test(name.replace(/^(docker-)?compose/, ""))) return false;
+    return /(^|[._-])(prod|production)([._-]|$)/.test(name);
+  }
+
+  /** True when the file is meant for development (override, `compose-dev.yml`, `docker-compose.dev.yaml` …). */
+  isDevFile(file: ComposeFileModel): boolean {
+    const role = this.role(file);
+    if (role === "override") return true;
+    const name = basename(file.path)
+      .toLowerCase()
+      .replace(/^(docker-)?compose/, "");
+    return /(^|[._-])(dev|development|local|debug)([._-]|$)/.test(name);
+  }
+
+  /** Every definition of a service, base file first (included files before the project's own). */
   definitions(name: string): ServiceModel[] {
     const out: ServiceModel[] = [];
-    for (const f of this.files) {
+    for (const f of [...this.included, ...this.files]) {
       const s = f.service(name);
       if (s) out.push(s);
     }
@@ -29,23 +92,97 @@ export class ComposeProject {
 
   serviceNames(): string[] {
     const names = new Set<string>();
-    for (const f of this.files) for (const s of f.services) names.add(s.name);
+    for (const f of [...this.included, ...this.files]) for (const s of f.services) names.add(s.name);
     return [...names];
+  }
+
+  hasService(name: string): boolean {
+    return this.definitions(name).length > 0;
   }
 
   /** Names defined under a top-level section (`volumes`, `networks`, `secrets`, `configs`) in any file. */
   topLevelNames(section: string): Set<string> {
     const names = new Set<string>();
-    for (const f of this.files) {
+    for (const f of [...this.included, ...this.files]) {
       const v = f.topLevelValue(section);
-      if (v && "items" in v && Array.isArray((v as { items: unknown[] }).items)) {
-        for (const item of (v as { items: { key?: unknown }[] }).items) {
-          const k = item.key as { value?: unknown } | undefined;
-          if (k && (typeof k.value === "string" || typeof k.value === "number")) names.add(String(k.value));
+      if (isMap(v)) {
+        for (const item of v.items) {
+          const k = scalarText(item.key);
+          if (k !== undefined) names.add(k);
         }
       }
     }
     return names;
+  }
+
+  /** Where a top-level name is defined: the key of `section.name` in the first file that has it. */
+  topLevelDefinition(section: string, name: string): { file: ComposeFileModel; pair: Pair } | undefined {
+    for (const f of [...this.included, ...this.files]) {
+      const v = f.topLevelValue(section);
+      if (isMap(v)) {
+        const pair = f.pair(v, name);
+        if (pair) return { file: f, pair };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The merged value of `key` for a service: the last file that sets it wins; `!reset` clears it; when no
+   * file sets it, the service it `extends` (in the project) is asked. Bounded against `extends` cycles.
+   */
+  value(name: string, key: string, depth = 0): ServiceValue | undefined {
+    if (depth > 8) return undefined;
+    const defs = this.definitions(name);
+    for (let i = defs.length - 1; i >= 0; i--) {
+      const s = defs[i] as ServiceModel;
+      const pair = s.file.pair(s.node, key);
+      if (!pair) continue;
+      if ((pair.value as { tag?: string } | null)?.tag === "!reset") return undefined;
+      return { file: s.file, service: s, pair, value: s.file.resolve(pair.value) };
+    }
+    const ext = this.extendsOf(name);
+    if (ext && ext !== name) return this.value(ext, key, depth + 1);
+    return undefined;
+  }
+
+  /** Scalar text of a merged key. */
+  scalar(name: string, key: string): string | undefined {
+    return scalarText(this.value(name, key)?.value);
+  }
+
+  /** The service named by `extends` (string form or `service:`), when it extends one in this project. */
+  extendsOf(name: string): string | undefined {
+    for (const s of this.definitions(name).reverse()) {
+      const v = s.file.get(s.node, "extends");
+      if (isScalar(v)) return scalarText(v);
+      if (isMap(v) && s.file.get(v, "file") === undefined) return s.file.scalar(v, "service");
+    }
+    return undefined;
+  }
+
+  /** The image a service runs (merged), when it names one. */
+  image(name: string): string | undefined {
+    return this.scalar(name, "image");
+  }
+
+  /** The merged healthcheck map of a service; undefined when none or when it is disabled. */
+  healthcheck(name: string): ServiceValue | undefined {
+    const v = this.value(name, "healthcheck");
+    if (!v || !isMap(v.value)) return undefined;
+    const map = v.value as YAMLMap;
+    if (v.file.scalar(map, "disable") === "true") return undefined;
+    const test = v.file.get(map, "test");
+    const first = isSeq(test) ? scalarText(v.file.items(test)[0]) : scalarText(test);
+    if (first === "NONE") return undefined;
+    return v;
+  }
+
+  /** `healthcheck.disable: true` or `test: ["NONE"]` somewhere in the merged service. */
+  healthcheckDisabled(name: string): boolean {
+    const v = this.value(name, "healthcheck");
+    if (!v || !isMap(v.value)) return false;
+    return this.healthcheck(name) === undefined;
   }
 }
 
@@ -54,30 +191,95 @@ export function loadComposeProject(file: ComposeFileModel, fs: WorkspaceFs, cach
   const dir = dirname(file.path);
   const names = fs.readDir(dir).filter((n) => detectKind(n) === "compose");
   const files: ComposeFileModel[] = [];
-  for (const n of names) {
-    const p = join(dir, n);
-    if (p === file.path) {
-      files.push(file);
-      continue;
-    }
+  const read = (p: string): ComposeFileModel | undefined => {
+    if (p === file.path) return file;
     const cached = cache?.get(p);
-    if (cached) {
-      files.push(cached);
-      continue;
-    }
+    if (cached) return cached;
     const text = fs.readFile(p);
-    if (text === undefined || text.length > 2_000_000) continue;
+    if (text === undefined || text.length > 2_000_000) return undefined;
     const model = new ComposeFileModel(p, text);
     cache?.set(p, model);
-    files.push(model);
+    return model;
+  };
+  for (const n of names) {
+    const model = read(join(dir, n));
+    if (model) files.push(model);
   }
   if (!files.includes(file)) files.push(file);
-  files.sort((a, b) => rank(basename(a.path)) - rank(basename(b.path)) || a.path.localeCompare(b.path));
-  return new ComposeProject(files);
+  // Compose reads only the first base name it finds; a second one (docker-compose.yml next to compose.yaml) is ignored
+  const bases = files.filter((f) => COMPOSE_BASE_NAMES.includes(basename(f.path)));
+  bases.sort((a, b) => rank(basename(a.path)) - rank(basename(b.path)));
+  const ignored = new Set(bases.slice(1).filter((f) => f !== file));
+  const kept = files.filter((f) => !ignored.has(f));
+  kept.sort((a, b) => rank(basename(a.path)) - rank(basename(b.path)) || a.path.localeCompare(b.path));
+
+  const included: ComposeFileModel[] = [];
+  for (const f of kept) {
+    for (const p of includePaths(f)) {
+      if (included.length >= 32) break;
+      const model = read(p);
+      if (model && !kept.includes(model) && !included.includes(model)) included.push(model);
+    }
+  }
+  return new ComposeProject(kept, fs, included);
+}
+
+/** Paths named by a file's top-level `include:` (string items, or `path:` as a string or list). */
+export function includePaths(file: ComposeFileModel): string[] {
+  const out: string[] = [];
+  const dir = dirname(file.path);
+  for (const item of file.items(file.topLevelValue("include"))) {
+    if (isScalar(item)) {
+      const p = scalarText(item);
+      if (p && !p.includes("$")) out.push(resolvePath(dir, p));
+    } else if (isMap(item)) {
+      const v = file.get(item, "path");
+      const list = isSeq(v) ? file.items(v) : [v];
+      for (const x of list) {
+        const p = scalarText(x);
+        if (p && !p.includes("$")) out.push(resolvePath(dir, p));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Every path whose contents can change what the project's rules report: the compose files and included
+ * files, the Dockerfiles their services build, `env_file`s, `.env`, `.env.example`, `.gitignore`, and
+ * whatever rules read on the way (Dagster's `workspace.yaml` / `dagster.yaml`, recorded in `extraInputs`).
+ * The server rebuilds the project (and re-lints its files) when one of them changes or is created/deleted.
+ */
+export function composeProjectInputs(project: ComposeProject): string[] {
+  const out = new Set<string>();
+  const dir = project.dir;
+  for (const f of [...project.files, ...project.included]) {
+    out.add(f.path);
+    const fdir = dirname(f.path);
+    for (const s of f.services) {
+      const build = f.get(s.node, "build");
+      if (isScalar(build)) {
+        const ctx = scalarText(build);
+        if (ctx && !/^[a-z]+:\/\//i.test(ctx)) out.add(resolvePath(resolvePath(fdir, ctx), "Dockerfile"));
+      } else if (isMap(build)) {
+        const ctx = f.scalar(build, "context") ?? ".";
+        const df = f.scalar(build, "dockerfile") ?? "Dockerfile";
+        if (!/^[a-z]+:\/\//i.test(ctx)) out.add(resolvePath(resolvePath(fdir, ctx), df));
+      }
+      const envFile = f.get(s.node, "env_file");
+      for (const e of isSeq(envFile) ? f.items(envFile) : [envFile]) {
+        const p = isMap(e) ? f.scalar(e, "path") : scalarText(e);
+        if (p && !p.includes("$")) out.add(resolvePath(fdir, p));
+      }
+    }
+  }
+  for (const n of [".env", ".env.example", ".gitignore", "workspace.yaml", "dagster.yaml"]) out.add(join(dir, n));
+  for (const p of project.extraInputs) out.add(p);
+  return [...out].sort();
 }
 
 function rank(name: string): number {
   const i = COMPOSE_BASE_NAMES.indexOf(name);
   if (i >= 0) return i;
-  return /override/.test(name) ? 10 : 20;
+  return COMPOSE_OVERRIDE_NAMES.includes(name) ? 10 : /override/.test(name) ? 11 : 20;
 }

@@ -1,0 +1,37 @@
+import { isMap } from "yaml";
+import { isOneShotService } from "../../analysis/compose";
+import { composeRule } from "../../rule";
+
+export const rule = composeRule({
+  meta: {
+    id: "compose/resource-limits",
+    category: "reliability",
+    defaultSeverity: "info",
+    fixable: false,
+    summary: "Services in the production (base) file should have a memory limit.",
+    rationale:
+      "A service without a memory limit can take all of the host's memory when it leaks or gets a burst of work, and the kernel's OOM killer then picks a victim that may be the database next to it. `deploy.resources.limits.memory` (or `mem_limit`) confines the damage to the service that misbehaves.",
+    examples: [
+      {
+        fileName: "compose.yml",
+        bad: "services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n",
+        good: "services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n",
+      },
+    ],
+    equivalents: [],
+    messages: { missing: "Service `{{service}}` has no memory limit (`deploy.resources.limits.memory`)." },
+    practice: "004 (resource limits), 001 (production resource limits)",
+  },
+  check({ compose, project, report }) {
+    if (!project.isProductionBase(compose)) return;
+    for (const svc of compose.services) {
+      if (!svc.node) continue;
+      const deploy = project.value(svc.name, "deploy");
+      const hasLimit =
+        project.value(svc.name, "mem_limit") !== undefined ||
+        (deploy !== undefined && isMap(deploy.value) && deploy.file.getIn(deploy.value, ["resources", "limits", "memory"]) !== undefined);
+      if (hasLimit || isOneShotService(project, svc.name)) continue;
+      report({ messageId: "missing", range: svc.keyRange, data: { service: svc.name } });
+    }
+  },
+});
