@@ -2,6 +2,7 @@
 // --production minifies; --watch rebuilds on change.
 import * as esbuild from "esbuild";
 import { existsSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -9,10 +10,22 @@ const watch = process.argv.includes("--watch");
 const entries = [
   { in: "client/src/extension.ts", out: "dist/client/extension", external: ["vscode"] },
   { in: "server/src/server.ts", out: "dist/server/server", external: [] },
+  // yaml-language-server (and the prettier it imports at load) in its own file, required on first compose hover
+  { in: "server/src/services/yamlService.ts", out: "dist/server/yamlService", external: [] },
   { in: "server/src/cli/main.ts", out: "dist/cli/main", external: [] },
 ].filter((e) => existsSync(e.in));
 
 if (!watch) rmSync("dist", { recursive: true, force: true });
+
+/** dockerfile-language-service asks Docker Hub for tags while completing FROM; Shipshape never goes on the network. */
+const offlineRegistry = {
+  name: "offline-registry",
+  setup(build) {
+    build.onResolve({ filter: /[\\/]dockerRegistryClient$/ }, (args) =>
+      /dockerfile-language-service/.test(args.importer) ? { path: resolve("server/src/node/offlineRegistryClient.ts") } : undefined,
+    );
+  },
+};
 
 const contexts = await Promise.all(
   entries.map((e) =>
@@ -32,6 +45,7 @@ const contexts = await Promise.all(
       logLevel: "warning",
       legalComments: "linked",
       metafile: true,
+      plugins: [offlineRegistry],
     }),
   ),
 );

@@ -1,0 +1,55 @@
+/**
+ * Starts the Shipshape language server over IPC and hands the client to the commands. Nothing else lives here.
+ */
+import * as path from "node:path";
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { registerCommands } from "./commands/index";
+import { otherProviders, OUTPUT_CHANNEL_NAME } from "./providers";
+import { OTHER_PROVIDERS_NOTIFICATION, type ShipshapeInitializationOptions } from "../../server/src/services/protocol";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const module = context.asAbsolutePath(path.join("dist", "server", "server.js"));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6029"] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  const initializationOptions: ShipshapeInitializationOptions = { otherProviders: otherProviders() };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: "dockerfile" },
+      { language: "dockercompose" },
+      // compose files that another extension (or an older VS Code) left as plain YAML
+      { language: "yaml", pattern: "**/{compose,docker-compose}*.{yml,yaml}" },
+      { pattern: "**/{.dockerignore,*.dockerignore,.containerignore}" },
+    ],
+    synchronize: {
+      configurationSection: "shipshape",
+      // neighbours the rules read: a change re-lints the open files that looked at them
+      fileEvents: vscode.workspace.createFileSystemWatcher(
+        "**/{.shipshape.json,shipshape.config.json,Dockerfile*,Containerfile*,*.dockerfile,*compose*.y*ml,.dockerignore,.env*,pyproject.toml,uv.lock,poetry.lock,requirements*.txt,package.json}",
+      ),
+    },
+    initializationOptions,
+    outputChannel,
+    traceOutputChannel: outputChannel,
+  };
+  client = new LanguageClient("shipshape", "Shipshape", serverOptions, clientOptions);
+  await client.start();
+
+  context.subscriptions.push(
+    vscode.extensions.onDidChange(() => {
+      void client?.sendNotification(OTHER_PROVIDERS_NOTIFICATION, otherProviders());
+    }),
+  );
+  registerCommands(context, client);
+  return client;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,55 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver";
+import { DOCKERFILE_SEMANTIC_TOKENS_LEGEND } from "../services/dockerfileService";
+import type { ServerContext } from "../services/context";
+import { FIX_ALL_KIND, type ShipshapeInitializationOptions } from "../services/protocol";
+import { readClientSettings } from "../services/settings";
+import { uriToPath } from "../services/uris";
+
+export const SERVER_NAME = "shipshape";
+
+export function registerInitialize(ctx: ServerContext): void {
+  ctx.connection.onInitialize((params: InitializeParams): InitializeResult => {
+    ctx.capabilities = params.capabilities;
+    ctx.settings.pullSupported = params.capabilities.workspace?.configuration === true;
+    const options = (params.initializationOptions ?? {}) as ShipshapeInitializationOptions;
+    if (options.settings !== undefined) ctx.settings.pushed = readClientSettings(options.settings);
+    if (options.otherProviders)
+      ctx.settings.otherProviders = { dockerfile: options.otherProviders.dockerfile, compose: options.otherProviders.compose };
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    ctx.settings.roots = folders.filter((u) => u.startsWith("file:")).map(uriToPath);
+    return {
+      serverInfo: { name: SERVER_NAME, version: "0.1.0" },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        completionProvider: { resolveProvider: true, triggerCharacters: ["$", "{", "-", ":", "="] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: DOCKERFILE_SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+    };
+  });
+
+  ctx.connection.onInitialized(() => {
+    if (ctx.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: "shipshape" });
+    }
+    if (ctx.capabilities.workspace?.workspaceFolders) {
+      ctx.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        ctx.settings.roots = [...ctx.settings.roots.filter((r) => !removed.has(r)), ...e.added.map((f) => uriToPath(f.uri))];
+        ctx.linting.scheduleAll();
+      });
+    }
+  });
+}

@@ -1,0 +1,14 @@
+import type { ServerContext } from "../services/context";
+import { baseFeatures } from "../services/features";
+import { guard } from "./guard";
+
+/** Dockerfiles only; null (not an empty set) elsewhere so another provider's tokens are used. */
+export function registerSemanticTokens(ctx: ServerContext): void {
+  ctx.connection.languages.semanticTokens.on(
+    guard("semanticTokens", ctx.log, { data: [] }, async (p) => {
+      const base = await baseFeatures(ctx, p.textDocument.uri);
+      if (!base || !base.enabled || base.kind !== "dockerfile") return { data: [] };
+      return ctx.dockerfile.semanticTokens(base.doc.getText());
+    }),
+  );
+}

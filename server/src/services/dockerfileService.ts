@@ -1,0 +1,95 @@
+/**
+ * dockerfile-language-service: completion, hover, formatting, symbols, folding, semantic tokens and the syntax
+ * errors of dockerfile-utils. Its Docker Hub tag lookup is replaced at build time (scripts/build.mjs) so the
+ * server never makes a network call.
+ */
+import { DockerfileLanguageServiceFactory, type DockerfileLanguageService, type FormatterSettings } from "dockerfile-language-service";
+import { ValidationSeverity, type ValidatorSettings } from "dockerfile-utils";
+import type {
+  CodeAction,
+  CodeActionContext,
+  CompletionItem,
+  Diagnostic,
+  FoldingRange,
+  Hover,
+  Position,
+  Range,
+  SemanticTokens,
+  SemanticTokensLegend,
+  SymbolInformation,
+  TextEdit,
+} from "vscode-languageserver-types";
+
+/**
+ * dockerfile-language-service does not export its legend; this is its TokensLegend (dockerSemanticTokens.js),
+ * in index order. test/lsp/semanticTokens.test.ts checks that the two agree.
+ */
+export const DOCKERFILE_SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
+  tokenTypes: ["keyword", "comment", "parameter", "property", "namespace", "class", "macro", "string", "variable", "operator", "modifier"],
+  tokenModifiers: ["declaration", "definition", "deprecated"],
+};
+
+/**
+ * Every key, because a partial object replaces all of dockerfile-utils' defaults. The style checks are
+ * ignored: Shipshape's own rules cover them (with fixes, suppressions and settings), so only true syntax
+ * errors (unknown instruction, missing arguments, bad flags) come from dockerfile-utils.
+ */
+export const DOCKERFILE_VALIDATOR_SETTINGS: Required<ValidatorSettings> = {
+  deprecatedMaintainer: ValidationSeverity.IGNORE,
+  directiveCasing: ValidationSeverity.IGNORE,
+  emptyContinuationLine: ValidationSeverity.IGNORE,
+  instructionCasing: ValidationSeverity.IGNORE,
+  instructionCmdMultiple: ValidationSeverity.IGNORE,
+  instructionEntrypointMultiple: ValidationSeverity.IGNORE,
+  instructionHealthcheckMultiple: ValidationSeverity.IGNORE,
+  instructionJSONInSingleQuotes: ValidationSeverity.IGNORE,
+  instructionWorkdirRelative: ValidationSeverity.IGNORE,
+};
+
+export interface DockerfileService {
+  validate(text: string): Diagnostic[];
+  hover(text: string, position: Position): Hover | null;
+  complete(text: string, position: Position): Promise<CompletionItem[]>;
+  resolveCompletion(item: CompletionItem): CompletionItem;
+  format(text: string, options: FormatterSettings, range?: Range): TextEdit[];
+  symbols(uri: string, text: string): SymbolInformation[];
+  folding(text: string): FoldingRange[];
+  semanticTokens(text: string): SemanticTokens;
+  /** Its quick fixes for dockerfile-utils diagnostics, as edits (it returns commands; we resolve them here). */
+  codeActions(uri: string, text: string, range: Range, context: CodeActionContext): CodeAction[];
+}
+
+export function createDockerfileService(log: (message: string) => void): DockerfileService {
+  const ls: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
+  ls.setLogger({ log });
+  ls.setCapabilities({
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ["markdown", "plaintext"], deprecatedSupport: true } },
+    hover: { contentFormat: ["markdown", "plaintext"] },
+    foldingRange: { lineFoldingOnly: false },
+  });
+  return {
+    validate: (text) => ls.validate(text, DOCKERFILE_VALIDATOR_SETTINGS),
+    hover: (text, position) => ls.computeHover(text, position),
+    complete: async (text, position) => await ls.computeCompletionItems(text, position),
+    resolveCompletion: (item) => ls.resolveCompletionItem(item),
+    format: (text, options, range) => (range ? ls.formatRange(text, range, options) : ls.format(text, options)),
+    symbols: (uri, text) => ls.computeSymbols({ uri }, text),
+    folding: (text) => ls.computeFoldingRanges(text),
+    semanticTokens: (text) => ls.computeSemanticTokens(text),
+    codeActions(uri, text, range, context) {
+      const out: CodeAction[] = [];
+      for (const diagnostic of context.diagnostics) {
+        if (diagnostic.source !== "dockerfile-utils") continue;
+        // one copy at a time: the service rewrites `code` in place and does not say which diagnostic a command is for
+        const copy: Diagnostic = { ...diagnostic };
+        const only = { ...context, diagnostics: [copy] } as Parameters<DockerfileLanguageService["computeCodeActions"]>[2];
+        for (const command of ls.computeCodeActions({ uri }, range, only)) {
+          const edits = ls.computeCommandEdits(text, command.command, command.arguments ?? []);
+          if (edits.length === 0) continue;
+          out.push({ title: command.title, kind: "quickfix", diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } });
+        }
+      }
+      return out;
+    },
+  };
+}

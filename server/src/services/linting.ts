@@ -1,0 +1,184 @@
+import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { ShipshapeConfig } from "../engine/config";
+import { detectKind } from "../engine/kinds";
+import { lint } from "../engine/linter";
+import type { ComposeFileModel } from "../engine/model/compose";
+import { loadComposeProject, type ComposeProject } from "../engine/model/composeProject";
+import { DockerfileModel } from "../engine/model/dockerfile";
+import { dirname } from "../engine/paths";
+import type { FileKind, Finding, WorkspaceFs } from "../engine/types";
+import { emptyFs } from "../engine/workspace";
+import { diskFs } from "../node/diskFs";
+import { recordingFs } from "../node/documentFs";
+import { suppressionAnchor, toDiagnostic } from "./diagnostics";
+import type { DockerfileService } from "./dockerfileService";
+import { baseFeaturesEnabled, findConfigFile, mergeConfig, type ClientSettings } from "./settings";
+import type { SettingsStore } from "./settingsStore";
+import { isFileUri, uriToPath } from "./uris";
+
+/** Typing pauses shorter than this do not lint. */
+export const LINT_DEBOUNCE_MS = 150;
+
+/** The last published lint of an open document. */
+export interface LintState {
+  uri: string;
+  version: number;
+  path: string;
+  kind: FileKind;
+  text: string;
+  findings: Finding[];
+  model: DockerfileModel | ComposeFileModel | undefined;
+  settings: ClientSettings;
+  config: ShipshapeConfig;
+  /** Paths the rules read (neighbour files, folders): a change to one re-lints this document. */
+  touched: Set<string>;
+}
+
+export class LintService {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly states = new Map<string, LintState>();
+  /** Parsed compose files per folder, shared by the open files of one project. */
+  private readonly composeCaches = new Map<string, Map<string, ComposeFileModel>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly dockerfile: DockerfileService,
+    private readonly log: (message: string) => void,
+    private readonly baseFs: WorkspaceFs = diskFs,
+  ) {}
+
+  kindOf(doc: TextDocument): FileKind | undefined {
+    return detectKind(uriToPath(doc.uri), doc.languageId);
+  }
+
+  state(uri: string): LintState | undefined {
+    return this.states.get(uri);
+  }
+
+  /** Lints after a pause in typing; `0` lints on the next tick (document open). */
+  schedule(uri: string, delay = LINT_DEBOUNCE_MS): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri);
+      }, delay),
+    );
+  }
+
+  /** Every open document again (settings or a config file changed). */
+  scheduleAll(delay = 0): void {
+    for (const doc of this.documents.all()) if (this.kindOf(doc)) this.schedule(doc.uri, delay);
+  }
+
+  /** Open documents whose last lint looked at `path` (or its folder): a project neighbour changed. */
+  scheduleDependents(path: string, exceptUri?: string): void {
+    const dir = dirname(path);
+    for (const s of this.states.values()) {
+      if (s.uri === exceptUri) continue;
+      if (s.touched.has(path) || s.touched.has(dir)) this.schedule(s.uri);
+    }
+  }
+
+  /** A file changed on disk or in an editor: parsed copies of it are stale. */
+  invalidate(path: string): void {
+    this.composeCaches.get(dirname(path))?.delete(path);
+  }
+
+  close(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    const s = this.states.get(uri);
+    this.states.delete(uri);
+    if (s) this.invalidate(s.path);
+    this.settings.forget(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  /** Lints one document and publishes, unless the document changed meanwhile (then a newer run publishes). */
+  async run(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const kind = this.kindOf(doc);
+    if (!kind) return;
+    const version = doc.version;
+    const settings = await this.settings.get(uri);
+    const current = this.documents.get(uri);
+    if (!current || current.version !== version) return;
+    try {
+      const state = this.lintDocument(current, kind, settings);
+      if (this.documents.get(uri)?.version !== version) return;
+      this.states.set(uri, state);
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: this.diagnosticsOf(state) });
+    } catch (error) {
+      this.log(`lint of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  /** The compose project of an open compose file (for hovers and completion), sharing the lint's parsed files. */
+  composeProject(uri: string, model: ComposeFileModel): ComposeProject {
+    const { fs } = this.workspaceFor(uri);
+    return loadComposeProject(model, fs, this.composeCaches.get(dirname(model.path)));
+  }
+
+  /** Open editors over the disk, as this document's rules see it. */
+  private workspaceFor(uri: string): { fs: WorkspaceFs; touched: Set<string> } {
+    const open = new Map<string, string>();
+    for (const d of this.documents.all()) if (isFileUri(d.uri)) open.set(uriToPath(d.uri), d.getText());
+    return recordingFs(isFileUri(uri) ? this.baseFs : emptyFs, open);
+  }
+
+  private lintDocument(doc: TextDocument, kind: FileKind, settings: ClientSettings): LintState {
+    const path = uriToPath(doc.uri);
+    const text = doc.getText();
+    const { fs, touched } = this.workspaceFor(doc.uri);
+    const configFile = isFileUri(doc.uri) ? findConfigFile(path, fs, this.settings.roots) : undefined;
+    if (configFile && configFile.problems.length > 0) this.log(`${configFile.path}: ${configFile.problems.join("; ")}`);
+    const config = mergeConfig(configFile?.config, settings);
+
+    let composeCache: Map<string, ComposeFileModel> | undefined;
+    if (kind === "compose") {
+      const dir = dirname(path);
+      composeCache = this.composeCaches.get(dir);
+      if (!composeCache) this.composeCaches.set(dir, (composeCache = new Map()));
+      // a neighbour edited in another editor or on disk since it was parsed
+      for (const [p, model] of composeCache) if (p !== path && fs.readFile(p) !== model.text) composeCache.delete(p);
+    }
+    const result = lint({ path, text, kind, fs, config, composeCache });
+    for (const r of result.ruleErrors) this.log(`rule ${r.ruleId} failed on ${path}: ${String(r.error)}`);
+    const model = result.model instanceof DockerfileModel || kind === "compose" ? (result.model as LintState["model"]) : undefined;
+    return { uri: doc.uri, version: doc.version, path, kind, text, findings: result.findings, model, settings, config, touched };
+  }
+
+  private diagnosticsOf(state: LintState): Diagnostic[] {
+    const dockerfileModel = state.model instanceof DockerfileModel ? state.model : undefined;
+    const lines = state.model?.lines;
+    const out: Diagnostic[] = state.findings.map((f) =>
+      toDiagnostic(
+        f,
+        state.version,
+        lines ? suppressionAnchor(state.kind, f.range.start.line, lines, dockerfileModel) : { line: f.range.start.line, indent: "" },
+      ),
+    );
+    const skipped = state.findings.some((f) => f.ruleId === "shipshape/file-skipped");
+    if (state.kind === "dockerfile" && !skipped && baseFeaturesEnabled("dockerfile", state.settings, this.settings.otherProviders)) {
+      try {
+        out.push(...this.dockerfile.validate(state.text));
+      } catch (error) {
+        this.log(`dockerfile-utils failed on ${state.uri}: ${String(error)}`);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,23 @@
+/** Messages between the Shipshape client and server beyond LSP (the client bundles this file too). */
+
+/** Client -> server notification: which installed extensions already give base features, per kind of file. */
+export const OTHER_PROVIDERS_NOTIFICATION = "shipshape/otherProvidersChanged";
+
+export interface OtherProvidersParams {
+  dockerfile: string[];
+  compose: string[];
+}
+
+/** What the client sends in `initializationOptions`. */
+export interface ShipshapeInitializationOptions {
+  otherProviders?: OtherProvidersParams;
+  /** Settings for clients that do not answer `workspace/configuration` (same shape as `shipshape.*`). */
+  settings?: unknown;
+}
+
+/** Extensions whose Dockerfile features would double ours. */
+export const DOCKERFILE_PROVIDERS = ["docker.docker", "ms-azuretools.vscode-containers", "ms-azuretools.vscode-docker"];
+/** Extensions whose compose (YAML) features would double ours. */
+export const COMPOSE_PROVIDERS = [...DOCKERFILE_PROVIDERS, "redhat.vscode-yaml"];
+
+export const FIX_ALL_KIND = "source.fixAll.shipshape";

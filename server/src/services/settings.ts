@@ -1,0 +1,72 @@
+import { CONFIG_FILE_NAMES, isSeverity, parseConfig, type RuleSetting, type ShipshapeConfig } from "../engine/config";
+import { dirname, join } from "../engine/paths";
+import type { FileKind, WorkspaceFs } from "../engine/types";
+
+export type LanguageFeaturesSetting = "auto" | "on" | "off";
+
+/** The `shipshape.*` settings a client sends (VS Code's `workspace/configuration`, or any LSP client). */
+export interface ClientSettings {
+  rules: Record<string, RuleSetting>;
+  languageFeatures: LanguageFeaturesSetting;
+}
+
+export const DEFAULT_SETTINGS: ClientSettings = { rules: {}, languageFeatures: "auto" };
+
+/** Reads whatever the client sent; anything malformed falls back to the default for that key. */
+export function readClientSettings(raw: unknown): ClientSettings {
+  if (typeof raw !== "object" || raw === null) return DEFAULT_SETTINGS;
+  const r = raw as { rules?: unknown; languageFeatures?: unknown };
+  const rules: Record<string, RuleSetting> = {};
+  if (typeof r.rules === "object" && r.rules !== null && !Array.isArray(r.rules)) {
+    for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (isSeverity(v)) rules[id] = v;
+      else if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+        const o = v as { severity?: unknown; options?: unknown };
+        rules[id] = {
+          severity: isSeverity(o.severity) ? o.severity : undefined,
+          options: typeof o.options === "object" && o.options !== null ? (o.options as Record<string, unknown>) : undefined,
+        };
+      }
+    }
+  }
+  const lf = r.languageFeatures;
+  return { rules, languageFeatures: lf === "on" || lf === "off" || lf === "auto" ? lf : "auto" };
+}
+
+export interface ConfigFile {
+  path: string;
+  config: ShipshapeConfig;
+  problems: string[];
+}
+
+/**
+ * The nearest `.shipshape.json` (or `shipshape.config.json`) from the file's folder up to its workspace
+ * folder (or the filesystem root when it is outside every folder): the same file the CLI reads.
+ */
+export function findConfigFile(filePath: string, fs: WorkspaceFs, roots: readonly string[]): ConfigFile | undefined {
+  const root = roots.filter((r) => filePath.startsWith(r.endsWith("/") ? r : r + "/")).sort((a, b) => b.length - a.length)[0];
+  for (let dir = dirname(filePath), hops = 0; hops < 64; dir = dirname(dir), hops++) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const p = join(dir, name);
+      const text = fs.readFile(p);
+      if (text !== undefined) return { path: p, ...parseConfig(text) };
+    }
+    if (dir === root || dir === dirname(dir)) break;
+  }
+  return undefined;
+}
+
+/** VS Code settings win over the config file, rule by rule. */
+export function mergeConfig(file: ShipshapeConfig | undefined, settings: ClientSettings): ShipshapeConfig {
+  return { rules: { ...(file?.rules ?? {}), ...settings.rules } };
+}
+
+/** Extensions that already give hover/completion/formatting for a kind of file (sent by our client). */
+export type OtherProviders = Partial<Record<FileKind, string[]>>;
+
+/** Whether the base language features (library hover, completion, formatting, symbols) are ours to give. */
+export function baseFeaturesEnabled(kind: FileKind, settings: ClientSettings, others: OtherProviders): boolean {
+  if (settings.languageFeatures === "on") return true;
+  if (settings.languageFeatures === "off") return false;
+  return (others[kind] ?? []).length === 0;
+}

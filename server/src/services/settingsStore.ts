@@ -1,0 +1,43 @@
+import type { Connection } from "vscode-languageserver";
+import { DEFAULT_SETTINGS, readClientSettings, type ClientSettings, type OtherProviders } from "./settings";
+
+/** The client's `shipshape.*` settings per document, fetched once and dropped on `didChangeConfiguration`. */
+export class SettingsStore {
+  /** Whether the client answers `workspace/configuration` (VS Code does; many generic clients do not). */
+  pullSupported = false;
+  /** Settings pushed with `didChangeConfiguration` or `initializationOptions` (clients without pull). */
+  pushed: ClientSettings = DEFAULT_SETTINGS;
+  otherProviders: OtherProviders = {};
+  /** Workspace folder paths, for finding `.shipshape.json`. */
+  roots: string[] = [];
+  private readonly cache = new Map<string, Promise<ClientSettings>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  get(uri: string): Promise<ClientSettings> {
+    if (!this.pullSupported) return Promise.resolve(this.pushed);
+    let p = this.cache.get(uri);
+    if (!p) {
+      p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: "shipshape" }).then(
+        (raw: unknown) => (raw === null || raw === undefined ? this.pushed : readClientSettings(raw)),
+        (error: unknown) => {
+          this.log(`could not read settings for ${uri}: ${String(error)}`);
+          return this.pushed;
+        },
+      );
+      this.cache.set(uri, p);
+    }
+    return p;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
