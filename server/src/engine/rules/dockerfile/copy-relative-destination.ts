@@ -1,0 +1,49 @@
+import type { Stage } from "../../model/dockerfile";
+import { dockerfileRule } from "../../rule";
+
+function stripQuotes(s: string): string {
+  return s.replace(/^["']|["']$/g, "");
+}
+
+export const rule = dockerfileRule({
+  meta: {
+    id: "dockerfile/copy-relative-destination",
+    category: "reliability",
+    defaultSeverity: "warning",
+    fixable: false,
+    summary: "Set WORKDIR before a COPY to a relative destination.",
+    rationale:
+      "A relative COPY destination is resolved against the current working directory. Without a WORKDIR in the stage (or in the stage it builds on), that directory is whatever the base image chose, often `/`, and it can change when the base image does. Set WORKDIR first, or copy to an absolute path.",
+    examples: [
+      {
+        bad: "FROM python:3.13-slim\nCOPY app.py app/\n",
+        good: "FROM python:3.13-slim\nWORKDIR /srv\nCOPY app.py app/\n",
+      },
+    ],
+    equivalents: ["hadolint:DL3045"],
+    messages: { relative: "COPY to the relative path `{{dest}}` without a WORKDIR set in this stage." },
+    practice: "hadolint DL3045",
+  },
+  check({ dockerfile, report }) {
+    const hasWorkdirBefore = (stage: Stage, line: number): boolean =>
+      dockerfile
+        .lineage(stage)
+        .some((s) => s.instructions.some((i) => i.keyword === "WORKDIR" && (s !== stage || i.range.start.line < line)));
+    for (const stage of dockerfile.stages) {
+      for (const ins of stage.instructions) {
+        if (ins.keyword !== "COPY") continue;
+        let args = ins.ast.getArguments();
+        if (ins.heredocs.length > 0) args = args.filter((a) => a.getRange().start.line === ins.range.start.line);
+        const last = args[args.length - 1];
+        if (!last || args.length < 2) continue;
+        let dest = last.getValue();
+        // JSON form: ["src", "dest"]
+        if (dest.endsWith("]")) dest = dest.slice(0, -1).trim();
+        dest = stripQuotes(dest);
+        if (dest.startsWith("/") || /^[A-Za-z]:/.test(dest) || dest.startsWith("$")) continue;
+        if (hasWorkdirBefore(stage, ins.range.start.line)) continue;
+        report({ messageId: "relative", range: last.getRange(), data: { dest } });
+      }
+    }
+  },
+});
