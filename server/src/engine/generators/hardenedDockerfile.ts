@@ -1,0 +1,437 @@
+/**
+ * A multi-stage Dockerfile for the project, as the practices describe: a pinned base, a builder that
+ * installs the locked dependencies with a cache mount before the source is copied, and a runtime stage
+ * that receives only the virtualenv (or node_modules) and the source, runs as a non-root user with an
+ * exec-form command and a HEALTHCHECK that works on that base. Optionally a dev stage and compose files.
+ */
+import { dockerignore } from "./dockerignore";
+import { execForm, lines, yamlString, type GeneratedFile } from "./files";
+import { devCommand, probeFor, runtimeCommand, runtimeCommandAsModule, type Probe } from "./probes";
+import type { ProjectFacts } from "./projectFacts";
+
+export type BaseFlavour = "slim" | "hardened" | "distroless";
+export const BASE_FLAVOURS: readonly BaseFlavour[] = ["slim", "hardened", "distroless"];
+
+export interface DockerfileOptions {
+  /** Base image family for the runtime stage (default `slim`). */
+  flavour?: BaseFlavour;
+  /** Registry of the hardened images (default `dhi.io`). */
+  registry?: string;
+  /** Add a `dev` stage with dev dependencies and reload. */
+  devStage?: boolean;
+  /** Also write `compose.yml` and `compose.override.yml`. */
+  compose?: boolean;
+  /** Also write `.dockerignore` (default true). */
+  dockerignore?: boolean;
+  /** Where to write the Dockerfile (default `Dockerfile`). */
+  dockerfilePath?: string;
+}
+
+/** Pinned tool versions the generated files use when the project does not pin them itself. */
+export const TOOL_VERSIONS = {
+  uv: "0.8.22",
+  poetry: "2.1.4",
+};
+
+export const DEFAULT_REGISTRY = "dhi.io";
+
+interface Bases {
+  builder: string;
+  runtime: string;
+  /** Image to copy the uv binary from. */
+  uvImage: string;
+  uvPaths: string;
+  /** Interpreter name on the runtime image. */
+  python: string;
+  /** Where the runtime keeps the dependencies. */
+  distroless: boolean;
+  /** The runtime image already runs as a non-root user with this name. */
+  builtInUser: string | undefined;
+  /** Extra comment lines above the FROM of the runtime stage. */
+  note: string[];
+}
+
+function pythonBases(facts: ProjectFacts, flavour: BaseFlavour, registry: string): Bases {
+  const v = facts.pythonVersion;
+  const astralUv = { uvImage: `ghcr.io/astral-sh/uv:${TOOL_VERSIONS.uv}`, uvPaths: "/uv /uvx /bin/" };
+  if (flavour === "hardened") {
+    return {
+      builder: `${registry}/python:${v}-debian13-dev`,
+      runtime: `${registry}/python:${v}-debian13`,
+      uvImage: `${registry}/uv:0-debian13-dev`,
+      uvPaths: "/usr/local/bin/uv /usr/local/bin/uvx /usr/local/bin/",
+      python: "python",
+      distroless: false,
+      builtInUser: "nonroot",
+      note: ["# Hardened runtime: no shell, no pip, no package manager, and a non-root user already."],
+    };
+  }
+  if (flavour === "distroless") {
+    // distroless ships the Debian Python of its release, so the builder must use the same minor version
+    const modern = Number(v.split(".")[1] ?? "0") >= 12;
+    const release = modern ? "debian13" : "debian12";
+    const py = modern ? "3.13" : "3.11";
+    return {
+      builder: `python:${py}-slim-${modern ? "trixie" : "bookworm"}`,
+      runtime: `gcr.io/distroless/python3-${release}:nonroot`,
+      ...astralUv,
+      python: "python3",
+      distroless: true,
+      builtInUser: "nonroot",
+      note: [
+        `# Distroless ships Debian's Python ${py}: the builder uses the same version, and the`,
+        "# dependencies are copied as site-packages (a virtualenv would point at the builder's interpreter).",
+      ],
+    };
+  }
+  return {
+    builder: `python:${v}-slim`,
+    runtime: `python:${v}-slim`,
+    ...astralUv,
+    python: "python",
+    distroless: false,
+    builtInUser: undefined,
+    note: [],
+  };
+}
+
+function nodeBases(facts: ProjectFacts, flavour: BaseFlavour, registry: string): Bases {
+  const v = facts.nodeVersion;
+  const common = { uvImage: "", uvPaths: "", python: "python3" };
+  if (flavour === "hardened") {
+    return {
+      ...common,
+      builder: `${registry}/node:${v}-debian13-dev`,
+      runtime: `${registry}/node:${v}-debian13`,
+      distroless: false,
+      builtInUser: "node",
+      note: ["# Hardened runtime: no shell, no npm, and a non-root user already."],
+    };
+  }
+  if (flavour === "distroless") {
+    return {
+      ...common,
+      builder: `node:${v}-slim`,
+      runtime: `gcr.io/distroless/nodejs${v}-debian12:nonroot`,
+      distroless: true,
+      builtInUser: "nonroot",
+      note: ["# Distroless: no shell and no npm; the image's entrypoint is node itself."],
+    };
+  }
+  return {
+    ...common,
+    builder: `node:${v}-slim`,
+    runtime: `node:${v}-slim`,
+    distroless: false,
+    builtInUser: "node",
+    note: [],
+  };
+}
+
+export function generateHardenedDockerfile(facts: ProjectFacts, options: DockerfileOptions = {}): GeneratedFile[] {
+  const flavour = options.flavour ?? "slim";
+  const registry = (options.registry ?? DEFAULT_REGISTRY).replace(/\/+$/, "");
+  const dockerfilePath = options.dockerfilePath ?? "Dockerfile";
+  const dockerfile =
+    facts.platform === "node" ? nodeDockerfile(facts, flavour, registry, options) : pythonDockerfile(facts, flavour, registry, options);
+  const files: GeneratedFile[] = [{ path: dockerfilePath, contents: dockerfile }];
+  if (options.dockerignore !== false) files.push(...dockerignore(facts));
+  if (options.compose) files.push(...composeFiles(facts, flavour, options, dockerfilePath));
+  return files;
+}
+
+/** COPY lines for the source paths, from the build context or from a stage. */
+function copySource(facts: ProjectFacts, from?: string): string[] {
+  const out: string[] = [];
+  const looseFiles: string[] = [];
+  for (const p of facts.sourcePaths) {
+    if (p === ".") {
+      out.push(from ? `COPY --from=${from} /app /app` : "COPY . .");
+    } else if (/\.[A-Za-z0-9]+$/.test(p)) looseFiles.push(p);
+    else out.push(from ? `COPY --from=${from} /app/${p} /app/${p}` : `COPY ${p}/ ${p}/`);
+  }
+  if (looseFiles.length > 0) {
+    out.push(from ? looseFiles.map((f) => `COPY --from=${from} /app/${f} /app/${f}`).join("\n") : `COPY ${looseFiles.join(" ")} ./`);
+  }
+  return out;
+}
+
+function healthcheckLine(probe: Probe): string {
+  return `HEALTHCHECK --interval=30s --timeout=5s --start-period=${probe.startPeriod} --retries=3 \\\n    CMD ${execForm(probe.test)}`;
+}
+
+function healthNote(facts: ProjectFacts): string | false {
+  if (facts.healthPathFound || facts.framework === "dagster") return false;
+  return `# The probe calls ${facts.healthPath}; add that route to the app (it has none yet).`;
+}
+
+function pythonDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: string, options: DockerfileOptions): string {
+  const b = pythonBases(facts, flavour, registry);
+  const cache = (target: string) => `--mount=type=cache,target=${target}`;
+  const builder: string[] = [`FROM ${b.builder} AS builder`, ""];
+  const installSteps: { deps: string[]; project: string[]; dev: string[] } = { deps: [], project: [], dev: [] };
+  const manifests = facts.manifests.join(" ");
+  if (facts.packageManager === "uv") {
+    builder.push(
+      `COPY --from=${b.uvImage} ${b.uvPaths}`,
+      "",
+      "# Compile bytecode once at build time; copy (not hard-link) out of the cache mount;",
+      "# use the image's Python, never a downloaded one.",
+      "ENV UV_COMPILE_BYTECODE=1 \\",
+      "    UV_LINK_MODE=copy \\",
+      "    UV_PYTHON_DOWNLOADS=0",
+      "",
+      "WORKDIR /app",
+      "",
+      "# Dependencies first: this layer is rebuilt only when the manifests change.",
+      `COPY ${manifests} ./`,
+      `RUN ${cache("/root/.cache/uv")} \\`,
+      `    uv sync ${facts.lockfile ? "--frozen " : ""}--no-dev --no-install-project`,
+    );
+    installSteps.project = facts.isPackage
+      ? [`RUN ${cache("/root/.cache/uv")} \\`, `    uv sync ${facts.lockfile ? "--frozen " : ""}--no-dev`]
+      : [];
+    installSteps.dev = [`RUN ${cache("/root/.cache/uv")} \\`, `    uv sync ${facts.lockfile ? "--frozen" : ""}`.trimEnd()];
+  } else if (facts.packageManager === "poetry") {
+    builder.push(
+      "ENV POETRY_VIRTUALENVS_IN_PROJECT=1 \\",
+      "    POETRY_NO_INTERACTION=1",
+      "",
+      `RUN ${cache("/root/.cache/pip")} \\`,
+      `    pip install poetry==${TOOL_VERSIONS.poetry}`,
+      "",
+      "WORKDIR /app",
+      "",
+      "# Dependencies first: this layer is rebuilt only when the manifests change.",
+      `COPY ${manifests} ./`,
+      `RUN ${cache("/root/.cache/pypoetry")} \\`,
+      "    poetry install --only main --no-root",
+    );
+    installSteps.project = facts.isPackage ? [`RUN ${cache("/root/.cache/pypoetry")} \\`, "    poetry install --only main"] : [];
+    installSteps.dev = [`RUN ${cache("/root/.cache/pypoetry")} \\`, "    poetry install"];
+  } else {
+    builder.push(
+      "WORKDIR /app",
+      "",
+      "RUN python -m venv /app/.venv",
+      'ENV PATH="/app/.venv/bin:$PATH"',
+      "",
+      "# Dependencies first: this layer is rebuilt only when the requirements change.",
+      `COPY ${manifests} ./`,
+      `RUN ${cache("/root/.cache/pip")} \\`,
+      `    pip install -r ${facts.manifests[0] ?? "requirements.txt"}`,
+    );
+    installSteps.dev = facts.devRequirements
+      ? [`COPY ${facts.devRequirements} ./`, `RUN ${cache("/root/.cache/pip")} \\`, `    pip install -r ${facts.devRequirements}`]
+      : [];
+  }
+  const packageInstall = installSteps.project.length > 0;
+  if (packageInstall) {
+    builder.push(
+      "",
+      "# Then the source, and the project itself.",
+      ...copySource(facts),
+      ...(facts.buildFiles.length ? [`COPY ${facts.buildFiles.join(" ")} ./`] : []),
+      ...installSteps.project,
+    );
+  }
+
+  const dev: string[] = [];
+  if (options.devStage) {
+    dev.push(
+      "# Development: all dependency groups and reload. Build it with `--target dev`;",
+      "# compose.override.yml mounts the source over /app.",
+      "FROM builder AS dev",
+      "",
+      ...(packageInstall ? [] : copySource(facts)),
+      ...installSteps.dev,
+      'ENV PATH="/app/.venv/bin:$PATH" \\',
+      "    PYTHONUNBUFFERED=1",
+      "",
+      `EXPOSE ${facts.port}`,
+      `CMD ${execForm(devCommand(facts))}`,
+    );
+  }
+
+  const probe = probeFor(facts, {
+    python: b.python,
+    dagster: b.distroless ? [b.python, "-m", "dagster"] : undefined,
+  });
+  const runtime: string[] = [...b.note, `FROM ${b.runtime} AS runtime`, ""];
+  runtime.push("WORKDIR /app", "");
+  if (!b.builtInUser) {
+    runtime.push(
+      "# An unprivileged user with a fixed id (files stay root-owned, so the app cannot rewrite itself).",
+      "RUN groupadd --system --gid 10001 app \\",
+      "    && useradd --system --no-log-init --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app",
+      "",
+    );
+  }
+  const srcPythonPath = facts.srcLayout && !facts.isPackage ? "/app/src" : undefined;
+  if (b.distroless) {
+    const site = `/app/.venv/lib/python${b.builder.replace(/^python:(\d+\.\d+).*$/, "$1")}/site-packages`;
+    runtime.push(
+      "# Only the installed dependencies and the source.",
+      `COPY --from=builder ${site} /app/site-packages`,
+      ...(packageInstall ? copySource(facts, "builder") : copySource(facts)),
+      "",
+      "ENV PYTHONPATH=" + ["/app/site-packages", srcPythonPath ?? (facts.srcLayout ? "/app/src" : "/app")].join(":") + " \\",
+    );
+  } else {
+    runtime.push(
+      "# Only the virtualenv and the source: no compilers, no package manager caches.",
+      "COPY --from=builder /app/.venv /app/.venv",
+      ...(packageInstall ? copySource(facts, "builder") : copySource(facts)),
+      "",
+      `ENV PATH="/app/.venv/bin:$PATH" \\`,
+      ...(srcPythonPath ? [`    PYTHONPATH=${srcPythonPath} \\`] : []),
+    );
+  }
+  runtime.push("    PYTHONUNBUFFERED=1 \\", "    PYTHONDONTWRITEBYTECODE=1", "");
+  runtime.push(`USER ${b.builtInUser ?? "app"}`, "", `EXPOSE ${facts.port}`, "");
+  const note = healthNote(facts);
+  if (note) runtime.push(note);
+  runtime.push(healthcheckLine(probe), "");
+  if (b.distroless) {
+    const cmd = runtimeCommandAsModule(facts, b.python);
+    runtime.push(`ENTRYPOINT ${execForm(cmd.slice(0, cmd[1] === "-m" ? 3 : 1))}`, `CMD ${execForm(cmd.slice(cmd[1] === "-m" ? 3 : 1))}`);
+  } else {
+    runtime.push(`CMD ${execForm(runtimeCommand(facts))}`);
+  }
+  return lines(
+    "# syntax=docker/dockerfile:1",
+    `# ${facts.name}: multi-stage image (${facts.packageManager}, ${facts.framework}, Python ${facts.pythonVersion}). Generated by Shipshape.`,
+    "",
+    ...builder,
+    "",
+    ...(dev.length ? [...dev, ""] : []),
+    ...runtime,
+  );
+}
+
+function nodeDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: string, options: DockerfileOptions): string {
+  const b = nodeBases(facts, flavour, registry);
+  const pm = facts.packageManager;
+  const cacheTarget = pm === "pnpm" ? "/root/.local/share/pnpm/store" : pm === "yarn" ? "/usr/local/share/.cache/yarn" : "/root/.npm";
+  const cache = `--mount=type=cache,target=${cacheTarget}`;
+  const frozen = facts.lockfile !== undefined;
+  const installAll =
+    pm === "pnpm"
+      ? `pnpm install${frozen ? " --frozen-lockfile" : ""}`
+      : pm === "yarn"
+        ? `yarn install${frozen ? " --frozen-lockfile" : ""}`
+        : frozen
+          ? "npm ci"
+          : "npm install";
+  const installProd = pm === "pnpm" ? `${installAll} --prod` : pm === "yarn" ? `${installAll} --production` : `${installAll} --omit=dev`;
+  const prune = pm === "pnpm" ? "pnpm prune --prod" : pm === "yarn" ? `${installAll} --production` : "npm prune --omit=dev";
+  const builder: string[] = [`FROM ${b.builder} AS builder`, "", "WORKDIR /app", ""];
+  if (pm !== "npm") builder.push("RUN corepack enable", "");
+  builder.push("# Dependencies first: this layer is rebuilt only when the manifests change.", `COPY ${facts.manifests.join(" ")} ./`);
+  if (facts.hasBuildScript) {
+    builder.push(
+      `RUN ${cache} \\`,
+      `    ${installAll}`,
+      "",
+      ...copySource(facts),
+      `RUN ${pm === "npm" ? "npm run build" : `${pm} run build`} \\`,
+      `    && ${prune}`,
+    );
+  } else {
+    builder.push(`RUN ${cache} \\`, `    ${installProd}`);
+  }
+  const dev: string[] = [];
+  if (options.devStage) {
+    dev.push(
+      "# Development: all dependencies and a watching server. Build it with `--target dev`.",
+      "FROM builder AS dev",
+      "",
+      `RUN ${cache} \\`,
+      `    ${installAll}`,
+      ...(facts.hasBuildScript ? [] : copySource(facts)),
+      "ENV NODE_ENV=development",
+      `EXPOSE ${facts.port}`,
+      `CMD ${execForm(devCommand(facts))}`,
+    );
+  }
+  const nodeBin = b.distroless ? "/nodejs/bin/node" : "node";
+  const probe = probeFor(facts, { node: nodeBin });
+  const runtime: string[] = [...b.note, `FROM ${b.runtime} AS runtime`, "", "ENV NODE_ENV=production", "WORKDIR /app", ""];
+  runtime.push(
+    "# Only the production dependencies and the source.",
+    "COPY --from=builder /app/node_modules ./node_modules",
+    ...(facts.hasBuildScript ? copySource(facts, "builder") : copySource(facts)),
+    "",
+    `USER ${b.builtInUser ?? "node"}`,
+    "",
+    `EXPOSE ${facts.port}`,
+    "",
+  );
+  const note = healthNote(facts);
+  if (note) runtime.push(note);
+  runtime.push(healthcheckLine(probe), "");
+  runtime.push(b.distroless ? `CMD ${execForm([facts.entry])}` : `CMD ${execForm(runtimeCommand(facts))}`);
+  return lines(
+    "# syntax=docker/dockerfile:1",
+    `# ${facts.name}: multi-stage image (${pm}, Node ${facts.nodeVersion}). Generated by Shipshape.`,
+    "",
+    ...builder,
+    "",
+    ...(dev.length ? [...dev, ""] : []),
+    ...runtime,
+  );
+}
+
+/** The bind mounts that put the source into a dev container. */
+function sourceMounts(facts: ProjectFacts): string[] {
+  return facts.sourcePaths.map((p) => (p === "." ? "./:/app" : `./${p}:/app/${p}`));
+}
+
+function composeFiles(facts: ProjectFacts, flavour: BaseFlavour, options: DockerfileOptions, dockerfilePath: string): GeneratedFile[] {
+  const service = facts.slug;
+  const probe = probeFor(facts, {
+    python: flavour === "distroless" ? "python3" : "python",
+    node: flavour === "distroless" ? "/nodejs/bin/node" : "node",
+    dagster: flavour === "distroless" ? ["python3", "-m", "dagster"] : undefined,
+  });
+  const base = lines(
+    "# Production-like base: the image as built, no source mounts. Development settings live in compose.override.yml.",
+    `name: ${facts.slug}`,
+    "",
+    "services:",
+    `  ${service}:`,
+    "    build:",
+    "      context: .",
+    ...(dockerfilePath !== "Dockerfile" ? [`      dockerfile: ${dockerfilePath}`] : []),
+    "      target: runtime",
+    "    ports:",
+    `      - ${yamlString(`${facts.port}:${facts.port}`)}`,
+    "    healthcheck:",
+    `      test: ${execForm(["CMD", ...probe.test])}`,
+    "      interval: 30s",
+    "      timeout: 5s",
+    "      retries: 3",
+    `      start_period: ${probe.startPeriod}`,
+    "    restart: unless-stopped",
+    "    deploy:",
+    "      resources:",
+    "        limits:",
+    "          memory: 512M",
+  );
+  const override = lines(
+    "# Development overrides, picked up automatically by `docker compose up`.",
+    "# Production: docker compose -f compose.yml up -d",
+    "services:",
+    `  ${service}:`,
+    ...(options.devStage ? ["    build:", "      target: dev"] : []),
+    ...(facts.framework === "dagster" ? [] : [`    command: ${execForm(devCommand(facts))}`]),
+    "    volumes:",
+    ...sourceMounts(facts).map((m) => `      - ${m}`),
+    "    environment:",
+    facts.platform === "node" ? "      NODE_ENV: development" : "      LOG_LEVEL: debug",
+  );
+  return [
+    { path: "compose.yml", contents: base },
+    { path: "compose.override.yml", contents: override },
+  ];
+}

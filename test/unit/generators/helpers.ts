@@ -1,0 +1,97 @@
+/** Shared helpers for the generator tests: fixture projects as in-memory workspaces, linting, snapshots. */
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { GeneratedFile } from "../../../server/src/engine/generators/files";
+import { lint } from "../../../server/src/engine/linter";
+import { detectKind } from "../../../server/src/engine/kinds";
+import type { WorkspaceFs } from "../../../server/src/engine/types";
+import { memoryFs } from "../../../server/src/engine/workspace";
+
+export const FIXTURES = join(__dirname, "..", "..", "fixtures");
+export const PROJECTS = join(FIXTURES, "projects");
+export const SNAPSHOTS = join(FIXTURES, "snapshots");
+/** Where fixture projects appear in the in-memory workspace: `/projects/<name>`. */
+export function rootOf(name: string): string {
+  return `/projects/${name}`;
+}
+
+export const PROJECT_NAMES = ["uv-fastapi-src", "poetry-flask", "pip-streamlit", "dagster-code", "node-app"] as const;
+export type ProjectName = (typeof PROJECT_NAMES)[number];
+
+/** Every file of a fixture project, keyed by path relative to the project. */
+export function readProject(name: string): Record<string, string> {
+  const root = join(PROJECTS, name);
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(root, rel)).sort()) {
+      const child = rel ? `${rel}/${entry}` : entry;
+      if (statSync(join(root, child)).isDirectory()) walk(child);
+      else out[child] = readFileSync(join(root, child), "utf8");
+    }
+  };
+  walk("");
+  return out;
+}
+
+export function projectFs(root: string, files: Record<string, string>, extra: GeneratedFile[] = []): WorkspaceFs {
+  const all: Record<string, string> = {};
+  for (const [rel, text] of Object.entries(files)) all[`${root}/${rel}`] = text;
+  for (const f of extra) all[`${root}/${f.path}`] = f.contents;
+  return memoryFs(all);
+}
+
+/** Lints every generated file that Shipshape knows how to lint, with all registered rules and default config. */
+export function lintGenerated(
+  root: string,
+  project: Record<string, string>,
+  files: GeneratedFile[],
+): { file: string; findings: string[] }[] {
+  const fs = projectFs(root, project, files);
+  const out: { file: string; findings: string[] }[] = [];
+  for (const f of files) {
+    const path = `${root}/${f.path}`;
+    if (!detectKind(path)) continue;
+    const result = lint({ path, text: f.contents, fs, throwOnRuleError: false });
+    const findings = result.findings
+      .filter((x) => x.severity !== "hint")
+      .map((x) => `${x.ruleId}@${x.range.start.line + 1}:${x.range.start.character + 1} ${x.message}`);
+    for (const e of result.ruleErrors) findings.push(`${e.ruleId} crashed: ${String(e.error)}`);
+    out.push({ file: f.path, findings });
+  }
+  return out;
+}
+
+export function assertLintsClean(root: string, project: Record<string, string>, files: GeneratedFile[]): void {
+  const problems = lintGenerated(root, project, files).filter((r) => r.findings.length > 0);
+  assert.deepEqual(
+    problems,
+    [],
+    problems
+      .map((p) => `${p.file}:\n  ${p.findings.join("\n  ")}\n--- ${p.file}\n${files.find((f) => f.path === p.file)?.contents}`)
+      .join("\n"),
+  );
+}
+
+/** Compares generated files with `test/fixtures/snapshots/<name>/`; `UPDATE_SNAPSHOTS=1` rewrites them. */
+export function assertSnapshot(name: string, files: GeneratedFile[]): void {
+  const dir = join(SNAPSHOTS, name);
+  const update = process.env.UPDATE_SNAPSHOTS === "1";
+  for (const f of files) {
+    const path = join(dir, f.path);
+    if (update || !existsSync(path)) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, f.contents);
+      continue;
+    }
+    assert.equal(f.contents, readFileSync(path, "utf8"), `snapshot ${name}/${f.path} (UPDATE_SNAPSHOTS=1 to accept)`);
+  }
+  const listed = join(dir, ".files");
+  const names =
+    files
+      .map((f) => f.path)
+      .sort()
+      .join("\n") + "\n";
+  if (update || !existsSync(listed)) writeFileSync(listed, names);
+  else assert.equal(names, readFileSync(listed, "utf8"), `the set of files generated for ${name}`);
+}
