@@ -39,6 +39,8 @@ export interface RuleExample {
   files?: Record<string, string>;
   /** The linted file's name, when the kind alone is not enough (e.g. "compose.yml"). */
   fileName?: string;
+  /** Rule options the example needs (a rule that does nothing with its defaults, e.g. an allow-list). */
+  options?: Record<string, unknown>;
 }
 
 export interface RuleMeta<MessageIds extends string = string> {

@@ -12,11 +12,11 @@ describe("rule metadata", () => {
     describe(rule.meta.id, () => {
       rule.meta.examples.forEach((ex, i) => {
         it(`example ${i + 1}: bad fires`, () => {
-          const { findings } = runRule(rule, { code: ex.bad, fileName: ex.fileName, files: ex.files });
+          const { findings } = runRule(rule, { code: ex.bad, fileName: ex.fileName, files: ex.files, options: ex.options });
           assert.ok(findings.length > 0, `the bad example should fire:\n${ex.bad}`);
         });
         it(`example ${i + 1}: good passes`, () => {
-          const { findings } = runRule(rule, { code: ex.good, fileName: ex.fileName, files: ex.files });
+          const { findings } = runRule(rule, { code: ex.good, fileName: ex.fileName, files: ex.files, options: ex.options });
           assert.deepEqual(
             findings.map((f) => f.message),
             [],

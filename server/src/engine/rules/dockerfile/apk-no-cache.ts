@@ -1,0 +1,41 @@
+import { hasCacheOrTmpfsMount, runSteps } from "../../analysis/instructions";
+import { apkAdd, hasParsedFlag } from "../../analysis/packages";
+import { dockerfileRule } from "../../rule";
+
+export const rule = dockerfileRule({
+  meta: {
+    id: "dockerfile/apk-no-cache",
+    category: "image-size",
+    defaultSeverity: "warning",
+    fixable: true,
+    summary: "Use `apk add --no-cache` (or a cache mount on /var/cache/apk).",
+    rationale:
+      "Without `--no-cache`, `apk add` relies on an index fetched by `apk update` and leaves it, with downloaded packages, under /var/cache/apk in the layer. " +
+      "`--no-cache` fetches a fresh index for this one command and keeps nothing, so you need neither `apk update`/`--update` nor a later `rm -rf /var/cache/apk/*`. " +
+      "A BuildKit cache or tmpfs mount on /var/cache/apk keeps the cache out of the image as well and is not reported. The fix adds `--no-cache` after `add`.",
+    examples: [
+      {
+        bad: "FROM alpine:3.21\nRUN apk update && apk add curl\n",
+        good: "FROM alpine:3.21\nRUN apk add --no-cache curl\n",
+      },
+    ],
+    equivalents: ["hadolint:DL3019", "trivy:DS-0025"],
+    messages: { noCache: "Use `apk add --no-cache` so the package index and cache don't stay in the image." },
+    practice: "hadolint",
+  },
+  check({ dockerfile, report }) {
+    for (const step of runSteps(dockerfile)) {
+      if (hasCacheOrTmpfsMount(step.mounts, "/var/cache/apk")) continue;
+      for (const cmd of step.commands) {
+        const add = apkAdd(cmd);
+        if (!add || hasParsedFlag(add.args, "no-cache")) continue;
+        const at = dockerfile.lines.positionAt(add.subcommand.end);
+        report({
+          messageId: "noCache",
+          range: dockerfile.lines.rangeOf(add.program.start, add.subcommand.end),
+          fixes: [{ title: "Add --no-cache", safe: true, edits: [{ range: { start: at, end: at }, newText: " --no-cache" }] }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import { copyOperands } from "../../analysis/instructions";
+import { dockerfileRule } from "../../rule";
+
+export const rule = dockerfileRule({
+  meta: {
+    id: "dockerfile/copy-dest-trailing-slash",
+    category: "reliability",
+    defaultSeverity: "error",
+    fixable: true,
+    summary: "When COPY (or ADD) has several sources, end the destination with `/`.",
+    rationale:
+      "With more than one source the destination must be a directory, and Docker only accepts that when it is written with a trailing slash; otherwise the build fails. " +
+      "Writing `/app/` also tells the reader the files land inside the folder. The fix appends the slash.",
+    examples: [
+      {
+        bad: "FROM python:3.13-slim\nCOPY pyproject.toml uv.lock /app\n",
+        good: "FROM python:3.13-slim\nCOPY pyproject.toml uv.lock /app/\n",
+      },
+    ],
+    equivalents: ["hadolint:DL3021", "trivy:DS-0011"],
+    messages: { slash: "{{keyword}} with more than one source needs a destination ending with `/`." },
+    practice: "hadolint",
+  },
+  check({ dockerfile, report }) {
+    for (const ins of dockerfile.instructions) {
+      if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
+      const ops = copyOperands(ins, dockerfile);
+      if (!ops || ops.hasHeredoc || ops.sources.length < 2) continue;
+      if (ops.dest.value.endsWith("/") || ops.dest.value.endsWith("\\")) continue;
+      const end = ops.dest.range.end;
+      const written = dockerfile.text.slice(dockerfile.lines.offsetAt(ops.dest.range.start), dockerfile.lines.offsetAt(end));
+      const quoted = /["']$/.test(written);
+      // before a closing quote, else at the end
+      const at = quoted ? { line: end.line, character: end.character - 1 } : end;
+      report({
+        messageId: "slash",
+        range: ops.dest.range,
+        data: { keyword: ins.keyword },
+        fixes: [{ title: "Add a trailing /", safe: true, edits: [{ range: { start: at, end: at }, newText: "/" }] }],
+      });
+    }
+  },
+});

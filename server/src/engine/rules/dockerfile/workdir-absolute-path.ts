@@ -1,0 +1,76 @@
+import { stripQuotes } from "../../analysis/instructions";
+import type { DockerfileModel, Stage } from "../../model/dockerfile";
+import { dockerfileRule } from "../../rule";
+
+/** Absolute as hadolint reads it: `/…`, a variable (`$HOME`, `${APP}`), or a Windows drive (`C:\`, `C:/`). */
+function isAbsolute(path: string): boolean {
+  return path.startsWith("/") || path.startsWith("$") || /^[A-Za-z]:/.test(path);
+}
+
+/** The working directory set by the WORKDIRs before `line` in the stage and the stages it builds on; undefined when unknown. */
+function knownWorkdir(dockerfile: DockerfileModel, stage: Stage, line: number): string | undefined {
+  const chain = dockerfile.lineage(stage).reverse();
+  let dir: string | undefined;
+  for (const s of chain) {
+    for (const ins of s.instructions) {
+      if (ins.keyword !== "WORKDIR") continue;
+      if (ins.range.start.line >= line) return dir;
+      const p = stripQuotes(ins.argsText.trim());
+      if (!p || /[$\\]/.test(p) || /^[A-Za-z]:/.test(p)) dir = undefined;
+      else if (p.startsWith("/")) dir = p;
+      else dir = dir === undefined ? undefined : join(dir, p);
+    }
+  }
+  return dir;
+}
+
+function join(base: string, rel: string): string {
+  return (base.endsWith("/") ? base : base + "/") + rel.replace(/^\.\/+/, "");
+}
+
+export const rule = dockerfileRule({
+  meta: {
+    id: "dockerfile/workdir-absolute-path",
+    category: "reliability",
+    defaultSeverity: "warning",
+    fixable: true,
+    summary: "Give WORKDIR an absolute path.",
+    rationale:
+      "A relative WORKDIR is resolved against whatever working directory the base image (or an earlier WORKDIR) left behind. " +
+      "When the base image changes its default directory, every later COPY, RUN and CMD silently moves with it. " +
+      "An absolute path (or a variable that holds one) says where the files go, whatever the base is. " +
+      "When an earlier WORKDIR in the same stage already fixed an absolute directory, the fix writes out the joined absolute path; " +
+      "otherwise the right directory depends on the base image and only you can pick it.",
+    examples: [
+      {
+        bad: "FROM python:3.13-slim\nWORKDIR app\nCOPY . .\n",
+        good: "FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\n",
+      },
+    ],
+    equivalents: ["hadolint:DL3000", "buildkit:WorkdirRelativePath", "checkov:CKV_DOCKER_10", "trivy:DS-0009"],
+    messages: {
+      relative: "WORKDIR {{path}} is relative: it depends on the base image's working directory. Use an absolute path.",
+      relativeToKnown: "WORKDIR {{path}} is relative; write the absolute path {{absolute}}.",
+    },
+    practice: "Docker build checks; hadolint",
+  },
+  check({ dockerfile, report }) {
+    for (const ins of dockerfile.instructions) {
+      if (ins.keyword !== "WORKDIR" || !ins.argsRange) continue;
+      const path = stripQuotes(ins.argsText.trim());
+      if (path === "" || isAbsolute(path)) continue;
+      const base = ins.stage ? knownWorkdir(dockerfile, ins.stage, ins.range.start.line) : undefined;
+      if (base !== undefined) {
+        const absolute = join(base, path);
+        report({
+          messageId: "relativeToKnown",
+          range: ins.argsRange,
+          data: { path, absolute },
+          fixes: [{ title: `Use WORKDIR ${absolute}`, safe: true, edits: [{ range: ins.argsRange, newText: absolute }] }],
+        });
+      } else {
+        report({ messageId: "relative", range: ins.argsRange, data: { path } });
+      }
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { rule } from "../../../../server/src/engine/rules/dockerfile/apk-no-cache";
+import { testRule } from "../../helpers/ruleTester";
+
+const F = "FROM alpine:3.21\n";
+const ok = (run: string) => F + `RUN ${run}\n`;
+
+testRule(rule, {
+  valid: [
+    ok("apk add --no-cache flex=2.6.4-r1"),
+    ok("--mount=type=cache,target=/var/cache/apk apk add -U curl=7.77.0"),
+    ok("--mount=type=tmpfs,target=/var/cache/apk apk add -U curl=7.77.0"),
+    ok("--mount=type=cache,target=/var/cache/foo apk add --no-cache -U curl=7.77.0"),
+    ok("apk del curl"),
+  ],
+  invalid: [
+    { code: F + "RUN «apk add» flex=2.6.4-r1\n", errors: [{ messageId: "noCache" }], output: F + "RUN apk add --no-cache flex=2.6.4-r1\n" },
+    {
+      name: "cache mount on another folder",
+      code: ok("--mount=type=cache,target=/var/cache/foo apk add -U curl=7.77.0"),
+      errors: [{ messageId: "noCache" }],
+      output: ok("--mount=type=cache,target=/var/cache/foo apk add --no-cache -U curl=7.77.0"),
+    },
+    {
+      name: "tmpfs on another folder",
+      code: ok("--mount=type=tmpfs,target=/var/cache/foo apk add -U curl=7.77.0"),
+      errors: [{ messageId: "noCache" }],
+    },
+    {
+      name: "builder stage with update",
+      code: "FROM alpine:3.21 AS build\nRUN apk update && apk add build-base\nFROM scratch\n",
+      errors: [{ messageId: "noCache", line: 2, column: 19 }],
+      output: "FROM alpine:3.21 AS build\nRUN apk update && apk add --no-cache build-base\nFROM scratch\n",
+    },
+  ],
+});

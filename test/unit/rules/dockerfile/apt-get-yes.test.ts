@@ -1,0 +1,42 @@
+import { rule } from "../../../../server/src/engine/rules/dockerfile/apt-get-yes";
+import { testRule } from "../../helpers/ruleTester";
+
+const F = "FROM debian:bookworm-slim\n";
+
+testRule(rule, {
+  valid: [
+    F + "RUN apt-get install -yq python\n",
+    F + "RUN apt-get install -y python\n",
+    F + "RUN apt-get -y install python\n",
+    F + "RUN apt-get --yes install python\n",
+    F + "RUN apt-get --assume-yes install python\n",
+    F + "RUN apt-get install -qq python\n",
+    F + "RUN apt-get install -q -q python\n",
+    F + "RUN apt-get install -q=2 python\n",
+    F + "RUN apt-get install --quiet --quiet python\n",
+    F + "RUN apt-get -o APT::Get::Assume-Yes=true install python\n",
+    F + "RUN apt-get update\n",
+  ],
+  invalid: [
+    { code: F + "RUN «apt-get install» python\n", errors: [{ messageId: "missingYes" }], output: F + "RUN apt-get install -y python\n" },
+    {
+      name: "-q alone",
+      code: F + "RUN apt-get install -q python\n",
+      errors: [{ messageId: "missingYes" }],
+      output: F + "RUN apt-get install -y -q python\n",
+    },
+    { name: "--quiet alone", code: F + "RUN apt-get install --quiet python\n", errors: [{ messageId: "missingYes" }] },
+    {
+      name: "continuation lines, builder stage",
+      code: "FROM debian:bookworm AS build\nRUN apt-get update \\\n && apt-get install \\\n    gcc\nFROM scratch\n",
+      errors: [{ messageId: "missingYes", line: 3, column: 5 }],
+      output: "FROM debian:bookworm AS build\nRUN apt-get update \\\n && apt-get install -y \\\n    gcc\nFROM scratch\n",
+    },
+    {
+      name: "heredoc",
+      code: F + "RUN <<EOF\napt-get update\napt-get install curl\nEOF\n",
+      errors: [{ messageId: "missingYes", line: 4 }],
+      output: F + "RUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n",
+    },
+  ],
+});

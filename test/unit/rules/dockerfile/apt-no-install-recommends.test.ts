@@ -1,0 +1,26 @@
+import { rule } from "../../../../server/src/engine/rules/dockerfile/apt-no-install-recommends";
+import { testRule } from "../../helpers/ruleTester";
+
+const F = "FROM debian:bookworm-slim\n";
+
+testRule(rule, {
+  valid: [
+    F + "RUN apt-get install --no-install-recommends python\n",
+    F + "RUN apt-get -o APT::Install-Recommends=false install python\n",
+    F + "RUN apt-get update && apt-get upgrade -y\n",
+  ],
+  invalid: [
+    {
+      code: F + "RUN «apt-get install» python\n",
+      errors: [{ messageId: "recommends" }],
+      output: F + "RUN apt-get install --no-install-recommends python\n",
+    },
+    {
+      name: "-y before install",
+      code: F + "RUN apt-get -y install python\n",
+      errors: [{ messageId: "recommends" }],
+      output: F + "RUN apt-get -y install --no-install-recommends python\n",
+    },
+    { name: "ONBUILD", code: F + "ONBUILD RUN apt-get install -y python\n", errors: [{ messageId: "recommends", column: 13 }] },
+  ],
+});

@@ -1,0 +1,25 @@
+import { rule } from "../../../../server/src/engine/rules/dockerfile/avoid-sudo";
+import { testRule } from "../../helpers/ruleTester";
+
+const F = "FROM debian:bookworm-slim\n";
+
+testRule(rule, {
+  valid: [F + "RUN apt-get install sudo\n", F + "RUN echo sudo\n", F + "USER root\nRUN apt-get update\n"],
+  invalid: [
+    { code: F + "RUN «sudo» apt-get update\n", errors: [{ messageId: "sudo" }] },
+    { name: "chained", code: F + "RUN apt-get update && sudo apt-get install\n", errors: [{ messageId: "sudo", line: 2, column: 23 }] },
+    { name: "in ONBUILD", code: F + "ONBUILD RUN sudo apt-get update\n", errors: [{ messageId: "sudo", line: 2, column: 13 }] },
+    { name: "behind env", code: F + "RUN env DEBIAN_FRONTEND=noninteractive sudo apt-get update\n", errors: [{ messageId: "sudo" }] },
+    {
+      name: "after USER root the fix just drops sudo (safe)",
+      code: F + "USER root\nRUN sudo apt-get update\n",
+      errors: [{ messageId: "sudo", line: 3 }],
+      output: F + "USER root\nRUN apt-get update\n",
+    },
+    {
+      name: "in a builder stage, with sudo options: no fix",
+      code: "FROM node:22 AS build\nRUN sudo -u node npm ci\nFROM nginx:1.27\n",
+      errors: [{ messageId: "sudo", line: 2 }],
+    },
+  ],
+});

@@ -1,0 +1,27 @@
+import { rule } from "../../../../server/src/engine/rules/dockerfile/from-platform-flag";
+import { testRule } from "../../helpers/ruleTester";
+
+testRule(rule, {
+  valid: [
+    "FROM debian:jessie\n",
+    "FROM --platform=$BUILDPLATFORM debian:jessie\n",
+    'FROM --platform="$BUILDPLATFORM" debian:jessie\n',
+    "FROM --platform=${BUILDPLATFORM} debian:jessie\n",
+    "FROM --platform=${BUILDPLATFORM:-} debian:jessie\n",
+    'FROM --platform="${BUILDPLATFORM:-}" debian:jessie\n',
+    "FROM --platform=$TARGETPLATFORM debian:jessie\n",
+    {
+      name: "per-architecture stage (BuildKit)",
+      code: "FROM --platform=linux/amd64 alpine AS build_amd64\nFROM --platform=linux/arm64 alpine AS build_arm64\n",
+    },
+  ],
+  invalid: [
+    { code: "FROM «--platform=linux» debian:jessie\n", errors: [{ messageId: "platform" }], output: "FROM debian:jessie\n" },
+    {
+      name: "other variables",
+      code: "FROM python:3.13 AS build\nFROM --platform=$PLATFORM python:3.13-slim AS runtime\n",
+      errors: [{ messageId: "platform", line: 2, column: 6 }],
+      output: "FROM python:3.13 AS build\nFROM python:3.13-slim AS runtime\n",
+    },
+  ],
+});

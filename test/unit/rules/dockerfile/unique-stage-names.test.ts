@@ -1,0 +1,17 @@
+import { rule } from "../../../../server/src/engine/rules/dockerfile/unique-stage-names";
+import { testRule } from "../../helpers/ruleTester";
+
+testRule(rule, {
+  valid: ["FROM scratch as build\nRUN foo\nFROM node as run\nRUN baz\n", "FROM a\nFROM b\n"],
+  invalid: [
+    { code: "FROM node as foo\nRUN something\nFROM scratch as «foo»\nRUN something\n", errors: [{ messageId: "duplicate" }] },
+    {
+      name: "case differs, third use too",
+      code: "FROM a AS base\nFROM b AS Base\nFROM c AS BASE\n",
+      errors: [
+        { messageId: "duplicate", line: 2, column: 11 },
+        { messageId: "duplicate", line: 3, column: 11 },
+      ],
+    },
+  ],
+});
