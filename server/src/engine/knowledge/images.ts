@@ -123,3 +123,53 @@ export function imageFacts(ref: ImageRef): ImageFacts {
     isBuildImage: false,
   };
 }
+
+/** The language runtime an image ships, when its name says so (`python`, `node`, hardened and uv variants). */
+export function imageLanguage(ref: ImageRef): "python" | "node" | undefined {
+  const name = ref.name.toLowerCase();
+  const tag = (ref.tag ?? "").toLowerCase();
+  if (/^(python|pypy)$/.test(name) || (name === "uv" && /python/.test(tag))) return "python";
+  if (name === "node" || name === "bun" || name === "deno") return "node";
+  return undefined;
+}
+
+/**
+ * A current, maintained tag for well-known images: what an unpinned reference can be pinned to.
+ * Kept deliberately short; a wrong guess is worse than none.
+ */
+export const RECOMMENDED_TAGS: Readonly<Record<string, string>> = {
+  python: "3.13",
+  node: "22",
+  "astral-sh/uv": "0.8",
+  nginx: "1.27",
+  postgres: "17",
+  redis: "7.4",
+  alpine: "3.22",
+  debian: "trixie",
+  ubuntu: "24.04",
+  golang: "1.24",
+};
+
+/** Tag that pins an unpinned reference, or undefined when we do not know one. */
+export function recommendedTag(ref: ImageRef): string | undefined {
+  return RECOMMENDED_TAGS[ref.path.toLowerCase()];
+}
+
+/** Default prefix for hardened images (Docker Hardened Images). */
+export const DEFAULT_HARDENED_REGISTRY = "dhi.io";
+
+/**
+ * The hardened runtime equivalent of a Docker Hub image (`python:3.13-slim` -> `dhi.io/python:3.13-debian13`),
+ * or undefined when we know none. `registry` is the prefix, e.g. `dhi.io` or `registry.example.com/dhi`.
+ */
+export function hardenedEquivalent(ref: ImageRef, registry: string = DEFAULT_HARDENED_REGISTRY, dev = false): string | undefined {
+  if (isHardenedImage(ref) || ref.registry !== undefined) return undefined;
+  const name = ref.name.toLowerCase();
+  if (ref.path.includes("/")) return undefined;
+  const tag = (ref.tag ?? "").toLowerCase();
+  const version = /^(\d+(?:\.\d+)?)/.exec(tag)?.[1];
+  if (!version || !["python", "node", "postgres", "redis", "nginx"].includes(name)) return undefined;
+  const flavour = tag.includes("alpine") ? "alpine3.22" : "debian13";
+  const prefix = registry.replace(/\/+$/, "");
+  return `${prefix}/${name}:${version}-${flavour}${dev ? "-dev" : ""}`;
+}

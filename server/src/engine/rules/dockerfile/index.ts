@@ -24,7 +24,10 @@ import { rule as dockerignorePresent } from "./dockerignore-present";
 import { rule as entrypointExecsCommand } from "./entrypoint-execs-command";
 import { rule as envSelfReference } from "./env-self-reference";
 import { rule as execFormCmd } from "./exec-form-cmd";
+import { rule as exposeProtocolCasing } from "./expose-protocol-casing";
 import { rule as exposeValidPort } from "./expose-valid-port";
+import { rule as exposeWithoutHostMapping } from "./expose-without-host-mapping";
+import { rule as fromAsCasing } from "./from-as-casing";
 import { rule as fromFirst } from "./from-first";
 import { rule as fromPlatformFlag } from "./from-platform-flag";
 import { rule as gemPinVersions } from "./gem-pin-versions";
@@ -33,6 +36,7 @@ import { rule as hardenedBaseImage } from "./hardened-base-image";
 import { rule as healthcheckMissing } from "./healthcheck-missing";
 import { rule as healthcheckStatusIgnored } from "./healthcheck-status-ignored";
 import { rule as healthcheckToolAvailable } from "./healthcheck-tool-available";
+import { rule as instructionCasing } from "./instruction-casing";
 import { rule as labelKeyFormat } from "./label-key-format";
 import { rule as labelValueFormat } from "./label-value-format";
 import { rule as maintainerDeprecated } from "./maintainer-deprecated";
@@ -50,7 +54,9 @@ import { rule as pipPinVersions } from "./pip-pin-versions";
 import { rule as pipeToShell } from "./pipe-to-shell";
 import { rule as preferSlimBase } from "./prefer-slim-base";
 import { rule as pythonRuntimeEnv } from "./python-runtime-env";
+import { rule as redundantTargetPlatform } from "./redundant-target-platform";
 import { rule as requiredLabels } from "./required-labels";
+import { rule as reservedStageName } from "./reserved-stage-name";
 import { rule as rpmAssumeYes } from "./rpm-assume-yes";
 import { rule as rpmCleanCache } from "./rpm-clean-cache";
 import { rule as rpmPinVersions } from "./rpm-pin-versions";
@@ -59,6 +65,7 @@ import { rule as shellPipefail } from "./shell-pipefail";
 import { rule as shellRemovedBeforeRun } from "./shell-removed-before-run";
 import { rule as singleCmdEntrypointHealthcheck } from "./single-cmd-entrypoint-healthcheck";
 import { rule as singleDownloadTool } from "./single-download-tool";
+import { rule as stageNameLowercase } from "./stage-name-lowercase";
 import { rule as uniqueStageNames } from "./unique-stage-names";
 import { rule as useShellInstruction } from "./use-shell-instruction";
 import { rule as useraddNoLogInit } from "./useradd-no-log-init";
@@ -94,7 +101,10 @@ export const dockerfileRules: readonly AnyRule[] = [
   entrypointExecsCommand,
   envSelfReference,
   execFormCmd,
+  exposeProtocolCasing,
   exposeValidPort,
+  exposeWithoutHostMapping,
+  fromAsCasing,
   fromFirst,
   fromPlatformFlag,
   gemPinVersions,
@@ -103,6 +113,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   healthcheckMissing,
   healthcheckStatusIgnored,
   healthcheckToolAvailable,
+  instructionCasing,
   labelKeyFormat,
   labelValueFormat,
   maintainerDeprecated,
@@ -120,7 +131,9 @@ export const dockerfileRules: readonly AnyRule[] = [
   pipeToShell,
   preferSlimBase,
   pythonRuntimeEnv,
+  redundantTargetPlatform,
   requiredLabels,
+  reservedStageName,
   rpmAssumeYes,
   rpmCleanCache,
   rpmPinVersions,
@@ -129,6 +142,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   shellRemovedBeforeRun,
   singleCmdEntrypointHealthcheck,
   singleDownloadTool,
+  stageNameLowercase,
   uniqueStageNames,
   useShellInstruction,
   useraddNoLogInit,

@@ -1,0 +1,384 @@
+/**
+ * Facts about Dockerfile stages that several practice rules and the hovers share: which packages a stage
+ * installs, whether a tool exists in it, who it runs as, where its WORKDIR is, and where to insert text.
+ * Everything here is pure and bounded by the size of the model.
+ */
+import { imageFacts, imageLanguage, type ImageFacts } from "../knowledge/images";
+import type { DockerInstruction, DockerfileModel, Stage } from "../model/dockerfile";
+import { parseShell, programOf, argsOf, type ShellCommand, type ShellWord } from "../model/shell";
+import type { Position, TextEdit } from "../text";
+
+export interface RunCommand {
+  ins: DockerInstruction;
+  cmd: ShellCommand;
+}
+
+/** Shell commands of every RUN in the stage itself (not its parents), in order. */
+export function runCommands(model: DockerfileModel, stage: Stage): RunCommand[] {
+  const out: RunCommand[] = [];
+  for (const ins of stage.instructions) {
+    if (ins.keyword !== "RUN") continue;
+    for (const cmd of model.shellCommands(ins)) out.push({ ins, cmd });
+  }
+  return out;
+}
+
+/** Instructions that make up a stage's image: its ancestors' first (root stage first), then its own. */
+export function lineageInstructions(model: DockerfileModel, stage: Stage): DockerInstruction[] {
+  return model
+    .lineage(stage)
+    .reverse()
+    .flatMap((s) => s.instructions);
+}
+
+export interface InstalledPackage {
+  /** Package name without version (`curl` for `curl=7.88.1-10`). */
+  name: string;
+  word: ShellWord;
+  ins: DockerInstruction;
+  manager: "apt" | "apk" | "dnf" | "pip";
+}
+
+const OS_INSTALL: { program: RegExp; sub: RegExp; manager: InstalledPackage["manager"]; valueFlags: string[] }[] = [
+  { program: /^(apt-get|apt|aptitude)$/, sub: /^install$/, manager: "apt", valueFlags: ["-t", "--target-release", "-o"] },
+  { program: /^apk$/, sub: /^add$/, manager: "apk", valueFlags: ["-t", "--virtual", "-X", "--repository", "--root", "-p"] },
+  { program: /^(yum|dnf|microdnf|zypper|tdnf)$/, sub: /^install$/, manager: "dnf", valueFlags: ["--setopt", "--enablerepo"] },
+];
+const OS_REMOVE: { program: RegExp; sub: RegExp }[] = [
+  { program: /^(apt-get|apt)$/, sub: /^(purge|remove|autoremove)$/ },
+  { program: /^apk$/, sub: /^del$/ },
+  { program: /^(yum|dnf|microdnf)$/, sub: /^(remove|erase)$/ },
+];
+
+/** Package names an OS package manager command installs (`apt-get install -y curl gcc` -> curl, gcc). */
+export function packagesOf(
+  cmd: ShellCommand,
+): { names: { name: string; word: ShellWord }[]; manager: InstalledPackage["manager"] } | undefined {
+  const p = programOf(cmd);
+  if (!p) return undefined;
+  for (const m of OS_INSTALL) {
+    if (!m.program.test(p.name)) continue;
+    const args = argsOf(cmd);
+    const subIndex = args.findIndex((w) => !w.value.startsWith("-"));
+    const sub = args[subIndex];
+    if (!sub || !m.sub.test(sub.value)) return undefined;
+    const names: { name: string; word: ShellWord }[] = [];
+    for (let i = subIndex + 1; i < args.length; i++) {
+      const w = args[i] as ShellWord;
+      if (w.value.startsWith("-")) {
+        if (m.valueFlags.includes(w.value)) i++;
+        continue;
+      }
+      names.push({ name: w.value.replace(/[=<>~].*$/, "").replace(/:[a-z0-9]+$/, ""), word: w });
+    }
+    return { names, manager: m.manager };
+  }
+  if (/^(pip|pip3)$/.test(p.name) || (/^python[0-9.]*$/.test(p.name) && cmd.words.some((w) => w.value === "pip"))) {
+    const args = argsOf(cmd);
+    const i = args.findIndex((w) => w.value === "install");
+    if (i < 0) return undefined;
+    const names: { name: string; word: ShellWord }[] = [];
+    for (let k = i + 1; k < args.length; k++) {
+      const w = args[k] as ShellWord;
+      if (w.value.startsWith("-")) {
+        if (["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target", "-i", "--index-url"].includes(w.value)) k++;
+        continue;
+      }
+      names.push({ name: w.value.replace(/[=<>~![;].*$/, "").toLowerCase(), word: w });
+    }
+    return { names, manager: "pip" };
+  }
+  return undefined;
+}
+
+/**
+ * Packages installed by the RUNs of a stage and its ancestors (before `before`, when given), minus those the same
+ * RUN removes again (`apk add --virtual .build-deps gcc … && apk del .build-deps`).
+ */
+export function installedPackages(model: DockerfileModel, stage: Stage, before?: DockerInstruction): InstalledPackage[] {
+  const out: InstalledPackage[] = [];
+  for (const ins of lineageInstructions(model, stage)) {
+    if (ins === before) break;
+    if (ins.keyword !== "RUN") continue;
+    const cmds = model.shellCommands(ins);
+    const removed = new Set<string>();
+    const virtuals = new Map<string, string[]>();
+    for (const cmd of cmds) {
+      const p = programOf(cmd);
+      if (p && OS_REMOVE.some((r) => r.program.test(p.name))) {
+        const args = argsOf(cmd).filter((w) => !w.value.startsWith("-"));
+        if (args[0] && OS_REMOVE.some((r) => r.program.test(p.name) && r.sub.test((args[0] as ShellWord).value))) {
+          for (const a of args.slice(1)) {
+            removed.add(a.value);
+            for (const v of virtuals.get(a.value) ?? []) removed.add(v);
+          }
+        }
+      }
+      const pk = packagesOf(cmd);
+      if (!pk) continue;
+      const args = argsOf(cmd);
+      const vi = args.findIndex((w) => w.value === "--virtual" || w.value === "-t");
+      const virtualName = vi >= 0 && pk.manager === "apk" ? args[vi + 1]?.value : undefined;
+      if (virtualName)
+        virtuals.set(
+          virtualName,
+          pk.names.map((n) => n.name),
+        );
+      for (const n of pk.names) out.push({ name: n.name, word: n.word, ins, manager: pk.manager });
+    }
+    for (let i = out.length - 1; i >= 0; i--) {
+      const p = out[i] as InstalledPackage;
+      if (p.ins === ins && removed.has(p.name)) out.splice(i, 1);
+    }
+  }
+  return out;
+}
+
+const BUILD_PACKAGE =
+  /^(build-essential|build-base|alpine-sdk|gcc|g\+\+|gcc-[0-9.]+|g\+\+-[0-9.]+|clang|clang-[0-9.]+|llvm|make|cmake|ninja-build|autoconf|automake|libtool|pkg-config|pkgconf|gfortran|cargo|rustc|musl-dev|linux-headers|gcc-c\+\+|swig|.+-dev|.+-devel)$/;
+
+/** Compilers, build systems and headers: what belongs in a builder stage. */
+export function isBuildPackage(name: string): boolean {
+  return BUILD_PACKAGE.test(name) && !/^(libc-bin|udev)$/.test(name);
+}
+
+/** True when the stage (or an ancestor) has `tool` before `before`: from its base image, a package, or a COPY. */
+export function stageHasTool(model: DockerfileModel, stage: Stage, tool: "curl" | "wget", before?: DockerInstruction): boolean {
+  const facts = imageFacts(model.rootImage(stage));
+  if (tool === "curl" ? facts.hasCurl : facts.hasWget) return true;
+  if (facts.family === "unknown") return true;
+  const pkgs = installedPackages(model, stage, before);
+  if (pkgs.some((p) => p.name === tool || (tool === "wget" && p.name === "busybox"))) return true;
+  for (const ins of lineageInstructions(model, stage)) {
+    if (ins === before) break;
+    if (ins.keyword === "COPY" || ins.keyword === "ADD") {
+      const args = ins.ast.getArguments().map((a) => a.getValue());
+      if (args.some((a) => a === tool || a.endsWith("/" + tool))) return true;
+    }
+  }
+  return false;
+}
+
+/** Facts about a stage's root base image. */
+export function stageImageFacts(model: DockerfileModel, stage: Stage): ImageFacts {
+  return imageFacts(model.rootImage(stage));
+}
+
+/** The USER in effect at the end of a stage (its own or inherited from a parent stage). */
+export function effectiveUser(model: DockerfileModel, stage: Stage): { user: string; ins: DockerInstruction } | undefined {
+  const users = lineageInstructions(model, stage).filter((i) => i.keyword === "USER");
+  const last = users[users.length - 1];
+  return last ? { user: last.argsText.trim(), ins: last } : undefined;
+}
+
+export function isRootUser(user: string): boolean {
+  const name = user.split(":")[0]?.trim().toLowerCase() ?? "";
+  return name === "root" || name === "0";
+}
+
+/** ENV names set in a stage's lineage (before `before`) with their last value. */
+export function envOf(model: DockerfileModel, stage: Stage, before?: DockerInstruction): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ins of lineageInstructions(model, stage)) {
+    if (ins === before) break;
+    if (ins.keyword !== "ENV") continue;
+    for (const p of propertiesOf(ins)) out.set(p.name, p.value);
+  }
+  return out;
+}
+
+/** `NAME=value` pairs of an ENV, ARG or LABEL. */
+export function propertiesOf(ins: DockerInstruction): { name: string; value: string; hasValue: boolean; ins: DockerInstruction }[] {
+  const ast = ins.ast as unknown as { getProperties?(): { getName(): string; getValue(): string | null }[] };
+  try {
+    return (ast.getProperties?.() ?? []).map((p) => ({
+      name: p.getName(),
+      value: p.getValue() ?? "",
+      hasValue: p.getValue() !== null,
+      ins,
+    }));
+  } catch {
+    return [];
+  }
+}
+
+/** The WORKDIR in effect at `ins` (absolute, without a trailing slash; `/` by default). */
+export function workdirAt(model: DockerfileModel, stage: Stage, ins?: DockerInstruction): string {
+  let dir = "/";
+  for (const i of lineageInstructions(model, stage)) {
+    if (i === ins) break;
+    if (i.keyword === "WORKDIR") dir = joinPosix(dir, i.argsText.trim());
+  }
+  return dir;
+}
+
+export function joinPosix(base: string, rel: string): string {
+  const r = rel.replace(/^["']|["']$/g, "");
+  const parts = (r.startsWith("/") ? r : `${base}/${r}`).split("/");
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") out.pop();
+    else out.push(p);
+  }
+  return "/" + out.join("/");
+}
+
+/** Sources and destination of a COPY/ADD (heredocs and flags left out). */
+export function copyArgs(ins: DockerInstruction): { sources: string[]; dest: string } | undefined {
+  if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return undefined;
+  let args: string[];
+  if (ins.argsText.trim().startsWith("[")) {
+    try {
+      const parsed: unknown = JSON.parse(ins.argsText.trim());
+      args = Array.isArray(parsed) ? parsed.map(String) : [];
+    } catch {
+      args = [];
+    }
+  } else args = ins.ast.getArguments().map((a) => a.getValue());
+  args = args.filter((a) => !a.startsWith("<<"));
+  if (args.length < 2) return undefined;
+  return { sources: args.slice(0, -1), dest: args[args.length - 1] as string };
+}
+
+/** True when a COPY/ADD copies the whole build context (`COPY . .`, `COPY ./ /app/`). */
+export function copiesWholeContext(ins: DockerInstruction): boolean {
+  const c = copyArgs(ins);
+  if (!c || ins.flags.some((f) => f.getName().toLowerCase() === "from")) return false;
+  return c.sources.some((s) => s === "." || s === "./" || s === "*");
+}
+
+/** The program argv of a CMD or ENTRYPOINT, or of a HEALTHCHECK CMD: each shell command as words. */
+export function commandArgv(model: DockerfileModel, ins: DockerInstruction): string[][] {
+  if (ins.keyword === "HEALTHCHECK") {
+    const h = healthcheckOf(model, ins);
+    return h && h.kind === "cmd" ? h.commands.map((c) => c.words.map((w) => w.value)) : [];
+  }
+  return model.shellCommands(ins).map((c) => c.words.map((w) => w.value));
+}
+
+export type HealthcheckInfo =
+  | { kind: "none" }
+  | {
+      kind: "cmd";
+      execForm: boolean;
+      /** The probe's commands; word offsets are document offsets (approximate for the exec form). */
+      commands: ShellCommand[];
+      /** Document offset where the text after `CMD` starts, and that text as written. */
+      start: number;
+      raw: string;
+    };
+
+/** Reads `HEALTHCHECK [flags] CMD …` or `HEALTHCHECK NONE`. */
+export function healthcheckOf(model: DockerfileModel, ins: DockerInstruction): HealthcheckInfo | undefined {
+  if (ins.keyword !== "HEALTHCHECK" || !ins.argsRange) return undefined;
+  const start = model.lines.offsetAt(ins.argsRange.start);
+  const end = model.lines.offsetAt(ins.argsRange.end);
+  const text = model.text.slice(start, end);
+  const m = /^(\s*)(CMD|NONE)\b/i.exec(text);
+  if (!m) return undefined;
+  if ((m[2] as string).toUpperCase() === "NONE") return { kind: "none" };
+  const afterOffset = start + m[0].length;
+  const raw = text.slice(m[0].length);
+  const trimmed = raw.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      const joined = trimmed.replace(new RegExp(`\\${model.escape}\\r?\\n`, "g"), "");
+      const arr: unknown = JSON.parse(joined);
+      if (Array.isArray(arr) && arr.every((x) => typeof x === "string")) {
+        const words = arr as string[];
+        const base = afterOffset + raw.indexOf("[");
+        if (words[0] === "CMD-SHELL" || (words.length >= 3 && /(^|\/)(ba|da|a)?sh$/.test(words[0] as string) && words[1] === "-c")) {
+          const script = words[words[0] === "CMD-SHELL" ? 1 : 2] ?? "";
+          const at = model.text.indexOf(script.slice(0, 20), base);
+          return { kind: "cmd", execForm: true, commands: shift(parseShell(script), at >= 0 ? at : base), start: afterOffset, raw };
+        }
+        let cursor = base;
+        const ws: ShellWord[] = words.map((w) => {
+          const written = JSON.stringify(w);
+          const at = model.text.indexOf(written, cursor);
+          const s = at >= 0 ? at + 1 : cursor;
+          cursor = at >= 0 ? at + written.length : cursor;
+          return { value: w, start: s, end: s + written.length - 2, quoted: true };
+        });
+        return {
+          kind: "cmd",
+          execForm: true,
+          commands: ws.length
+            ? [{ assignments: [], words: ws, start: (ws[0] as ShellWord).start, end: (ws[ws.length - 1] as ShellWord).end }]
+            : [],
+          start: afterOffset,
+          raw,
+        };
+      }
+    } catch {
+      // not JSON after all: read it as a shell command below
+    }
+  }
+  return { kind: "cmd", execForm: false, commands: shift(parseShell(raw, { escape: model.escape }), afterOffset), start: afterOffset, raw };
+}
+
+function shift(cmds: ShellCommand[], by: number): ShellCommand[] {
+  const s = (w: ShellWord): ShellWord => ({ ...w, start: w.start + by, end: w.end + by });
+  return cmds.map((c) => ({ ...c, assignments: c.assignments.map(s), words: c.words.map(s), start: c.start + by, end: c.end + by }));
+}
+
+/** The programming language a stage runs, from its base image or its commands. */
+export function stageLanguage(model: DockerfileModel, stage: Stage): "python" | "node" | undefined {
+  const fromImage = imageLanguage(model.rootImage(stage));
+  if (fromImage) return fromImage;
+  for (const ins of lineageInstructions(model, stage)) {
+    if (ins.keyword === "COPY" && /astral-sh\/uv|\/uv:/.test(ins.flags.find((f) => f.getName().toLowerCase() === "from")?.getValue() ?? ""))
+      return "python";
+  }
+  return undefined;
+}
+
+/** Where to insert instructions that belong before the start command: the first CMD/ENTRYPOINT of the stage, else its end. */
+export function runtimeInsertionPoint(model: DockerfileModel, stage: Stage): Position {
+  const start = stage.instructions.find((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
+  if (start) return { line: start.range.start.line, character: 0 };
+  const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
+  return { line: last.range.end.line + 1, character: 0 };
+}
+
+/** Inserts whole lines at a line start (or after the last line when `at` is past the end). */
+export function insertLines(model: DockerfileModel, at: Position, lines: string[]): TextEdit {
+  const eol = model.lines.eol;
+  if (at.line >= model.lines.lineCount) {
+    const end = model.lines.positionAt(model.text.length);
+    return { range: { start: end, end }, newText: eol + lines.join(eol) + eol };
+  }
+  return { range: { start: at, end: at }, newText: lines.join(eol) + eol };
+}
+
+/** The edit that removes an instruction's whole line(s), line break included. */
+export function deleteInstruction(model: DockerfileModel, ins: DockerInstruction): TextEdit {
+  const start = { line: ins.range.start.line, character: 0 };
+  const nextLine = ins.range.end.line + 1;
+  const end = nextLine < model.lines.lineCount ? { line: nextLine, character: 0 } : model.lines.positionAt(model.text.length);
+  return { range: { start, end }, newText: "" };
+}
+
+/** The text of an instruction as written. */
+export function instructionText(model: DockerfileModel, ins: DockerInstruction): string {
+  return model.text.slice(model.lines.offsetAt(ins.range.start), model.lines.offsetAt(ins.range.end));
+}
+
+/** Stages whose output the given stage uses: its lineage plus stages named in `COPY --from` (transitively). */
+export function contributingStages(model: DockerfileModel, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  const queue: Stage[] = [stage];
+  while (queue.length > 0 && out.length <= model.stages.length) {
+    const s = queue.shift() as Stage;
+    if (out.includes(s)) continue;
+    out.push(s);
+    if (s.parent) queue.push(s.parent);
+    for (const ins of s.instructions) {
+      const from = ins.keyword === "COPY" ? ins.flags.find((f) => f.getName().toLowerCase() === "from")?.getValue() : undefined;
+      const src = from ? model.stageByName(from) : undefined;
+      if (src && src.index < s.index) queue.push(src);
+    }
+  }
+  return out;
+}

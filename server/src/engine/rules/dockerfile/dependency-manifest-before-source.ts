@@ -1,0 +1,138 @@
+import { copiesWholeContext, copyArgs, insertLines, instructionText } from "../../analysis/dockerfileFacts";
+import type { DockerInstruction } from "../../model/dockerfile";
+import { argsOf, hasFlag, isInvocation, programOf, type ShellCommand } from "../../model/shell";
+import { dockerfileRule } from "../../rule";
+import type { Fix } from "../../types";
+
+type Ecosystem = "uv" | "poetry" | "pip" | "npm";
+
+/** The dependency install a command performs, with the manifests it reads. */
+export function dependencyInstall(cmd: ShellCommand): { ecosystem: Ecosystem; manifests: string[] } | undefined {
+  const p = programOf(cmd);
+  if (!p) return undefined;
+  if (isInvocation(cmd, "uv", "sync")) return { ecosystem: "uv", manifests: ["pyproject.toml", "uv.lock"] };
+  if (isInvocation(cmd, "uv", "pip")) {
+    const r = requirementFiles(cmd);
+    return r.length ? { ecosystem: "pip", manifests: r } : undefined;
+  }
+  if (isInvocation(cmd, "poetry", "install")) return { ecosystem: "poetry", manifests: ["pyproject.toml", "poetry.lock"] };
+  if (/^(pip|pip3)$/.test(p.name) || (/^python[0-9.]*$/.test(p.name) && cmd.words.some((w) => w.value === "pip"))) {
+    if (!cmd.words.some((w) => w.value === "install")) return undefined;
+    const r = requirementFiles(cmd);
+    if (r.length) return { ecosystem: "pip", manifests: r };
+    return undefined;
+  }
+  if (/^(npm)$/.test(p.name) && (isInvocation(cmd, "npm", "ci") || isInvocation(cmd, "npm", /^(install|i)$/)))
+    return argsOf(cmd).filter((w) => !w.value.startsWith("-")).length === 1
+      ? { ecosystem: "npm", manifests: ["package.json", "package-lock.json"] }
+      : undefined;
+  return undefined;
+}
+
+function requirementFiles(cmd: ShellCommand): string[] {
+  const args = argsOf(cmd);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as { value: string }).value;
+    if ((v === "-r" || v === "--requirement") && args[i + 1]) out.push((args[i + 1] as { value: string }).value);
+    else if (v.startsWith("--requirement=")) out.push(v.slice("--requirement=".length));
+  }
+  return out;
+}
+
+export const rule = dockerfileRule({
+  meta: {
+    id: "dockerfile/dependency-manifest-before-source",
+    category: "build-speed",
+    defaultSeverity: "warning",
+    fixable: true,
+    summary: "Copy the dependency manifests and install dependencies before copying the source tree.",
+    rationale:
+      "Docker reuses a cached layer only while everything before it is unchanged. With `COPY . .` before `uv sync` (or `pip install -r`, `poetry install`, `npm ci`), every edit to any source file invalidates the install layer and all dependencies are downloaded and built again. " +
+      "Copy only the manifests first (`pyproject.toml uv.lock`, `poetry.lock`, `requirements*.txt`, `package*.json`), install, and copy the source afterwards: code changes then rebuild in seconds.",
+    examples: [
+      {
+        bad: "FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n",
+        good: "FROM python:3.13-slim\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n",
+      },
+      {
+        title: "uv: install the dependencies without the project first",
+        bad: "FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen --no-dev\n",
+        good: "FROM python:3.13-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev --no-install-project\nCOPY . .\nRUN uv sync --frozen --no-dev\n",
+      },
+    ],
+    equivalents: [],
+    messages: {
+      sourceFirst:
+        "The source is copied (line {{line}}) before this {{ecosystem}} install, so any code change re-installs every dependency.",
+    },
+    practice:
+      "003 (Anti-patterns: COPY . . first), 004 (Layer Caching), 001 (copy pyproject.toml and uv.lock before source), 000 (uv sync --no-install-project first)",
+  },
+  check({ dockerfile, report }) {
+    for (const stage of dockerfile.stages) {
+      let sourceCopy: DockerInstruction | undefined;
+      const installedBeforeSource = new Set<Ecosystem>();
+      for (const ins of stage.instructions) {
+        if (copiesWholeContext(ins) || isSourceDirCopy(ins)) {
+          sourceCopy ??= ins;
+          continue;
+        }
+        if (ins.keyword !== "RUN") continue;
+        const cmds = dockerfile.shellCommands(ins);
+        for (const cmd of cmds) {
+          const dep = dependencyInstall(cmd);
+          if (!dep) continue;
+          if (!sourceCopy) {
+            installedBeforeSource.add(dep.ecosystem);
+            continue;
+          }
+          if (installedBeforeSource.has(dep.ecosystem)) continue;
+          installedBeforeSource.add(dep.ecosystem);
+          const fixes: Fix[] = [];
+          const at = { line: sourceCopy.range.start.line, character: 0 };
+          const copyLine = `COPY ${dep.manifests.join(" ")} ./`;
+          if (dep.ecosystem === "uv" || dep.ecosystem === "poetry") {
+            // install the dependencies alone first; the existing command then installs only the project
+            const flag = dep.ecosystem === "uv" ? "--no-install-project" : "--no-root";
+            const runText = instructionText(dockerfile, ins);
+            const cmdText = dockerfile.text.slice(cmd.start, cmd.end);
+            if (cmds.length === 1 && !hasFlag(cmd, flag)) {
+              fixes.push({
+                title: `Copy ${dep.manifests.join(" and ")} and install dependencies before the source`,
+                safe: false,
+                edits: [insertLines(dockerfile, at, [copyLine, runText.replace(cmdText, `${cmdText} ${flag}`)])],
+              });
+            }
+          } else if (cmds.length === 1) {
+            // pip -r / npm ci read only the manifests: move the whole RUN up
+            fixes.push({
+              title: `Copy ${dep.manifests.join(" and ")} and install before the source`,
+              safe: false,
+              edits: [
+                insertLines(dockerfile, at, [copyLine, instructionText(dockerfile, ins)]),
+                {
+                  range: { start: { line: ins.range.start.line, character: 0 }, end: { line: ins.range.end.line + 1, character: 0 } },
+                  newText: "",
+                },
+              ],
+            });
+          }
+          report({
+            messageId: "sourceFirst",
+            range: dockerfile.lines.rangeOf(cmd.start, cmd.end),
+            data: { line: sourceCopy.range.start.line + 1, ecosystem: dep.ecosystem },
+            fixes,
+          });
+        }
+      }
+    }
+  },
+});
+
+/** `COPY src/ src/`, `COPY app ./app`: the application code rather than a manifest. */
+function isSourceDirCopy(ins: DockerInstruction): boolean {
+  const c = copyArgs(ins);
+  if (!c || ins.flags.some((f) => f.getName().toLowerCase() === "from")) return false;
+  return c.sources.some((s) => /^(\.\/)?(src|app|lib)\/?$/.test(s));
+}

@@ -1,0 +1,72 @@
+import { lineageInstructions } from "../../analysis/dockerfileFacts";
+import type { DockerInstruction, DockerfileModel } from "../../model/dockerfile";
+import { dockerfileRule } from "../../rule";
+import type { Fix } from "../../types";
+
+/** Characters that only a shell understands: variables, operators, redirections, globs, subshells, comments. */
+const SHELL_FEATURES = /[$`|&;<>()*?[\]~#{}!\\]|\n/;
+
+/** The command as JSON words when it can run without a shell, else undefined. */
+export function toExecForm(model: DockerfileModel, ins: DockerInstruction): string[] | undefined {
+  if (!ins.argsRange) return undefined;
+  const raw = model.text.slice(model.lines.offsetAt(ins.argsRange.start), model.lines.offsetAt(ins.argsRange.end));
+  const joined = raw.replace(new RegExp(`\\${model.escape}\\r?\\n\\s*`, "g"), " ").trim();
+  if (joined === "" || SHELL_FEATURES.test(joined)) return undefined;
+  const cmds = model.shellCommands(ins);
+  if (cmds.length !== 1) return undefined;
+  const cmd = cmds[0];
+  if (!cmd || cmd.assignments.length > 0) return undefined;
+  return cmd.words.map((w) => w.value);
+}
+
+export const rule = dockerfileRule({
+  meta: {
+    id: "dockerfile/exec-form-cmd",
+    category: "reliability",
+    defaultSeverity: "warning",
+    fixable: true,
+    summary: "Write CMD and ENTRYPOINT in the JSON (exec) form so the application receives signals.",
+    rationale:
+      'The shell form `CMD uvicorn app:app` runs `/bin/sh -c "uvicorn app:app"`: the shell becomes PID 1 and does not pass SIGTERM on, so `docker stop` waits for its timeout and then kills the app without a graceful shutdown. ' +
+      'The exec form `CMD ["uvicorn", "app:app"]` starts the program directly. It also works on images without a shell (hardened and distroless runtimes). ' +
+      'When the command really needs a shell (variables, `&&`), keep it explicit: `CMD ["sh", "-c", "exec …"]`.',
+    examples: [
+      {
+        bad: "FROM python:3.13-slim\nCMD uvicorn app.main:app --host 0.0.0.0 --port 8000\n",
+        good: 'FROM python:3.13-slim\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]\n',
+      },
+    ],
+    equivalents: ["hadolint:DL3025", "buildkit:JSONArgsRecommended"],
+    messages: {
+      shellForm: "{{keyword}} in shell form runs under `/bin/sh -c`, which does not forward signals; use the JSON form.",
+    },
+    practice: "003 (Anti-patterns: shell form CMD; Review: exec form)",
+  },
+  check({ dockerfile, report }) {
+    for (const stage of dockerfile.stages) {
+      let shellSet = false;
+      for (const ins of stage.instructions) {
+        if (ins.keyword === "SHELL") shellSet = true;
+        if ((ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.isExecForm || !ins.argsRange) continue;
+        // BuildKit does not ask for JSON when the stage chose its own SHELL on purpose
+        if (shellSet) continue;
+        const fixes: Fix[] = [];
+        const words = toExecForm(dockerfile, ins);
+        if (words) {
+          const lineage = lineageInstructions(dockerfile, stage);
+          // an exec-form ENTRYPOINT receives CMD as arguments; a shell-form one ignores it: converting changes meaning
+          const safe =
+            ins.keyword === "ENTRYPOINT"
+              ? !stage.instructions.some((i) => i.keyword === "CMD")
+              : !lineage.some((i) => i.keyword === "ENTRYPOINT" && i !== ins);
+          fixes.push({
+            title: `Convert ${ins.keyword} to the JSON form`,
+            safe,
+            edits: [{ range: ins.argsRange, newText: JSON.stringify(words).replace(/","/g, '", "') }],
+          });
+        }
+        report({ messageId: "shellForm", range: ins.keywordRange, data: { keyword: ins.keyword }, fixes });
+      }
+    }
+  },
+});

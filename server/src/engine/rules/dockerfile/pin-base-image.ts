@@ -1,0 +1,77 @@
+import { recommendedTag } from "../../knowledge/images";
+import { expandVariables, parseImageRef, withTag, type ImageRef } from "../../model/imageRef";
+import { dockerfileRule } from "../../rule";
+import type { Range } from "../../text";
+import type { Fix } from "../../types";
+
+export const rule = dockerfileRule({
+  meta: {
+    id: "dockerfile/pin-base-image",
+    category: "reliability",
+    defaultSeverity: "warning",
+    fixable: true,
+    summary: "Pin every image a build pulls (FROM and COPY --from) to an explicit tag, not `latest` or no tag at all.",
+    rationale:
+      "An untagged image means `latest`, and `latest` moves: the same Dockerfile builds a different image next week, and a broken upstream release reaches you without any change on your side. " +
+      "That holds for the base image and just as much for helper images such as the uv binary copied with `COPY --from=ghcr.io/astral-sh/uv:…`. " +
+      "Pin a version tag; for production runtime stages, the `requireDigest` option also asks for an `@sha256:` digest, which cannot be re-pointed at all.",
+    examples: [
+      {
+        title: "Base image without a tag",
+        bad: 'FROM python\nCMD ["python", "app.py"]\n',
+        good: 'FROM python:3.13-slim\nCMD ["python", "app.py"]\n',
+      },
+      {
+        title: "The uv binary from a floating tag",
+        bad: 'FROM python:3.13-slim\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /usr/local/bin/uv\nCMD ["python"]\n',
+        good: 'FROM python:3.13-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.8.22 /uv /usr/local/bin/uv\nCMD ["python"]\n',
+      },
+    ],
+    equivalents: ["hadolint:DL3006", "hadolint:DL3007", "checkov:CKV_DOCKER_7", "trivy:DS-0001"],
+    messages: {
+      untagged: "Image `{{image}}` has no tag, so it pulls whatever `latest` is today; pin a version.",
+      latest: "Image `{{image}}` uses `latest`, which moves between builds; pin a version.",
+      noDigest: "The production image `{{image}}` is not pinned by digest (`@sha256:…`).",
+    },
+    options: {
+      requireDigest: {
+        description: "Also require an `@sha256:` digest on the base image of the final (production) stage.",
+        default: false,
+      },
+    },
+    practice: "003 (Review: no `latest` tags), 004 (Pin Versions), 000 (uv binary from a pinned image)",
+  },
+  check({ dockerfile, options, report }) {
+    const requireDigest = options["requireDigest"] === true;
+    const check = (ref: ImageRef, written: string, range: Range, production: boolean) => {
+      if (ref.isScratch || ref.hasVariables || ref.raw === "") return;
+      const fixes = (): Fix[] => {
+        const tag = recommendedTag(ref);
+        if (!tag || written.includes("$")) return [];
+        const pinned = withTag({ ...ref, tag: undefined }, tag);
+        return [{ title: `Pin to ${pinned}`, safe: false, edits: [{ range, newText: pinned }] }];
+      };
+      if (!ref.digest && ref.tag === undefined) report({ messageId: "untagged", range, data: { image: ref.raw }, fixes: fixes() });
+      else if (!ref.digest && ref.tag === "latest") report({ messageId: "latest", range, data: { image: ref.raw }, fixes: fixes() });
+      else if (production && requireDigest && !ref.digest) report({ messageId: "noDigest", range, data: { image: ref.raw } });
+    };
+    for (const stage of dockerfile.stages) {
+      if (stage.parent || !stage.imageRange) continue;
+      const written = dockerfile.text.slice(
+        dockerfile.lines.offsetAt(stage.imageRange.start),
+        dockerfile.lines.offsetAt(stage.imageRange.end),
+      );
+      check(stage.image, written, stage.imageRange, stage.role === "final");
+    }
+    for (const ins of dockerfile.instructions) {
+      if (ins.keyword !== "COPY" || !ins.stage) continue;
+      const from = dockerfile.flag(ins, "from");
+      const value = from?.getValue();
+      const range = from?.getValueRange();
+      if (!value || !range || /^\d+$/.test(value) || dockerfile.stageByName(value)) continue;
+      // a bare name that is no stage is a named build context (or a typo other rules report), not an image we can judge
+      if (!/[/:.@]/.test(value)) continue;
+      check(parseImageRef(expandVariables(value, dockerfile.globalArgDefaults)), value, range, false);
+    }
+  },
+});

@@ -1,0 +1,105 @@
+import { envOf } from "../../analysis/dockerfileFacts";
+import { argsOf, hasFlag, isInvocation, programOf, type ShellCommand } from "../../model/shell";
+import { dockerfileRule } from "../../rule";
+
+interface CacheKind {
+  tool: string;
+  target: string;
+  /** Matches a cache mount target that serves this tool. */
+  mount: RegExp;
+  /** Environment variables that move the cache or turn it off. */
+  envOff: string[];
+}
+
+const UV: CacheKind = { tool: "uv", target: "/root/.cache/uv", mount: /\.cache\/uv\b|^\$\{?UV_CACHE_DIR/, envOff: ["UV_NO_CACHE"] };
+const PIP: CacheKind = {
+  tool: "pip",
+  target: "/root/.cache/pip",
+  mount: /\.cache\/pip\b|^\$\{?PIP_CACHE_DIR/,
+  envOff: ["PIP_NO_CACHE_DIR"],
+};
+const POETRY: CacheKind = {
+  tool: "poetry",
+  target: "/root/.cache/pypoetry",
+  mount: /\.cache\/pypoetry\b|^\$\{?POETRY_CACHE_DIR/,
+  envOff: [],
+};
+const NPM: CacheKind = { tool: "npm", target: "/root/.npm", mount: /\.npm\b|^\$\{?npm_config_cache/i, envOff: [] };
+
+function cacheKind(cmd: ShellCommand): CacheKind | undefined {
+  if (isInvocation(cmd, "uv", "sync") || isInvocation(cmd, "uv", "pip")) return hasFlag(cmd, "--no-cache", "-n") ? undefined : UV;
+  const p = programOf(cmd);
+  if (!p) return undefined;
+  const isPip = /^(pip|pip3)$/.test(p.name) || (/^python[0-9.]*$/.test(p.name) && cmd.words.some((w) => w.value === "pip"));
+  if (isPip && cmd.words.some((w) => w.value === "install")) {
+    // `--no-cache-dir` is the other accepted answer (hadolint DL3042); a cache mount is the faster one
+    return hasFlag(cmd, "--no-cache-dir") ? undefined : PIP;
+  }
+  if (isInvocation(cmd, "poetry", "install")) return hasFlag(cmd, "--no-cache") ? undefined : POETRY;
+  if (isInvocation(cmd, "npm", /^(ci|install|i)$/) && argsOf(cmd).filter((w) => !w.value.startsWith("-")).length === 1) return NPM;
+  return undefined;
+}
+
+export const rule = dockerfileRule({
+  meta: {
+    id: "dockerfile/uv-cache-mount",
+    category: "build-speed",
+    defaultSeverity: "info",
+    fixable: true,
+    summary: "Give `uv sync` / `uv pip install` (and pip, poetry, npm installs) a BuildKit cache mount on the package cache.",
+    rationale:
+      "When a dependency layer is rebuilt, every package is downloaded again unless the package manager's cache survives between builds. " +
+      "A cache mount (`RUN --mount=type=cache,target=/root/.cache/uv uv sync …`) keeps the cache outside the image: rebuilds reuse downloads and built wheels, and the cache never ends up in a layer. " +
+      "The same works for pip (`/root/.cache/pip`), Poetry (`/root/.cache/pypoetry`) and npm (`/root/.npm`). Set `UV_LINK_MODE=copy` when the cache and the environment are on different file systems.",
+    examples: [
+      {
+        bad: "FROM python:3.13-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\n",
+        good: "FROM python:3.13-slim\nCOPY pyproject.toml uv.lock ./\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-dev\n",
+      },
+    ],
+    equivalents: [],
+    messages: {
+      noCache: "`{{tool}}` downloads every package again on each rebuild; add `--mount=type=cache,target={{target}}`.",
+    },
+    practice: "003 (Review: uv cache mount; the uv Dockerfile pattern), 003 (Refine: faster builds)",
+  },
+  check({ dockerfile, report }) {
+    for (const stage of dockerfile.stages) {
+      for (const ins of stage.instructions) {
+        if (ins.keyword !== "RUN") continue;
+        const mounts = ins.flags
+          .filter((f) => f.getName().toLowerCase() === "mount")
+          .map((f) => {
+            const opts = new Map(f.getOptions().map((o) => [o.getName().toLowerCase(), o.getValue() ?? ""]));
+            return { type: opts.get("type") ?? "bind", target: opts.get("target") ?? opts.get("dst") ?? opts.get("destination") ?? "" };
+          });
+        const env = envOf(dockerfile, stage, ins);
+        const done = new Set<string>();
+        for (const cmd of dockerfile.shellCommands(ins)) {
+          const kind = cacheKind(cmd);
+          if (!kind || done.has(kind.tool)) continue;
+          if (kind.envOff.some((k) => /^(1|true|yes|off)$/i.test(env.get(k) ?? ""))) continue;
+          if (mounts.some((m) => m.type === "cache" && kind.mount.test(m.target))) continue;
+          done.add(kind.tool);
+          const at = ins.flags[0]?.getRange().start ?? ins.argsRange?.start;
+          const p = programOf(cmd);
+          const first = cmd.words[p?.index ?? 0];
+          report({
+            messageId: "noCache",
+            range: first ? dockerfile.wordRange(first) : ins.keywordRange,
+            data: { tool: kind.tool, target: kind.target },
+            fixes: at
+              ? [
+                  {
+                    title: `Add a cache mount on ${kind.target}`,
+                    safe: true,
+                    edits: [{ range: { start: at, end: at }, newText: `--mount=type=cache,target=${kind.target} ` }],
+                  },
+                ]
+              : [],
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { checkEntries } from "../../analysis/ignoreRule";
+import { VENV_ENTRIES } from "../../knowledge/dockerignore";
+import { dirname } from "../../paths";
+import { dockerignoreRule } from "../../rule";
+
+export const rule = dockerignoreRule({
+  meta: {
+    id: "dockerignore/exclude-virtualenv",
+    category: "image-size",
+    defaultSeverity: "warning",
+    fixable: true,
+    summary: "In a Python project, a `.dockerignore` must exclude the local `.venv`.",
+    rationale:
+      "A host virtualenv is built for the host's OS and Python; copied into the image it does not run, it can shadow the environment the build creates (`COPY . .` over `/app/.venv`), and it is often hundreds of megabytes. " +
+      "Exclude `.venv` and let the image build its own environment from the lockfile.",
+    examples: [{ bad: ".git\n.env\n", good: ".git\n.env\n.venv\n", files: { "pyproject.toml": "[project]\nname = 'app'\n" } }],
+    equivalents: [],
+    messages: { missing: "This .dockerignore does not exclude {{what}} ({{patterns}})." },
+    practice: "003 (Generate .dockerignore: exclude `.venv`), 002 (.dockerignore lists .venv/)",
+  },
+  check(ctx) {
+    const dir = dirname(ctx.path);
+    const names = ctx.fs.readDir(dir);
+    const python = names.some(
+      (n) => n === ".venv" || n === "pyproject.toml" || n === "uv.lock" || n === "poetry.lock" || /^requirements.*\.txt$/.test(n),
+    );
+    if (!python) return;
+    checkEntries(ctx, VENV_ENTRIES, "the local virtualenv");
+  },
+});
