@@ -8,6 +8,7 @@
 // folder `--install-extension` unpacked the VSIX into, so the code under test is exactly what the VSIX ships.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { format } from "node:util";
 import { launchBrowser } from "./browser";
 import { bundleSuite } from "./bundleSuite";
 import { startCodeServer, workbenchUrl, type RunDir } from "./codeServer";
@@ -31,7 +32,8 @@ export async function runExtensionHostSuite(run: RunDir, extensionDir: string, t
     let finish: (code: string | number) => void = () => undefined;
     const finished = new Promise<string | number>((resolve) => (finish = resolve));
     await page.exposeFunction("codeAutomationLog", (_type: string, args: unknown[]) => {
-      const text = args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
+      // mocha's reporter logs printf-style (`%s (%dms)`, title, ms): format like console.log would
+      const text = format(...args);
       // the workbench forwards its own chatter too; the suite's lines are what matters
       if (!/Resolving connection token|vsda|extensionquery/.test(text)) console.log(`  ${text.replace(/\n/g, "\n  ")}`);
     });

@@ -10,7 +10,6 @@ import {
   hoverText,
   openFixture,
   ours,
-  ruleOf,
   rulesIn,
   waitFor,
   waitForFinding,
@@ -84,12 +83,8 @@ suite("diagnostics, hovers and fixes", () => {
       d.range,
       vscode.CodeActionKind.QuickFix.value,
     );
-    const fix = actions.find(
-      (a) =>
-        a.kind?.value === "quickfix" &&
-        a.diagnostics?.some((x) => ruleOf(x) === "dockerfile/maintainer-deprecated") &&
-        /LABEL/.test(a.title),
-    );
+    // executeCodeActionProvider does not hand back CodeAction.diagnostics: find the fix by kind and title
+    const fix = actions.find((a) => a.kind?.value === "quickfix" && /LABEL/.test(a.title));
     assert.ok(fix, `a LABEL quick fix is offered; got: ${actions.map((a) => `${a.kind?.value} ${a.title}`).join(" | ")}`);
     assert.ok(
       actions.some((a) => /suppress|ignore/i.test(a.title)),
@@ -111,12 +106,7 @@ suite("diagnostics, hovers and fixes", () => {
       d.range,
       vscode.CodeActionKind.QuickFix.value,
     );
-    const fix = actions.find(
-      (a) =>
-        a.kind?.value === "quickfix" &&
-        a.diagnostics?.some((x) => ruleOf(x) === "compose/no-version-key") &&
-        !/suppress|ignore/i.test(a.title),
-    );
+    const fix = actions.find((a) => a.kind?.value === "quickfix" && /version/i.test(a.title) && !/suppress|ignore/i.test(a.title));
     assert.ok(fix, `a quick fix is offered; got: ${actions.map((a) => a.title).join(" | ")}`);
     await applyCodeAction(fix);
     assert.ok(!/^version:/m.test(doc.getText()), "version: is gone");
