@@ -1,5 +1,7 @@
 import { rule } from "../../../../server/src/engine/rules/dockerfile/apt-lists-cleanup";
-import { testRule } from "../../helpers/ruleTester";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runRule, testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
@@ -65,4 +67,17 @@ testRule(rule, {
       output: "FROM debian\nRUN apt-get update \\\n && apt-get install -y \\\n    curl && rm -rf /var/lib/apt/lists/*\n",
     },
   ],
+});
+
+describe("dockerfile/apt-lists-cleanup fix safety", () => {
+  const safety = (code: string) => runRule(rule, { code }).findings.map((f) => f.fixes[0]?.safe);
+  it("safe when no later step needs the lists", () => {
+    assert.deepEqual(safety("FROM debian\nRUN apt-get update && apt-get install -y curl\nRUN curl --version\n"), [true]);
+  });
+  it("not safe when a later step installs without updating", () => {
+    assert.deepEqual(safety("FROM debian\nRUN apt-get update\nRUN apt-get install -y curl\n"), [false]);
+  });
+  it("no fix for a heredoc RUN", () => {
+    assert.deepEqual(safety("FROM debian\nRUN <<EOF\napt-get update\nEOF\n"), [undefined]);
+  });
 });

@@ -1,5 +1,7 @@
 import { rule } from "../../../../server/src/engine/rules/dockerfile/apt-no-install-recommends";
-import { testRule } from "../../helpers/ruleTester";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runRule, testRule } from "../../helpers/ruleTester";
 
 const F = "FROM debian:bookworm-slim\n";
 
@@ -23,4 +25,13 @@ testRule(rule, {
     },
     { name: "ONBUILD", code: F + "ONBUILD RUN apt-get install -y python\n", errors: [{ messageId: "recommends", column: 13 }] },
   ],
+});
+
+describe("dockerfile/apt-no-install-recommends fix safety", () => {
+  it("the fix is offered but not safe (recommended packages may be needed)", () => {
+    assert.deepEqual(
+      runRule(rule, { code: F + "RUN apt-get install -y python3\n" }).findings.map((f) => f.fixes[0]?.safe),
+      [false],
+    );
+  });
 });

@@ -1,5 +1,7 @@
 import { rule } from "../../../../server/src/engine/rules/dockerfile/avoid-sudo";
-import { testRule } from "../../helpers/ruleTester";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runRule, testRule } from "../../helpers/ruleTester";
 
 const F = "FROM debian:bookworm-slim\n";
 
@@ -22,4 +24,13 @@ testRule(rule, {
       errors: [{ messageId: "sudo", line: 2 }],
     },
   ],
+});
+
+describe("dockerfile/avoid-sudo fix safety", () => {
+  const safety = (code: string) => runRule(rule, { code }).findings.map((f) => f.fixes[0]?.safe);
+  it("removing sudo is safe only when USER is root", () => {
+    assert.deepEqual(safety("FROM debian\nUSER root\nRUN sudo make install\n"), [true]);
+    assert.deepEqual(safety("FROM debian\nUSER app\nRUN sudo make install\n"), [false]);
+    assert.deepEqual(safety("FROM debian\nRUN sudo make install\n"), [false]);
+  });
 });
