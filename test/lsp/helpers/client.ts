@@ -159,7 +159,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     },
     async stop() {
       try {
-        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+        clearTimeout(timer);
         void connection.sendNotification(ExitNotification.type);
       } catch {
         // already gone

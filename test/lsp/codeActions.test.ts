@@ -1,0 +1,122 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import {
+  CodeActionRequest,
+  TextDocumentEdit,
+  type CodeAction,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from "vscode-languageserver-protocol/node";
+import { startServer, type OpenDocument, type TestServer } from "./helpers/client";
+
+const DOCKERFILE = 'FROM python:3.13-slim\nMAINTAINER Jane <jane@example.com>\nCMD ["python", "app.py"]\n';
+const COMPOSE = 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n';
+
+/** Applies the edits of a WorkspaceEdit to one document's text, the way a client would. */
+function apply(doc: OpenDocument, edit: WorkspaceEdit | undefined): string {
+  assert.ok(edit, "expected an edit");
+  const edits: TextEdit[] = [];
+  for (const change of edit.documentChanges ?? []) {
+    if (TextDocumentEdit.is(change) && change.textDocument.uri === doc.uri) {
+      assert.equal(change.textDocument.version, doc.version, "edit is pinned to the document version");
+      edits.push(...(change.edits as TextEdit[]));
+    }
+  }
+  edits.push(...(edit.changes?.[doc.uri] ?? []));
+  return TextDocument.applyEdits(TextDocument.create(doc.uri, doc.languageId, doc.version, doc.text), edits);
+}
+
+describe("code actions", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.stop());
+
+  const actionsFor = (doc: OpenDocument, diagnostics: Diagnostic[], only?: string[]) =>
+    server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: doc.uri },
+      range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics, only },
+    }) as Promise<CodeAction[]>;
+
+  it("offers the fix as a preferred quick fix; applying it makes the diagnostic go away", async () => {
+    const doc = server.open("fix/Dockerfile", "dockerfile", DOCKERFILE);
+    const p = await server.waitForDiagnostics(doc.uri);
+    const d = p.diagnostics.find((x) => x.code === "dockerfile/maintainer-deprecated");
+    assert.ok(d);
+    const actions = await actionsFor(doc, [d]);
+    const fix = actions.find((a) => a.kind === "quickfix" && a.isPreferred);
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepEqual(
+      fix.diagnostics?.map((x) => x.code),
+      ["dockerfile/maintainer-deprecated"],
+    );
+    server.change(doc, apply(doc, fix.edit));
+    const after = await server.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
+    assert.ok(!after.diagnostics.some((x) => x.code === "dockerfile/maintainer-deprecated"));
+    assert.match(doc.text, /LABEL/);
+  });
+
+  it("suppresses a rule on one line with a comment above the instruction", async () => {
+    const doc = server.open("suppress/Dockerfile", "dockerfile", DOCKERFILE);
+    const p = await server.waitForDiagnostics(doc.uri);
+    const d = p.diagnostics.find((x) => x.code === "dockerfile/maintainer-deprecated");
+    assert.ok(d);
+    const suppress = (await actionsFor(doc, [d])).find((a) => a.title === "Suppress dockerfile/maintainer-deprecated on this line");
+    assert.ok(suppress);
+    server.change(doc, apply(doc, suppress.edit));
+    assert.equal(doc.text.split("\n")[1], "# shipshape-ignore dockerfile/maintainer-deprecated");
+    const after = await server.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
+    assert.ok(!after.diagnostics.some((x) => x.code === "dockerfile/maintainer-deprecated"));
+  });
+
+  it("puts the YAML suppression above the key, indented like it", async () => {
+    const text = "services:\n  web:\n    image: nginx:1.27\n    version_like: x\n";
+    const doc = server.open("suppress-yaml/compose.yaml", "dockercompose", 'version: "3"\n' + text);
+    const p = await server.waitForDiagnostics(doc.uri);
+    const d = p.diagnostics.find((x) => x.code === "compose/no-version-key");
+    assert.ok(d);
+    const suppress = (await actionsFor(doc, [d])).find((a) => a.title.startsWith("Suppress compose/no-version-key"));
+    assert.ok(suppress);
+    server.change(doc, apply(doc, suppress.edit));
+    assert.ok(doc.text.startsWith("# shipshape-ignore compose/no-version-key\nversion:"));
+    const after = await server.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
+    assert.ok(!after.diagnostics.some((x) => x.code === "compose/no-version-key"));
+
+    server.change(doc, doc.text.replace("nginx:1.27", "nginx"));
+    const unpinned = await server.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
+    const pin = unpinned.diagnostics.find((x) => x.code === "compose/pin-image");
+    assert.ok(pin, JSON.stringify(unpinned.diagnostics.map((x) => x.code)));
+    const suppressPin = (await actionsFor(doc, [pin])).find((a) => a.title.startsWith("Suppress compose/pin-image"));
+    server.change(doc, apply(doc, suppressPin?.edit));
+    assert.match(doc.text, /\n {4}# shipshape-ignore compose\/pin-image\n {4}image: nginx\n/);
+    const clean = await server.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
+    assert.ok(!clean.diagnostics.some((x) => x.code === "compose/pin-image"));
+  });
+
+  it("source.fixAll.shipshape applies every safe fix at once", async () => {
+    const doc = server.open("fixall/compose.yaml", "dockercompose", COMPOSE);
+    const p = await server.waitForDiagnostics(doc.uri);
+    assert.ok(p.diagnostics.some((x) => x.code === "compose/no-version-key"));
+    const actions = await actionsFor(doc, [], ["source.fixAll"]);
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0]?.kind, "source.fixAll.shipshape");
+    server.change(doc, apply(doc, actions[0]?.edit));
+    assert.doesNotMatch(doc.text, /version:/);
+    const after = await server.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
+    assert.ok(!after.diagnostics.some((x) => x.code === "compose/no-version-key"));
+  });
+
+  it("returns no quick fixes when only source actions are asked for, and none for foreign diagnostics", async () => {
+    const doc = server.open("only/Dockerfile", "dockerfile", DOCKERFILE);
+    const p = await server.waitForDiagnostics(doc.uri);
+    const onlySource = await actionsFor(doc, p.diagnostics, ["source.organizeImports"]);
+    assert.deepEqual(onlySource, []);
+    const foreign: Diagnostic = { ...p.diagnostics[0]!, source: "someone-else", data: { fixes: "nope" } };
+    const actions = await actionsFor(doc, [foreign], ["quickfix"]);
+    assert.deepEqual(actions, []);
+  });
+});

@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { HoverRequest, type Hover, type MarkupContent } from "vscode-languageserver-protocol/node";
+import { startServer, type TestServer } from "./helpers/client";
+
+const DOCKERFILE = "FROM python:3.13-slim\nMAINTAINER Jane <jane@example.com>\nRUN pip install --no-cache-dir fastapi==0.115.0\n";
+const COMPOSE = "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n";
+
+function text(h: Hover | null): string {
+  assert.ok(h, "expected a hover");
+  return (h.contents as MarkupContent).value;
+}
+
+describe("hover", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ open: { name: "Dockerfile", languageId: "dockerfile", text: DOCKERFILE } });
+  });
+  after(() => server.stop());
+
+  const hover = (uri: string, line: number, character: number) =>
+    server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+
+  it("shows the rule documentation over a finding, with a link to its page", async () => {
+    const md = text(await hover(server.uriOf("Dockerfile"), 1, 3));
+    assert.match(md, /\*\*dockerfile\/maintainer-deprecated\*\*/);
+    assert.match(md, /docs\/rules\/dockerfile\/maintainer-deprecated\.md/);
+  });
+
+  it("shows the Dockerfile reference over an instruction without a finding", async () => {
+    const md = text(await hover(server.uriOf("Dockerfile"), 2, 1));
+    assert.match(md, /docs\.docker\.com/);
+    assert.doesNotMatch(md, /maintainer-deprecated/);
+  });
+
+  it("shows the compose schema description over a compose key, loading yaml-language-server only then", async () => {
+    const doc = server.open("compose.yaml", "dockercompose", COMPOSE + "\n");
+    await server.waitForDiagnostics(doc.uri);
+    assert.ok(!server.logs.some((l) => /compose schema service loaded/.test(l)), "yaml-language-server must load lazily");
+    const md = text(await hover(doc.uri, 3, 6));
+    assert.match(md, /[Rr]estart policy/);
+    assert.ok(server.logs.some((l) => /compose schema service loaded/.test(l)));
+  });
+
+  it("answers null for a document it does not know", async () => {
+    assert.equal(await hover(server.uriOf("never-opened/Dockerfile"), 0, 0), null);
+  });
+});

@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { DidChangeWatchedFilesNotification, FileChangeType } from "vscode-languageserver-protocol/node";
+import { startServer, type TestServer } from "./helpers/client";
+import { fixToWorkspaceEdit } from "../../server/src/services/workspaceEdits";
+import { CLIENT_CAPABILITIES } from "./helpers/client";
+import { TextDocuments } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+
+const BASE = "services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - db\n";
+const OVERRIDE = "services:\n  db:\n    image: postgres:17\n";
+const undefinedDb = (codes: (string | number | undefined)[]) => codes.includes("compose/undefined-reference");
+
+describe("compose projects and neighbour files", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.stop());
+
+  it("re-lints the other open files of a project when one of them changes (unsaved text counts)", async () => {
+    const base = server.open("proj/compose.yaml", "dockercompose", BASE);
+    const first = await server.waitForDiagnostics(base.uri);
+    assert.ok(undefinedDb(first.diagnostics.map((d) => d.code)), JSON.stringify(first.diagnostics.map((d) => d.code)));
+    const override = server.open("proj/compose.override.yaml", "dockercompose", "services: {}\n");
+    await server.waitForDiagnostics(override.uri);
+    const count = server.published.length;
+    server.change(override, OVERRIDE);
+    const relinted = await server.waitForDiagnostics(base.uri, (p) => server.published.indexOf(p) >= count);
+    assert.ok(!undefinedDb(relinted.diagnostics.map((d) => d.code)));
+    assert.equal(relinted.version, 1, "the base file itself did not change");
+  });
+
+  it("re-lints when a neighbour appears on disk (watched file event)", async () => {
+    const base = server.open("disk/compose.yaml", "dockercompose", BASE);
+    const first = await server.waitForDiagnostics(base.uri);
+    assert.ok(undefinedDb(first.diagnostics.map((d) => d.code)));
+    const count = server.published.length;
+    const uri = server.writeFile("disk/compose.override.yaml", OVERRIDE);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Created }] });
+    const relinted = await server.waitForDiagnostics(base.uri, (p) => server.published.indexOf(p) >= count);
+    assert.ok(!undefinedDb(relinted.diagnostics.map((d) => d.code)));
+  });
+
+  it("turns a fix that creates another file into CreateFile + TextDocumentEdit", () => {
+    const documents = new TextDocuments(TextDocument);
+    const edit = fixToWorkspaceEdit(
+      "file:///w/compose.yaml",
+      3,
+      [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, newText: "${X}" }],
+      [{ path: "/w/.env.example", create: "X=\n" }],
+      CLIENT_CAPABILITIES,
+      documents,
+    );
+    assert.deepEqual(edit?.documentChanges, [
+      {
+        textDocument: { uri: "file:///w/compose.yaml", version: 3 },
+        edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, newText: "${X}" }],
+      },
+      { kind: "create", uri: "file:///w/.env.example", options: { overwrite: false, ignoreIfExists: false } },
+      {
+        textDocument: { uri: "file:///w/.env.example", version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: "X=\n" }],
+      },
+    ]);
+    // a client that cannot create files gets no such fix rather than half of it
+    assert.equal(
+      fixToWorkspaceEdit("file:///w/compose.yaml", 3, [], [{ path: "/w/.env.example", create: "X=\n" }], {}, documents),
+      undefined,
+    );
+  });
+});
