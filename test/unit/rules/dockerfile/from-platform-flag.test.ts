@@ -16,6 +16,12 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "BuildKit FromPlatformFlagConstDisallowed: constant platform in a stage not named for it",
+      code: "FROM --platform=linux/amd64 alpine AS base\nRUN apk add --no-cache git\n",
+      errors: [{ messageId: "platform" }],
+      output: "FROM alpine AS base\nRUN apk add --no-cache git\n",
+    },
     { code: "FROM «--platform=linux» debian:jessie\n", errors: [{ messageId: "platform" }], output: "FROM debian:jessie\n" },
     {
       name: "other variables",

@@ -15,6 +15,11 @@ testRule(rule, {
     F + "WORKDIR C:/\n",
   ],
   invalid: [
+    {
+      name: "BuildKit WorkdirRelativePath: relative WORKDIR assumes the base image's directory",
+      code: "FROM nginx AS web\nWORKDIR usr/share/nginx/html\nCOPY public .\n",
+      errors: [{ messageId: "relative", line: 2, column: 9 }],
+    },
     { code: F + "WORKDIR «relative/dir»\n", errors: [{ messageId: "relative" }] },
     { name: "single quotes", code: F + "WORKDIR 'relative/dir'\n", errors: [{ messageId: "relative", line: 2, column: 9 }] },
     { name: "double quotes", code: F + 'WORKDIR "relative/dir"\n', errors: [{ messageId: "relative" }] },
