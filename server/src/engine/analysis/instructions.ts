@@ -1,6 +1,7 @@
 /**
  * Instruction-level helpers shared by Dockerfile rules:
  * - `runSteps`: every RUN and `ONBUILD RUN` with its shell commands and `--mount` flags;
+ * - `insertArgumentAfter` / `replaceWord`: edits to a step's command that stay valid in shell and JSON form;
  * - `mountsOf` / `hasCacheOrTmpfsMount`: BuildKit mounts of a RUN;
  * - `copyOperands`: the sources and destination of COPY / ADD (shell or JSON form);
  * - `basename`, `stripQuotes`, `isArchivePath`: small path helpers.
@@ -10,7 +11,7 @@
 import type { Flag } from "dockerfile-ast";
 import type { DockerfileModel, DockerInstruction, Stage } from "../model/dockerfile";
 import { parseShell, type ShellCommand, type ShellWord } from "../model/shell";
-import type { Range } from "../text";
+import type { Range, TextEdit } from "../text";
 
 /** One `--mount=type=…,target=…` flag of a RUN. */
 export interface RunMount {
@@ -34,8 +35,10 @@ export interface RunStep {
   /** Shell commands with document offsets (heredoc bodies included). */
   commands: ShellCommand[];
   mounts: RunMount[];
-  /** JSON (exec) form: no shell, so shell-text fixes do not apply. */
+  /** JSON (exec) form. */
   isExecForm: boolean;
+  /** Exec form whose commands are the JSON strings themselves (not a `["sh", "-c", "…"]` script): edits must stay valid JSON. */
+  jsonWords: boolean;
   /** Document offset just after the last command (where `&& …` can be appended); undefined when unknown. */
   appendOffset: number | undefined;
 }
@@ -53,6 +56,7 @@ export function runSteps(dockerfile: DockerfileModel): RunStep[] {
         commands,
         mounts: mountsOf(ins.flags),
         isExecForm: ins.isExecForm,
+        jsonWords: ins.isExecForm && !isShellScript(ins.jsonArgs ?? []),
         appendOffset: !ins.isExecForm && ins.heredocs.length === 0 && last ? last.end : undefined,
       });
     } else if (ins.keyword === "ONBUILD") {
@@ -61,6 +65,22 @@ export function runSteps(dockerfile: DockerfileModel): RunStep[] {
     }
   }
   return out;
+}
+
+/** `["sh", "-c", "script"]` (any sh/bash/dash/ash): the model reads the script as shell. */
+function isShellScript(args: readonly string[]): boolean {
+  return args.length >= 3 && /(^|\/)(ba|da|a)?sh$/.test(args[0] as string) && args[1] === "-c";
+}
+
+/** An edit inserting one argument after `word` of a step's command: ` --flag` in shell text, `, "--flag"` in JSON form. */
+export function insertArgumentAfter(dockerfile: DockerfileModel, step: RunStep, word: ShellWord, arg: string): TextEdit {
+  const at = dockerfile.lines.positionAt(word.end);
+  return { range: { start: at, end: at }, newText: step.jsonWords ? `, ${JSON.stringify(arg)}` : ` ${arg}` };
+}
+
+/** An edit replacing `word` of a step's command with `value` (quoted as a JSON string in JSON form). */
+export function replaceWord(dockerfile: DockerfileModel, step: RunStep, word: ShellWord, value: string): TextEdit {
+  return { range: dockerfile.wordRange(word), newText: step.jsonWords ? JSON.stringify(value) : value };
 }
 
 /** The stage a step belongs to (undefined before the first FROM). */
@@ -101,7 +121,7 @@ function onbuildRun(ins: DockerInstruction, dockerfile: DockerfileModel): RunSte
     flags = [];
   }
   const last = commands[commands.length - 1];
-  return { ins, onbuild: true, commands, mounts: mountsOf(flags), isExecForm: false, appendOffset: last?.end };
+  return { ins, onbuild: true, commands, mounts: mountsOf(flags), isExecForm: false, jsonWords: false, appendOffset: last?.end };
 }
 
 function shift(c: ShellCommand, by: number): ShellCommand {

@@ -13,6 +13,12 @@ testRule(rule, {
     ok("apk del curl"),
   ],
   invalid: [
+    {
+      name: "exec form",
+      code: 'FROM alpine:3.21\nRUN ["apk", "add", "curl"]\n',
+      errors: [{ messageId: "noCache" }],
+      output: 'FROM alpine:3.21\nRUN ["apk", "add", "--no-cache", "curl"]\n',
+    },
     { code: F + "RUN «apk add» flex=2.6.4-r1\n", errors: [{ messageId: "noCache" }], output: F + "RUN apk add --no-cache flex=2.6.4-r1\n" },
     {
       name: "cache mount on another folder",

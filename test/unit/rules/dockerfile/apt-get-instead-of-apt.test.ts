@@ -7,6 +7,12 @@ testRule(rule, {
   valid: [F + "RUN apt-get install -y python\n", F + "RUN apt-cache search python\n", F + "RUN echo apt\n"],
   invalid: [
     {
+      name: "exec form keeps JSON",
+      code: 'FROM ubuntu:24.04\nRUN ["apt", "install", "-y", "curl"]\n',
+      errors: [{ messageId: "apt" }],
+      output: 'FROM ubuntu:24.04\nRUN ["apt-get", "install", "-y", "curl"]\n',
+    },
+    {
       code: F + "RUN «apt» install python\n",
       errors: [{ messageId: "apt" }],
       output: F + "RUN apt-get install python\n",

@@ -18,6 +18,18 @@ testRule(rule, {
     F + "RUN apt-get update\n",
   ],
   invalid: [
+    {
+      name: "exec form: the fix adds a JSON argument",
+      code: 'FROM debian\nRUN ["apt-get", "install", "curl"]\n',
+      errors: [{ messageId: "missingYes" }],
+      output: 'FROM debian\nRUN ["apt-get", "install", "-y", "curl"]\n',
+    },
+    {
+      name: "sh -c script in exec form: the fix edits the script",
+      code: 'FROM debian\nRUN ["sh", "-c", "apt-get install curl"]\n',
+      errors: [{ messageId: "missingYes" }],
+      output: 'FROM debian\nRUN ["sh", "-c", "apt-get install -y curl"]\n',
+    },
     { code: F + "RUN «apt-get install» python\n", errors: [{ messageId: "missingYes" }], output: F + "RUN apt-get install -y python\n" },
     {
       name: "-q alone",

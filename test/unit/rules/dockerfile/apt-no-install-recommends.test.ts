@@ -13,6 +13,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "exec form",
+      code: 'FROM debian\nRUN ["apt-get", "install", "-y", "curl"]\n',
+      errors: [{ messageId: "recommends" }],
+      output: 'FROM debian\nRUN ["apt-get", "install", "--no-install-recommends", "-y", "curl"]\n',
+    },
+    {
       code: F + "RUN «apt-get install» python\n",
       errors: [{ messageId: "recommends" }],
       output: F + "RUN apt-get install --no-install-recommends python\n",

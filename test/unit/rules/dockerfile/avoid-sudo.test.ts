@@ -8,6 +8,12 @@ const F = "FROM debian:bookworm-slim\n";
 testRule(rule, {
   valid: [F + "RUN apt-get install sudo\n", F + "RUN echo sudo\n", F + "USER root\nRUN apt-get update\n"],
   invalid: [
+    {
+      name: "exec form",
+      code: 'FROM debian\nUSER 0\nRUN ["sudo", "apt-get", "update"]\n',
+      errors: [{ messageId: "sudo" }],
+      output: 'FROM debian\nUSER 0\nRUN ["apt-get", "update"]\n',
+    },
     { code: F + "RUN «sudo» apt-get update\n", errors: [{ messageId: "sudo" }] },
     { name: "chained", code: F + "RUN apt-get update && sudo apt-get install\n", errors: [{ messageId: "sudo", line: 2, column: 23 }] },
     { name: "in ONBUILD", code: F + "ONBUILD RUN sudo apt-get update\n", errors: [{ messageId: "sudo", line: 2, column: 13 }] },

@@ -1,4 +1,4 @@
-import { hasCacheOrTmpfsMount, runSteps } from "../../analysis/instructions";
+import { hasCacheOrTmpfsMount, insertArgumentAfter, runSteps } from "../../analysis/instructions";
 import { apkAdd, hasParsedFlag } from "../../analysis/packages";
 import { dockerfileRule } from "../../rule";
 
@@ -29,11 +29,10 @@ export const rule = dockerfileRule({
       for (const cmd of step.commands) {
         const add = apkAdd(cmd);
         if (!add || hasParsedFlag(add.args, "no-cache")) continue;
-        const at = dockerfile.lines.positionAt(add.subcommand.end);
         report({
           messageId: "noCache",
           range: dockerfile.lines.rangeOf(add.program.start, add.subcommand.end),
-          fixes: [{ title: "Add --no-cache", safe: true, edits: [{ range: { start: at, end: at }, newText: " --no-cache" }] }],
+          fixes: [{ title: "Add --no-cache", safe: true, edits: [insertArgumentAfter(dockerfile, step, add.subcommand, "--no-cache")] }],
         });
       }
     }

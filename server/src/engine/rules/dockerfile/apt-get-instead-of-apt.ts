@@ -1,4 +1,4 @@
-import { runSteps } from "../../analysis/instructions";
+import { replaceWord, runSteps } from "../../analysis/instructions";
 import { commandArgs, commandName, commandWord, parseArgs } from "../../analysis/packages";
 import { dockerfileRule } from "../../rule";
 
@@ -56,13 +56,13 @@ export const rule = dockerfileRule({
         const fixes = [];
         const prefix = word.value.slice(0, word.value.length - 3); // keep `/usr/bin/`
         if (sub && SAME_IN_APT_GET.has(sub.value)) {
-          fixes.push({ title: "Use apt-get", safe: true, edits: [{ range, newText: `${prefix}apt-get` }] });
+          fixes.push({ title: "Use apt-get", safe: true, edits: [replaceWord(dockerfile, step, word, `${prefix}apt-get`)] });
         } else if (sub && IN_APT_CACHE.has(sub.value)) {
-          fixes.push({ title: "Use apt-cache", safe: true, edits: [{ range, newText: `${prefix}apt-cache` }] });
+          fixes.push({ title: "Use apt-cache", safe: true, edits: [replaceWord(dockerfile, step, word, `${prefix}apt-cache`)] });
         } else if (sub && SIMILAR_IN_APT_GET[sub.value] !== undefined) {
           const target = SIMILAR_IN_APT_GET[sub.value] as string;
-          const edits = [{ range, newText: `${prefix}apt-get` }];
-          if (target !== sub.value) edits.push({ range: dockerfile.wordRange(sub), newText: target });
+          const edits = [replaceWord(dockerfile, step, word, `${prefix}apt-get`)];
+          if (target !== sub.value) edits.push(replaceWord(dockerfile, step, sub, target));
           fixes.push({ title: `Use apt-get ${target}`, safe: false, edits });
         }
         report({ messageId: "apt", range, fixes });

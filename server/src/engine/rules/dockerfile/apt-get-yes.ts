@@ -1,4 +1,4 @@
-import { runSteps } from "../../analysis/instructions";
+import { insertArgumentAfter, runSteps } from "../../analysis/instructions";
 import { aptInstall, type ParsedArgs } from "../../analysis/packages";
 import { dockerfileRule } from "../../rule";
 
@@ -39,11 +39,10 @@ export const rule = dockerfileRule({
       for (const cmd of step.commands) {
         const install = aptInstall(cmd);
         if (!install || assumesYes(install.args)) continue;
-        const at = dockerfile.lines.positionAt(install.subcommand.end);
         report({
           messageId: "missingYes",
           range: dockerfile.lines.rangeOf(install.program.start, install.subcommand.end),
-          fixes: [{ title: "Add -y", safe: true, edits: [{ range: { start: at, end: at }, newText: " -y" }] }],
+          fixes: [{ title: "Add -y", safe: true, edits: [insertArgumentAfter(dockerfile, step, install.subcommand, "-y")] }],
         });
       }
     }

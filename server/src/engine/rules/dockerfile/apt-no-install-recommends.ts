@@ -1,4 +1,4 @@
-import { runSteps } from "../../analysis/instructions";
+import { insertArgumentAfter, runSteps } from "../../analysis/instructions";
 import { aptInstall } from "../../analysis/packages";
 import { dockerfileRule } from "../../rule";
 
@@ -35,7 +35,6 @@ export const rule = dockerfileRule({
             ((f.name === "o" || f.name === "option") && /^APT::Install-Recommends=(false|no|0)$/i.test(f.value ?? "")),
         );
         if (off) continue;
-        const at = dockerfile.lines.positionAt(install.subcommand.end);
         report({
           messageId: "recommends",
           range: dockerfile.lines.rangeOf(install.program.start, install.subcommand.end),
@@ -43,7 +42,7 @@ export const rule = dockerfileRule({
             {
               title: "Add --no-install-recommends",
               safe: false,
-              edits: [{ range: { start: at, end: at }, newText: " --no-install-recommends" }],
+              edits: [insertArgumentAfter(dockerfile, step, install.subcommand, "--no-install-recommends")],
             },
           ],
         });
