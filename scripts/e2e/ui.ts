@@ -139,17 +139,17 @@ export async function runUi(run: RunDir): Promise<Outcome[]> {
       },
     },
     {
-      name: "hovering the FROM finding shows the rule documentation",
+      name: "hovering the shell-form CMD finding shows the rule documentation",
       screenshot: "05-hover.png",
       body: async (p) => {
-        await goToLine(p, 1, 8);
+        await goToLine(p, 6, 2);
         // editor.action.showHover: Ctrl+K Ctrl+I shows the hover at the cursor, like resting the mouse there
         await p.keyboard.press("Control+K");
         await p.keyboard.press("Control+I");
         // the problem part shows at once; the rule documentation comes from our hover provider a moment later
         const hover = p
           .locator(".monaco-hover:not(.hidden)")
-          .filter({ hasText: "dockerfile/pin-base-image" })
+          .filter({ hasText: "dockerfile/exec-form-cmd" })
           .filter({ hasText: "Rule documentation" })
           .first();
         await hover.waitFor({ state: "visible" });
@@ -162,6 +162,7 @@ export async function runUi(run: RunDir): Promise<Outcome[]> {
       screenshot: "06-generate.png",
       body: async (p) => {
         await p.keyboard.press("Escape");
+        await p.keyboard.press("Control+S"); // the fixed Dockerfile; the generator then proposes to replace it
         await p.keyboard.press("F1");
         await quickPick(p, "Shipshape: Generate hardened Dockerfile", /Shipshape: Generate hardened Dockerfile/);
         return generatorFlow(p, run);
