@@ -1,0 +1,61 @@
+/** One entry point for every generator, so the CLI and the editor call them the same way. */
+import { generateDagster } from "./dagster";
+import { dockerignore } from "./dockerignore";
+import type { GeneratedFile } from "./files";
+import { generateHardenedDockerfile, type BaseFlavour } from "./hardenedDockerfile";
+import type { ProjectFacts } from "./projectFacts";
+import { generateRecipes, recipeCommand, type RecipeName } from "./recipes";
+
+export type GeneratorName = "dockerfile" | "dagster" | "recipes" | "dockerignore";
+export const GENERATOR_NAMES: readonly GeneratorName[] = ["dockerfile", "dagster", "recipes", "dockerignore"];
+
+export interface GenerateOptions {
+  flavour?: BaseFlavour;
+  registry?: string;
+  devStage?: boolean;
+  compose?: boolean;
+  recipes?: RecipeName[];
+  makefile?: boolean;
+}
+
+export function generate(name: GeneratorName, facts: ProjectFacts, options: GenerateOptions = {}): GeneratedFile[] {
+  switch (name) {
+    case "dockerfile":
+      return generateHardenedDockerfile(facts, options);
+    case "dagster":
+      return generateDagster(facts, options);
+    case "recipes":
+      return generateRecipes(facts, { recipes: options.recipes ?? [], makefile: options.makefile });
+    case "dockerignore":
+      return dockerignore(facts);
+  }
+}
+
+/** What to tell the user after the files are written. */
+export function nextSteps(name: GeneratorName, facts: ProjectFacts, options: GenerateOptions = {}): string[] {
+  const steps: string[] = [];
+  if (!facts.healthPathFound && facts.framework !== "dagster" && name !== "dockerignore" && name !== "recipes") {
+    steps.push(`The health probe calls ${facts.healthPath}: add that route to the app.`);
+  }
+  switch (name) {
+    case "dockerfile":
+      steps.push(`Build: docker build -t ${facts.slug}:${facts.version ?? "dev"} .`);
+      if (options.compose) steps.push("Develop: docker compose up --build   Production-like: docker compose -f compose.yml up -d");
+      break;
+    case "dagster":
+      steps.push("cp .env.example .env and set DAGSTER_PG_PASSWORD");
+      steps.push("Develop (one dagster dev container): docker compose up --build");
+      steps.push("Production layout: docker compose -f compose.yml up --build -d");
+      break;
+    case "recipes": {
+      const recipes = options.recipes ?? [];
+      if (recipes.includes("db") || recipes.includes("observability")) steps.push("cp .env.example .env and set the passwords");
+      steps.push(`Start: ${recipeCommand(recipes)}`);
+      if (options.makefile) steps.push("Or: make up / make down / make logs");
+      break;
+    }
+    default:
+      break;
+  }
+  return steps;
+}

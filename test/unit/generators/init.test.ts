@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { runInit, runRefine, runReview } from "../../../server/src/cli/init";
+import { PROJECTS } from "./helpers";
+
+const temp = mkdtempSync(join(tmpdir(), "shipshape-init-"));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+function copyProject(name: string): string {
+  const dir = mkdtempSync(join(temp, `${name}-`));
+  cpSync(join(PROJECTS, name), dir, { recursive: true });
+  return dir;
+}
+
+async function run(fn: typeof runInit, argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await fn(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd });
+  return { code, out, err };
+}
+
+describe("shipshape init", () => {
+  it("without --yes prints the plan and writes nothing", async () => {
+    const dir = copyProject("uv-fastapi-src");
+    const r = await run(runInit, ["dockerfile", "--dir", dir, "--compose"], temp);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /create\s+Dockerfile/);
+    assert.match(r.out, /Nothing written/);
+    assert.equal(existsSync(join(dir, "Dockerfile")), false);
+    assert.equal(existsSync(join(dir, "compose.yml")), false);
+  });
+
+  it("with --yes writes the files", async () => {
+    const dir = copyProject("uv-fastapi-src");
+    const r = await run(runInit, ["dockerfile", "--dir", dir, "--yes", "--flavour", "hardened", "--dev-stage", "--compose"], temp);
+    assert.equal(r.code, 0, r.err);
+    assert.match(readFileSync(join(dir, "Dockerfile"), "utf8"), /FROM dhi\.io\/python:3\.12-debian13 AS runtime/);
+    for (const f of [".dockerignore", "compose.yml", "compose.override.yml"]) assert.ok(existsSync(join(dir, f)), f);
+  });
+
+  it("never overwrites an existing file without --force (dry run shows the diff)", async () => {
+    const dir = copyProject("uv-fastapi-src");
+    writeFileSync(join(dir, "Dockerfile"), "FROM python:3.12\n");
+    const dry = await run(runInit, ["dockerfile", "--dir", dir], temp);
+    assert.match(dry.out, /exists\s+Dockerfile/);
+    assert.match(dry.out, /-FROM python:3\.12\n/);
+    const yes = await run(runInit, ["dockerfile", "--dir", dir, "--yes"], temp);
+    assert.equal(yes.code, 1, "skipping an existing file is reported");
+    assert.equal(readFileSync(join(dir, "Dockerfile"), "utf8"), "FROM python:3.12\n");
+    assert.ok(existsSync(join(dir, ".dockerignore")), "the other files are still written");
+    const forced = await run(runInit, ["dockerfile", "--dir", dir, "--yes", "--force"], temp);
+    assert.equal(forced.code, 0);
+    assert.match(readFileSync(join(dir, "Dockerfile"), "utf8"), /AS runtime/);
+  });
+
+  it("refuses to write through a symlink that leads outside --dir", async () => {
+    const dir = copyProject("dagster-code");
+    const outside = mkdtempSync(join(temp, "outside-"));
+    symlinkSync(outside, join(dir, "docker"));
+    const r = await run(runInit, ["dagster", "--dir", dir, "--yes"], temp);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /outside/);
+    assert.equal(existsSync(join(outside, "user-code.Dockerfile")), false);
+  });
+
+  it("recipes, dagster and dockerignore", async () => {
+    const dir = copyProject("uv-fastapi-src");
+    const r = await run(runInit, ["recipes", "--dir", dir, "--recipes", "db,cache,static", "--makefile", "--yes"], temp);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /docker compose -f compose\.yml -f compose\.db\.yml -f compose\.cache\.yml -f compose\.nginx\.yml up --build -d/);
+    assert.ok(existsSync(join(dir, "Makefile")));
+    const d = copyProject("dagster-code");
+    assert.equal((await run(runInit, ["dagster", "--dir", d, "--yes"], temp)).code, 0);
+    assert.ok(existsSync(join(d, "dagster", "workspace.yaml")));
+    const i = copyProject("node-app");
+    assert.equal((await run(runInit, ["dockerignore", "--dir", i, "--yes"], temp)).code, 0);
+    assert.match(readFileSync(join(i, ".dockerignore"), "utf8"), /node_modules/);
+  });
+
+  it("usage errors exit 2", async () => {
+    assert.equal((await run(runInit, [], temp)).code, 2);
+    assert.equal((await run(runInit, ["nope"], temp)).code, 2);
+    assert.equal((await run(runInit, ["recipes"], temp)).code, 2);
+    assert.equal((await run(runInit, ["dockerfile", "--flavour", "fat"], temp)).code, 2);
+    assert.equal((await run(runInit, ["dockerfile", "--dir", join(temp, "missing")], temp)).code, 2);
+  });
+});
+
+describe("shipshape review / refine", () => {
+  it("review prints the three sections", async () => {
+    const dir = copyProject("uv-fastapi-src");
+    await run(runInit, ["dockerfile", "--dir", dir, "--yes"], temp);
+    const r = await run(runReview, [join(dir, "Dockerfile")], temp);
+    assert.match(r.out, /## Critical[\s\S]*## Improvements[\s\S]*## Good\n\n- Multi-stage build/);
+    assert.equal(r.code, 0, r.out);
+  });
+
+  it("refine applies safe fixes only with --yes", async () => {
+    const dir = copyProject("uv-fastapi-src");
+    const file = join(dir, "Dockerfile");
+    const original = "FROM python:3.12-slim\nMAINTAINER someone\nCMD uvicorn app:app\n";
+    writeFileSync(file, original);
+    const dry = await run(runRefine, [file, "--goal", "production"], temp);
+    assert.equal(dry.code, 0, dry.err);
+    assert.equal(readFileSync(file, "utf8"), original);
+    const r = await run(runRefine, [file, "--goal", "production", "--yes"], temp);
+    assert.equal(r.code, 0, r.err);
+    assert.match(readFileSync(file, "utf8"), /CMD \["uvicorn", "app:app"\]/);
+    assert.equal((await run(runRefine, [file, "--goal", "nope"], temp)).code, 2);
+  });
+});
