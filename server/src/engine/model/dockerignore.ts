@@ -46,23 +46,36 @@ export class DockerignoreModel {
   }
 }
 
-/** Docker's pattern rules: `*` within a segment, `**` across segments, a match on a folder covers what is inside. */
+/**
+ * Docker's pattern rules: `*` within a segment, `**` across segments, a match on a folder covers what is inside.
+ * Matched without regular expressions, in time proportional to pattern × path: a pattern like `*a*a*a…b` made
+ * a backtracking regex hang, and very long patterns exhausted the regex compiler's memory.
+ */
 export function globMatches(pattern: string, relPath: string): boolean {
   const clean = (s: string) => s.replace(/^\.?\/+/, "").replace(/\/+$/, "");
   const pat = clean(pattern);
   const path = clean(relPath);
   if (pat === "" || pat === ".") return false;
-  let re = "";
-  for (let i = 0; i < pat.length; i++) {
-    const c = pat[i] as string;
-    if (c === "*") {
-      if (pat[i + 1] === "*") {
-        re += ".*";
-        i++;
-        if (pat[i + 1] === "/") i++;
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  const n = path.length;
+  // reach[i]: the pattern read so far can match path[0, i)
+  let reach = new Uint8Array(n + 1);
+  reach[0] = 1;
+  for (let p = 0; p < pat.length; p++) {
+    const c = pat[p] as string;
+    const next = new Uint8Array(n + 1);
+    if (c === "*" && pat[p + 1] === "*") {
+      // `**` (and a `/` after it) matches anything, separators included
+      p++;
+      if (pat[p + 1] === "/") p++;
+      for (let i = 0, any = 0; i <= n; i++) next[i] = any = any | (reach[i] as number);
+    } else if (c === "*") {
+      for (let i = 0; i <= n; i++) next[i] = reach[i] || (i > 0 && next[i - 1] && path[i - 1] !== "/") ? 1 : 0;
+    } else {
+      for (let i = 0; i < n; i++) if (reach[i] && (c === "?" ? path[i] !== "/" : path[i] === c)) next[i + 1] = 1;
+    }
+    reach = next;
   }
-  return new RegExp(`^${re}(/.*)?$`).test(path);
+  // the whole path, or a folder that contains it
+  for (let i = 0; i <= n; i++) if (reach[i] && (i === n || path[i] === "/")) return true;
+  return false;
 }
