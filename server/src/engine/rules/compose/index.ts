@@ -2,40 +2,70 @@
 import type { AnyRule } from "../../rule";
 import { rule as bindToLocalhost } from "./bind-to-localhost";
 import { rule as buildAndImage } from "./build-and-image";
+import { rule as buildContext } from "./build-context";
 import { rule as containerNameFormat } from "./container-name-format";
+import { rule as dagsterTopology } from "./dagster-topology";
 import { rule as dependsOnHealthy } from "./depends-on-healthy";
+import { rule as devHelpersNeedProfile } from "./dev-helpers-need-profile";
+import { rule as devSettingsInBaseFile } from "./dev-settings-in-base-file";
 import { rule as dockerSocketMount } from "./docker-socket-mount";
 import { rule as duplicateContainerName } from "./duplicate-container-name";
 import { rule as duplicateHostPort } from "./duplicate-host-port";
+import { rule as envFile } from "./env-file";
 import { rule as healthcheckMissing } from "./healthcheck-missing";
+import { rule as healthcheckToolAvailable } from "./healthcheck-tool-available";
 import { rule as hostNetwork } from "./host-network";
 import { rule as insecureDashboard } from "./insecure-dashboard";
+import { rule as noLiteralSecrets } from "./no-literal-secrets";
+import { rule as noQuotesInVolumes } from "./no-quotes-in-volumes";
 import { rule as noVersionKey } from "./no-version-key";
 import { rule as pinImage } from "./pin-image";
 import { rule as privileged } from "./privileged";
+import { rule as projectName } from "./project-name";
 import { rule as quotePorts } from "./quote-ports";
 import { rule as resourceLimits } from "./resource-limits";
 import { rule as restartPolicy } from "./restart-policy";
 import { rule as schema } from "./schema";
+import { rule as serviceKeysOrder } from "./service-keys-order";
+import { rule as sortedDependencies } from "./sorted-dependencies";
+import { rule as sortedPorts } from "./sorted-ports";
+import { rule as sortedServices } from "./sorted-services";
+import { rule as topLevelOrder } from "./top-level-order";
+import { rule as undefinedReference } from "./undefined-reference";
 import { rule as yamlSyntax } from "./yaml-syntax";
 
 export const composeRules: readonly AnyRule[] = [
   bindToLocalhost,
   buildAndImage,
+  buildContext,
   containerNameFormat,
+  dagsterTopology,
   dependsOnHealthy,
+  devHelpersNeedProfile,
+  devSettingsInBaseFile,
   dockerSocketMount,
   duplicateContainerName,
   duplicateHostPort,
+  envFile,
   healthcheckMissing,
+  healthcheckToolAvailable,
   hostNetwork,
   insecureDashboard,
+  noLiteralSecrets,
+  noQuotesInVolumes,
   noVersionKey,
   pinImage,
   privileged,
+  projectName,
   quotePorts,
   resourceLimits,
   restartPolicy,
   schema,
+  serviceKeysOrder,
+  sortedDependencies,
+  sortedPorts,
+  sortedServices,
+  topLevelOrder,
+  undefinedReference,
   yamlSyntax,
 ];
