@@ -10,6 +10,7 @@ import { rule as aptListsCleanup } from "./apt-lists-cleanup";
 import { rule as aptNoInstallRecommends } from "./apt-no-install-recommends";
 import { rule as aptPinVersions } from "./apt-pin-versions";
 import { rule as avoidSudo } from "./avoid-sudo";
+import { rule as baseImagePlatform } from "./base-image-platform";
 import { rule as buildToolsInRuntimeStage } from "./build-tools-in-runtime-stage";
 import { rule as chownInSeparateLayer } from "./chown-in-separate-layer";
 import { rule as consolidateRun } from "./consolidate-run";
@@ -27,6 +28,7 @@ import { rule as execFormCmd } from "./exec-form-cmd";
 import { rule as exposeProtocolCasing } from "./expose-protocol-casing";
 import { rule as exposeValidPort } from "./expose-valid-port";
 import { rule as exposeWithoutHostMapping } from "./expose-without-host-mapping";
+import { rule as fromArgDefaultValid } from "./from-arg-default-valid";
 import { rule as fromAsCasing } from "./from-as-casing";
 import { rule as fromFirst } from "./from-first";
 import { rule as fromPlatformFlag } from "./from-platform-flag";
@@ -66,6 +68,8 @@ import { rule as shellRemovedBeforeRun } from "./shell-removed-before-run";
 import { rule as singleCmdEntrypointHealthcheck } from "./single-cmd-entrypoint-healthcheck";
 import { rule as singleDownloadTool } from "./single-download-tool";
 import { rule as stageNameLowercase } from "./stage-name-lowercase";
+import { rule as undefinedArgInFrom } from "./undefined-arg-in-from";
+import { rule as undefinedVariable } from "./undefined-variable";
 import { rule as uniqueStageNames } from "./unique-stage-names";
 import { rule as useShellInstruction } from "./use-shell-instruction";
 import { rule as useraddNoLogInit } from "./useradd-no-log-init";
@@ -87,6 +91,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   aptNoInstallRecommends,
   aptPinVersions,
   avoidSudo,
+  baseImagePlatform,
   buildToolsInRuntimeStage,
   chownInSeparateLayer,
   consolidateRun,
@@ -104,6 +109,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   exposeProtocolCasing,
   exposeValidPort,
   exposeWithoutHostMapping,
+  fromArgDefaultValid,
   fromAsCasing,
   fromFirst,
   fromPlatformFlag,
@@ -143,6 +149,8 @@ export const dockerfileRules: readonly AnyRule[] = [
   singleCmdEntrypointHealthcheck,
   singleDownloadTool,
   stageNameLowercase,
+  undefinedArgInFrom,
+  undefinedVariable,
   uniqueStageNames,
   useShellInstruction,
   useraddNoLogInit,
