@@ -35,20 +35,32 @@ export interface ParsedArgs {
   operands: ShellWord[];
 }
 
-/** The program a command runs (basename; `sudo`, `env`, assignments skipped), or undefined for an empty command. */
+// Shell keywords that can precede a command on the same line (`then apt-get …`, `! grep …`).
+const KEYWORDS = new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{"]);
+
+/** The program a command runs: shell keywords, wrappers (`sudo`, `env` …) and assignments skipped. */
+function program(cmd: ShellCommand): { name: string; index: number } | undefined {
+  let skip = 0;
+  while (skip < cmd.words.length && KEYWORDS.has((cmd.words[skip] as ShellWord).value)) skip++;
+  if (skip === 0) return programOf(cmd);
+  const p = programOf({ ...cmd, words: cmd.words.slice(skip) });
+  return p ? { name: p.name, index: p.index + skip } : undefined;
+}
+
+/** The program a command runs (basename; shell keywords, `sudo`, `env`, assignments skipped), or undefined for an empty command. */
 export function commandName(cmd: ShellCommand): string | undefined {
-  return programOf(cmd)?.name;
+  return program(cmd)?.name;
 }
 
 /** The words after the program (see `commandName`). */
 export function commandArgs(cmd: ShellCommand): ShellWord[] {
-  const p = programOf(cmd);
+  const p = program(cmd);
   return p ? cmd.words.slice(p.index + 1) : [];
 }
 
 /** The word naming the program (see `commandName`). */
 export function commandWord(cmd: ShellCommand): ShellWord | undefined {
-  const p = programOf(cmd);
+  const p = program(cmd);
   return p ? cmd.words[p.index] : undefined;
 }
 
@@ -140,7 +152,7 @@ function installOf(
   subcommands: readonly string[],
   valueFlags: ReadonlySet<string>,
 ): PackageInstall | undefined {
-  const p = programOf(cmd);
+  const p = program(cmd);
   if (!p || !names.includes(p.name)) return undefined;
   const words = cmd.words.slice(p.index + 1);
   const args = parseArgs(words, valueFlags);
@@ -157,14 +169,14 @@ export function aptInstall(
   cmd: ShellCommand,
   programs: readonly ("apt-get" | "apt" | "aptitude")[] = ["apt-get"],
 ): PackageInstall | undefined {
-  const p = programOf(cmd);
+  const p = program(cmd);
   if (!p || !(programs as readonly string[]).includes(p.name)) return undefined;
   return installOf(cmd, p.name as PackageInstall["manager"], [p.name], ["install"], APT_VALUE_FLAGS);
 }
 
 /** `apt update`, `apt-get update` or `aptitude update`: refreshes /var/lib/apt/lists. */
 export function isAptUpdate(cmd: ShellCommand): boolean {
-  const p = programOf(cmd);
+  const p = program(cmd);
   if (!p || !["apt-get", "apt", "aptitude"].includes(p.name)) return false;
   return parseArgs(cmd.words.slice(p.index + 1), APT_VALUE_FLAGS).operands[0]?.value === "update";
 }
@@ -252,7 +264,7 @@ export interface PipInstall extends PackageInstall {
  * `pip install`, `pip3 install`, `pip3.12 install`, `pipx install`, `python[3] -m pip install` (not pipenv).
  */
 export function pipInstall(cmd: ShellCommand): PipInstall | undefined {
-  const p = programOf(cmd);
+  const p = program(cmd);
   if (!p) return undefined;
   const words = cmd.words.slice(p.index + 1);
   let rest: ShellWord[];
@@ -382,7 +394,7 @@ export interface GemInstall extends PackageInstall {
 
 /** `gem install|i <gems>`; arguments after `--` are build flags, not gems. */
 export function gemInstall(cmd: ShellCommand): GemInstall | undefined {
-  const p = programOf(cmd);
+  const p = program(cmd);
   if (!p || p.name !== "gem") return undefined;
   const words = cmd.words.slice(p.index + 1);
   const operands: ShellWord[] = [];

@@ -19,6 +19,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "after a shell keyword",
+      code: 'FROM debian\nRUN if [ -n "$X" ]; then apt-get install curl; fi\n',
+      errors: [{ messageId: "missingYes", line: 2, column: 26 }],
+      output: 'FROM debian\nRUN if [ -n "$X" ]; then apt-get install -y curl; fi\n',
+    },
+    {
       name: "exec form: the fix adds a JSON argument",
       code: 'FROM debian\nRUN ["apt-get", "install", "curl"]\n',
       errors: [{ messageId: "missingYes" }],

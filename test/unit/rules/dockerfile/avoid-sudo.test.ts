@@ -8,6 +8,7 @@ const F = "FROM debian:bookworm-slim\n";
 testRule(rule, {
   valid: [F + "RUN apt-get install sudo\n", F + "RUN echo sudo\n", F + "USER root\nRUN apt-get update\n"],
   invalid: [
+    { name: "after a shell keyword", code: F + "RUN for f in a b; do sudo rm $f; done\n", errors: [{ messageId: "sudo", column: 22 }] },
     {
       name: "exec form",
       code: 'FROM debian\nUSER 0\nRUN ["sudo", "apt-get", "update"]\n',

@@ -3,7 +3,24 @@ import type { DockerfileModel, DockerInstruction } from "../../model/dockerfile"
 import type { ShellWord } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
-const WRAPPERS = new Set(["sudo", "env", "command", "exec", "time", "nice", "nohup"]);
+const WRAPPERS = new Set([
+  "sudo",
+  "env",
+  "command",
+  "exec",
+  "time",
+  "nice",
+  "nohup",
+  "if",
+  "then",
+  "else",
+  "elif",
+  "do",
+  "while",
+  "until",
+  "!",
+  "{",
+]);
 
 /** The last USER before `ins` in its stage or the stages it builds on; undefined when none is written. */
 function userBefore(dockerfile: DockerfileModel, ins: DockerInstruction): string | undefined {
