@@ -382,3 +382,13 @@ export function contributingStages(model: DockerfileModel, stage: Stage): Stage[
   }
   return out;
 }
+
+/**
+ * Inserts an argument after a word of a RUN/CMD: `, "--frozen"` after a JSON string of the exec form,
+ * ` --frozen` after a word of a shell command (also inside `["sh", "-c", "…"]`).
+ */
+export function insertArgAfter(model: DockerfileModel, ins: DockerInstruction, word: ShellWord, arg: string): TextEdit {
+  const at = model.lines.positionAt(word.end);
+  const jsonWord = ins.isExecForm && model.text[word.start] === '"' && model.text[word.end - 1] === '"';
+  return { range: { start: at, end: at }, newText: jsonWord ? `, ${JSON.stringify(arg)}` : ` ${arg}` };
+}

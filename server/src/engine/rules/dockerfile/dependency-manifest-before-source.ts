@@ -97,7 +97,7 @@ export const rule = dockerfileRule({
             const flag = dep.ecosystem === "uv" ? "--no-install-project" : "--no-root";
             const runText = instructionText(dockerfile, ins);
             const cmdText = dockerfile.text.slice(cmd.start, cmd.end);
-            if (cmds.length === 1 && !hasFlag(cmd, flag)) {
+            if (cmds.length === 1 && !ins.isExecForm && !hasFlag(cmd, flag)) {
               fixes.push({
                 title: `Copy ${dep.manifests.join(" and ")} and install dependencies before the source`,
                 safe: false,

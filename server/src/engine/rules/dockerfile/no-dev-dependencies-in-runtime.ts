@@ -1,4 +1,4 @@
-import { contributingStages, envOf } from "../../analysis/dockerfileFacts";
+import { contributingStages, envOf, insertArgAfter } from "../../analysis/dockerfileFacts";
 import { argsOf, hasFlag, isInvocation, programOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 import type { Fix } from "../../types";
@@ -68,7 +68,18 @@ export const rule = dockerfileRule({
                 {
                   title: `Add ${bad.flag}`,
                   safe: false,
-                  edits: [{ range: dockerfile.lines.rangeOf(sub.end, sub.end), newText: ` ${bad.flag}` }],
+                  edits:
+                    bad.flag.split(" ").length > 1 && ins.isExecForm && dockerfile.text[sub.start] === '"'
+                      ? [
+                          {
+                            range: dockerfile.lines.rangeOf(sub.end, sub.end),
+                            newText: bad.flag
+                              .split(" ")
+                              .map((f) => `, "${f}"`)
+                              .join(""),
+                          },
+                        ]
+                      : [insertArgAfter(dockerfile, ins, sub, bad.flag)],
                 },
               ]
             : [];

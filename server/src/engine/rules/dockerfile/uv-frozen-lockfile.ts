@@ -1,4 +1,4 @@
-import { envOf } from "../../analysis/dockerfileFacts";
+import { envOf, insertArgAfter } from "../../analysis/dockerfileFacts";
 import { hasFlag, isInvocation, programOf } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -41,7 +41,7 @@ export const rule = dockerfileRule({
               {
                 title: "Add --frozen",
                 safe: false,
-                edits: [{ range: dockerfile.lines.rangeOf(sync.end, sync.end), newText: " --frozen" }],
+                edits: [insertArgAfter(dockerfile, ins, sync, "--frozen")],
               },
             ],
           });

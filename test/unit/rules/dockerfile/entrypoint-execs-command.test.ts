@@ -1,0 +1,51 @@
+import { rule } from "../../../../server/src/engine/rules/dockerfile/entrypoint-execs-command";
+import { testRule } from "../../helpers/ruleTester";
+
+const DF = 'FROM python:3.13-slim\nCOPY docker/entrypoint.sh /entrypoint.sh\nENTRYPOINT [«"/entrypoint.sh"»]\nCMD ["uvicorn", "app:app"]\n';
+const clean = (s: string) => s.replace(/[«»]/g, "");
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'practice 002 entrypoint ends with exec "$@"',
+      code: clean(DF),
+      files: {
+        "docker/entrypoint.sh":
+          '#!/bin/sh\necho "Starting"\nif [ -n "$DATABASE_URL" ]; then\n  alembic upgrade head\nfi\n\n# Execute the main command\nexec "$@"\n',
+      },
+    },
+    {
+      name: 'exec "$@" inside a final if block',
+      code: clean(DF),
+      files: { "docker/entrypoint.sh": '#!/bin/bash\nif [ "$1" = "web" ]; then\n  exec uvicorn app:app\nelse\n  exec "$@"\nfi\n' },
+    },
+    { name: "script not in the workspace", code: clean(DF) },
+    { name: "a Python entrypoint", code: clean(DF), files: { "docker/entrypoint.sh": "#!/usr/bin/env python3\nprint('hi')\n" } },
+    { name: "ENTRYPOINT a binary", code: 'FROM python:3.13-slim\nENTRYPOINT ["uvicorn"]\n' },
+    { name: "gosu wrapper", code: clean(DF), files: { "docker/entrypoint.sh": '#!/bin/sh\nset -e\nexec gosu app "$@"\n' } },
+  ],
+  invalid: [
+    {
+      name: '"$@" without exec: safe fix adds exec',
+      code: DF,
+      files: { "docker/entrypoint.sh": '#!/bin/sh\nset -e\nalembic upgrade head\n"$@"\n' },
+      errors: [{ messageId: "noExec" }],
+      output: clean(DF),
+      outputFiles: { "docker/entrypoint.sh": '#!/bin/sh\nset -e\nalembic upgrade head\nexec "$@"\n' },
+    },
+    {
+      name: 'CMD never run: appends exec "$@"',
+      code: 'FROM python:3.13-slim\nWORKDIR /app\nCOPY entrypoint.sh ./\nENTRYPOINT ["sh", "./entrypoint.sh"]\n',
+      files: { "entrypoint.sh": "#!/bin/sh\nalembic upgrade head" },
+      errors: [{ messageId: "noArgs", line: 4 }],
+      output: 'FROM python:3.13-slim\nWORKDIR /app\nCOPY entrypoint.sh ./\nENTRYPOINT ["sh", "./entrypoint.sh"]\n',
+      outputFiles: { "entrypoint.sh": '#!/bin/sh\nalembic upgrade head\nexec "$@"\n' },
+    },
+    {
+      name: "a folder of scripts copied whole, shell-form ENTRYPOINT, script ends with another exec (no fix)",
+      code: "FROM python:3.13-slim\nCOPY docker/ /docker/\nENTRYPOINT /docker/start.sh\n",
+      files: { "docker/start.sh": "#!/bin/sh\nexec uvicorn app:app\n" },
+      errors: [{ messageId: "noArgs", line: 3 }],
+    },
+  ],
+});

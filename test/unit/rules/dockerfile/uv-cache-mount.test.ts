@@ -1,0 +1,46 @@
+import { rule } from "../../../../server/src/engine/rules/dockerfile/uv-cache-mount";
+import { testRule } from "../../helpers/ruleTester";
+
+testRule(rule, {
+  valid: [
+    "FROM python:3.13-slim\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-dev\n",
+    {
+      name: "pip with --no-cache-dir (hadolint DL3042's answer)",
+      code: "FROM python:3.13-slim\nRUN pip install --no-cache-dir -r requirements.txt\n",
+    },
+    { name: "UV_NO_CACHE", code: "FROM python:3.13-slim\nENV UV_NO_CACHE=1\nRUN uv sync --frozen\n" },
+    { name: "uv --no-cache", code: "FROM python:3.13-slim\nRUN uv pip install --no-cache --system requests\n" },
+    {
+      name: "UV_CACHE_DIR mount",
+      code: "FROM python:3.13-slim\nENV UV_CACHE_DIR=/cache\nRUN --mount=type=cache,target=$UV_CACHE_DIR uv sync --frozen\n",
+    },
+    {
+      name: "npm cache mount, npm install of a package is not a dependency install",
+      code: "FROM node:22-slim\nRUN --mount=type=cache,target=/root/.npm npm ci\nRUN npm install -g pnpm@9\n",
+    },
+  ],
+  invalid: [
+    {
+      code: "FROM python:3.13-slim\nRUN «uv» sync --frozen --no-dev\n",
+      errors: [{ messageId: "noCache" }],
+      output: "FROM python:3.13-slim\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-dev\n",
+    },
+    {
+      name: "pip without a cache or --no-cache-dir, next to another mount",
+      code: "FROM python:3.13-slim\nRUN --mount=type=bind,source=requirements.txt,target=/tmp/r.txt pip install -r /tmp/r.txt\n",
+      errors: [{ messageId: "noCache", line: 2 }],
+      output:
+        "FROM python:3.13-slim\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=bind,source=requirements.txt,target=/tmp/r.txt pip install -r /tmp/r.txt\n",
+    },
+    {
+      name: "poetry and npm",
+      code: "FROM python:3.13-slim\nRUN poetry install --only main\nFROM node:22-slim\nRUN npm ci --omit=dev\n",
+      errors: [
+        { messageId: "noCache", line: 2 },
+        { messageId: "noCache", line: 4 },
+      ],
+      output:
+        "FROM python:3.13-slim\nRUN --mount=type=cache,target=/root/.cache/pypoetry poetry install --only main\nFROM node:22-slim\nRUN --mount=type=cache,target=/root/.npm npm ci --omit=dev\n",
+    },
+  ],
+});

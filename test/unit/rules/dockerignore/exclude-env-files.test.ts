@@ -1,0 +1,27 @@
+import { rule } from "../../../../server/src/engine/rules/dockerignore/exclude-env-files";
+import { testRule } from "../../helpers/ruleTester";
+
+testRule(rule, {
+  valid: [".env*\n!.env.example\n", ".env\n.env.*\n", "**/.env*\n", "*\n!src\n"],
+  invalid: [
+    {
+      name: "nothing about env files",
+      code: "«.git»\n.venv\n",
+      errors: [{ messageId: "missing" }],
+      output: ".git\n.venv\n.env\n.env.*\n!.env.example\n",
+    },
+    {
+      name: ".env only: adds .env.* and keeps the template, no trailing newline",
+      code: ".env\n# comment\n!.env.example",
+      errors: [{ messageId: "missing", line: 1 }],
+      output: ".env\n# comment\n!.env.example\n.env.*\n",
+    },
+    { name: "empty file", code: "", errors: [{ messageId: "missing", line: 1 }], output: ".env\n.env.*\n!.env.example\n" },
+    {
+      name: "re-included later",
+      code: ".env*\n!.env\n",
+      errors: [{ messageId: "missing" }],
+      output: ".env*\n!.env\n.env\n!.env.example\n",
+    },
+  ],
+});
