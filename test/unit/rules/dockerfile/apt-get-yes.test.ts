@@ -5,6 +5,7 @@ const F = "FROM debian:bookworm-slim\n";
 
 testRule(rule, {
   valid: [
+    { name: "hadolint ignore pragma maps through equivalents", code: "FROM debian\n# hadolint ignore=DL3014\nRUN apt-get install curl\n" },
     F + "RUN apt-get install -yq python\n",
     F + "RUN apt-get install -y python\n",
     F + "RUN apt-get -y install python\n",

@@ -2,7 +2,11 @@ import { rule } from "../../../../server/src/engine/rules/dockerfile/unique-stag
 import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
-  valid: ["FROM scratch as build\nRUN foo\nFROM node as run\nRUN baz\n", "FROM a\nFROM b\n"],
+  valid: [
+    { name: "BuildKit check=skip maps through equivalents", code: "# check=skip=DuplicateStageName\nFROM a AS x\nFROM b AS x\n" },
+    "FROM scratch as build\nRUN foo\nFROM node as run\nRUN baz\n",
+    "FROM a\nFROM b\n",
+  ],
   invalid: [
     {
       name: "BuildKit DuplicateStageName",
