@@ -153,7 +153,7 @@ export function validateComposeSchema(file: ComposeFileModel): SchemaProblem[] {
   const seen = new Set<string>();
   for (const e of errors) {
     const p = toProblem(e, conv.where, file);
-    const id = `${p.range.start.line}:${p.range.start.character}:${p.message}`;
+    const id = `${p.range.start.line}:${p.range.start.character}:${p.messageId}`;
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(p);

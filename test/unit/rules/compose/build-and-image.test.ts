@@ -1,0 +1,11 @@
+import { rule } from "../../../../server/src/engine/rules/compose/build-and-image";
+import { testRule } from "../../helpers/ruleTester";
+
+testRule(rule, {
+  valid: [
+    "services:\n  api:\n    build: .\n",
+    "services:\n  api:\n    image: acme/api:1.0\n",
+    "services:\n  api:\n    build: .\n    image: acme/api:1.0\n    pull_policy: build\n",
+  ],
+  invalid: [{ code: "services:\n  api:\n    build:\n      context: .\n    «image»: acme/api:1.0\n", errors: [{ messageId: "both" }] }],
+});

@@ -1,0 +1,19 @@
+import { rule } from "../../../../server/src/engine/rules/compose/resource-limits";
+import { testRule } from "../../helpers/ruleTester";
+
+testRule(rule, {
+  valid: [
+    "services:\n  api:\n    image: acme/api:1.0\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n",
+    "services:\n  api:\n    image: acme/api:1.0\n    mem_limit: 512m\n",
+    { name: "not the base file", fileName: "compose.override.yml", code: "services:\n  api:\n    image: acme/api:1.0\n" },
+  ],
+  invalid: [
+    { code: "services:\n  «api»:\n    image: acme/api:1.0\n    deploy:\n      replicas: 2\n", errors: [{ messageId: "missing" }] },
+    {
+      name: "limit set in the production variant counts",
+      files: { "compose.override.yml": "services:\n  api:\n    mem_limit: 1g\n" },
+      code: "services:\n  api:\n    image: acme/api:1.0\n  «worker»:\n    image: acme/api:1.0\n",
+      errors: [{ messageId: "missing" }],
+    },
+  ],
+});
