@@ -44,7 +44,7 @@ export const rule = dockerfileRule({
   meta: {
     id: "dockerfile/uv-cache-mount",
     category: "build-speed",
-    defaultSeverity: "info",
+    defaultSeverity: "hint",
     fixable: true,
     summary: "Give `uv sync` / `uv pip install` (and pip, poetry, npm installs) a BuildKit cache mount on the package cache.",
     rationale:
