@@ -17,8 +17,10 @@ import { rule as consolidateRun } from "./consolidate-run";
 import { rule as copyDestTrailingSlash } from "./copy-dest-trailing-slash";
 import { rule as copyFromExistingStage } from "./copy-from-existing-stage";
 import { rule as copyFromSelf } from "./copy-from-self";
+import { rule as copyIgnoredFile } from "./copy-ignored-file";
 import { rule as copyInsteadOfAdd } from "./copy-instead-of-add";
 import { rule as copyRelativeDestination } from "./copy-relative-destination";
+import { rule as definitionDescriptionFormat } from "./definition-description-format";
 import { rule as dependencyManifestBeforeSource } from "./dependency-manifest-before-source";
 import { rule as devServerInProduction } from "./dev-server-in-production";
 import { rule as dockerignorePresent } from "./dockerignore-present";
@@ -39,11 +41,13 @@ import { rule as healthcheckMissing } from "./healthcheck-missing";
 import { rule as healthcheckStatusIgnored } from "./healthcheck-status-ignored";
 import { rule as healthcheckToolAvailable } from "./healthcheck-tool-available";
 import { rule as instructionCasing } from "./instruction-casing";
+import { rule as keyValueWithEquals } from "./key-value-with-equals";
 import { rule as labelKeyFormat } from "./label-key-format";
 import { rule as labelValueFormat } from "./label-value-format";
 import { rule as maintainerDeprecated } from "./maintainer-deprecated";
 import { rule as multiStageBuild } from "./multi-stage-build";
 import { rule as noDevDependenciesInRuntime } from "./no-dev-dependencies-in-runtime";
+import { rule as noEmptyContinuation } from "./no-empty-continuation";
 import { rule as noInlineIgnorePragma } from "./no-inline-ignore-pragma";
 import { rule as noPointlessCommands } from "./no-pointless-commands";
 import { rule as noZypperDistUpgrade } from "./no-zypper-dist-upgrade";
@@ -98,8 +102,10 @@ export const dockerfileRules: readonly AnyRule[] = [
   copyDestTrailingSlash,
   copyFromExistingStage,
   copyFromSelf,
+  copyIgnoredFile,
   copyInsteadOfAdd,
   copyRelativeDestination,
+  definitionDescriptionFormat,
   dependencyManifestBeforeSource,
   devServerInProduction,
   dockerignorePresent,
@@ -120,11 +126,13 @@ export const dockerfileRules: readonly AnyRule[] = [
   healthcheckStatusIgnored,
   healthcheckToolAvailable,
   instructionCasing,
+  keyValueWithEquals,
   labelKeyFormat,
   labelValueFormat,
   maintainerDeprecated,
   multiStageBuild,
   noDevDependenciesInRuntime,
+  noEmptyContinuation,
   noInlineIgnorePragma,
   noPointlessCommands,
   noZypperDistUpgrade,
