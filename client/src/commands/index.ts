@@ -1,8 +1,28 @@
-import type * as vscode from "vscode";
+import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+import { addDockerignore, ADD_DOCKERIGNORE } from "./addDockerignore";
+import { assembleRecipes, ASSEMBLE_RECIPES } from "./assembleRecipes";
+import { generateDagster, GENERATE_DAGSTER } from "./generateDagster";
+import { generateDockerfile, GENERATE_DOCKERFILE } from "./generateDockerfile";
+import { refineFile, REFINE_FILE } from "./refineFile";
+import { reviewFile, REVIEW_FILE } from "./reviewFile";
+import { registerPreviewProvider } from "./shared";
 
-/** Registers every Shipshape command. Owned by the generators work; extension.ts only calls this. */
+/**
+ * Registers every Shipshape command. extension.ts only calls this. The commands run the engine in the
+ * extension host (generators, review and refine are pure functions over the workspace files), so they do
+ * not need the language server; `client` stays available for commands that will.
+ */
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
-  void context;
   void client;
+  registerPreviewProvider(context);
+  const commands: [string, (...args: never[]) => unknown][] = [
+    [GENERATE_DOCKERFILE, generateDockerfile],
+    [GENERATE_DAGSTER, generateDagster],
+    [ASSEMBLE_RECIPES, assembleRecipes],
+    [ADD_DOCKERIGNORE, addDockerignore],
+    [REVIEW_FILE, reviewFile],
+    [REFINE_FILE, refineFile],
+  ];
+  for (const [id, run] of commands) context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
 }

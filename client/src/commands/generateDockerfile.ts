@@ -1,0 +1,79 @@
+/** "Shipshape: Generate hardened Dockerfile…" */
+import * as vscode from "vscode";
+import { generate, nextSteps } from "../../../server/src/engine/generators";
+import { BASE_FLAVOURS, DEFAULT_REGISTRY, type BaseFlavour } from "../../../server/src/engine/generators/hardenedDockerfile";
+import { factsOf, pickMany, report, resolveFolder, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
+
+export const GENERATE_DOCKERFILE = "shipshape.generateDockerfile";
+
+/** Answers a test (or another extension) can pass so nothing is asked. */
+export interface GenerateDockerfileArgs {
+  /** Project folder (Uri, path or URI string); default: the workspace folder. */
+  dir?: vscode.Uri | string;
+  flavour?: BaseFlavour;
+  registry?: string;
+  devStage?: boolean;
+  compose?: boolean;
+  /** What to do with files that exist and differ (default: ask, with a diff). */
+  overwrite?: OverwritePolicy;
+  /** Don't open the Dockerfile or show a message (tests). */
+  quiet?: boolean;
+}
+
+const FLAVOUR_ITEMS: Record<BaseFlavour, { label: string; description: string }> = {
+  slim: { label: "Slim", description: "python:<version>-slim / node:<version>-slim — the default; a shell for debugging" },
+  hardened: { label: "Hardened", description: "hardened images (dhi.io …): patched, no shell or package manager, non-root" },
+  distroless: { label: "Distroless", description: "gcr.io/distroless: no shell, smallest attack surface" },
+};
+
+export async function generateDockerfile(arg?: GenerateDockerfileArgs | vscode.Uri): Promise<WriteResult | undefined> {
+  const args: GenerateDockerfileArgs = arg instanceof vscode.Uri ? { dir: arg } : (arg ?? {});
+  const folder = await resolveFolder(args.dir);
+  if (!folder) return undefined;
+  const facts = factsOf(folder);
+
+  let flavour = args.flavour;
+  if (!flavour) {
+    const picked = await vscode.window.showQuickPick(
+      BASE_FLAVOURS.map((f) => ({ ...FLAVOUR_ITEMS[f], id: f })),
+      {
+        placeHolder: `Base image for ${facts.name} (${facts.platform === "node" ? `Node ${facts.nodeVersion}` : `Python ${facts.pythonVersion}`}, ${facts.packageManager}, ${facts.framework})`,
+        ignoreFocusOut: true,
+      },
+    );
+    if (!picked) return undefined;
+    flavour = picked.id;
+  }
+  let registry = args.registry;
+  if (flavour === "hardened" && registry === undefined) {
+    registry = await vscode.window.showInputBox({
+      prompt: "Registry of the hardened images",
+      value: DEFAULT_REGISTRY,
+      ignoreFocusOut: true,
+    });
+    if (registry === undefined) return undefined;
+  }
+  let { devStage, compose } = args;
+  if (devStage === undefined || compose === undefined) {
+    const extras = await pickMany(
+      [
+        { id: "devStage", label: "Dev stage", description: "dev dependencies and reload (`--target dev`)", picked: devStage ?? false },
+        {
+          id: "compose",
+          label: "Compose files",
+          description: "compose.yml (production-like) + compose.override.yml (source mount, reload)",
+          picked: compose ?? false,
+        },
+      ],
+      "Also include… (Enter for none)",
+    );
+    if (!extras) return undefined;
+    devStage ??= extras.includes("devStage");
+    compose ??= extras.includes("compose");
+  }
+  const options = { flavour, registry, devStage, compose };
+  const files = generate("dockerfile", facts, options);
+  const result = await writeGenerated(folder, files, args.overwrite ?? "ask");
+  await report(result, "Shipshape", "Dockerfile", nextSteps("dockerfile", facts, options), args.quiet);
+  return result;
+}
