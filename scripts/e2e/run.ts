@@ -14,7 +14,7 @@ import { installCodeServer } from "./install";
 import { installVsix, killLiveGroups, newRunDir, type RunDir } from "./codeServer";
 import { runExtensionHostSuite } from "./extensionHost";
 import { runNeovim } from "./nvim";
-import { FIXTURE_WORKSPACE, RESULTS, ROOT, RUNS, VSIX } from "./paths";
+import { CACHE, FIXTURE_WORKSPACE, RESULTS, ROOT, RUNS, VSIX } from "./paths";
 import { printSummary, type Outcome } from "./report";
 import { runUi } from "./ui";
 import { capture, log, run } from "./util";
@@ -79,6 +79,25 @@ async function phase(name: string, body: () => Promise<Outcome[]>): Promise<void
   log(`${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 
+/** Every code-server, extension host, language server and nvim this run started must be gone. */
+function noLeftovers(): Outcome {
+  const leftovers: string[] = [];
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    if (Number(pid) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+      if (cmdline.includes(CACHE)) leftovers.push(`${pid} ${cmdline.slice(0, 200)}`);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return {
+    name: "no processes left behind (code-server, extension host, language server, nvim)",
+    ok: leftovers.length === 0,
+    detail: leftovers.join("\n"),
+  };
+}
+
 /** Keeps what CI should show after the run (logs) in results/e2e/logs; run folders go unless SHIPSHAPE_E2E_KEEP. */
 function collectLogs(): void {
   const logs = join(RESULTS, "logs");
@@ -129,6 +148,7 @@ async function main(): Promise<number> {
   if (only.has("nvim")) {
     await phase("Neovim", runNeovim);
   }
+  outcomes.push(noLeftovers());
   collectLogs();
   return printSummary(outcomes, (Date.now() - started) / 1000);
 }
