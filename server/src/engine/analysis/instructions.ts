@@ -9,7 +9,7 @@
  * Exports are stable: other rules import them. Everything here is pure and never throws.
  */
 import type { Flag } from "dockerfile-ast";
-import type { DockerfileModel, DockerInstruction, Stage } from "../model/dockerfile";
+import type { DockerfileModel, DockerInstruction } from "../model/dockerfile";
 import { parseShell, type ShellCommand, type ShellWord } from "../model/shell";
 import type { Range, TextEdit } from "../text";
 
@@ -81,11 +81,6 @@ export function insertArgumentAfter(dockerfile: DockerfileModel, step: RunStep, 
 /** An edit replacing `word` of a step's command with `value` (quoted as a JSON string in JSON form). */
 export function replaceWord(dockerfile: DockerfileModel, step: RunStep, word: ShellWord, value: string): TextEdit {
   return { range: dockerfile.wordRange(word), newText: step.jsonWords ? JSON.stringify(value) : value };
-}
-
-/** The stage a step belongs to (undefined before the first FROM). */
-export function stageOf(step: RunStep): Stage | undefined {
-  return step.ins.stage;
 }
 
 function onbuildRun(ins: DockerInstruction, dockerfile: DockerfileModel): RunStep | undefined {
@@ -214,7 +209,7 @@ function jsonOperands(raw: string, base: number, dockerfile: DockerfileModel): C
   return out;
 }
 
-/** Removes one pair of surrounding quotes, and stray leading/trailing quotes, as hadolint's `dropQuotes` does. */
+/** Removes the quote characters at both ends (as hadolint's `dropQuotes` does). */
 export function stripQuotes(v: string): string {
   return v.replace(/^["']+/, "").replace(/["']+$/, "");
 }

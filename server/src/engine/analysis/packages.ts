@@ -334,8 +334,12 @@ export function npmPinned(pkg: string): boolean {
   if (/^(git|git\+ssh|git\+https?):\/\//.test(pkg)) return pkg.includes("#");
   if (/\.(tar|tar\.gz|tgz)$/.test(pkg)) return true;
   if (/^(\/|\.\/|\.\.\/|~\/)/.test(pkg)) return true;
-  const name = pkg.startsWith("@") ? pkg.slice(pkg.indexOf("/") + 1) : pkg;
-  return pkg.startsWith("@") && !pkg.includes("/") ? false : name.includes("@");
+  // `@scope/name@version`: the version follows the name, after the scope's slash
+  if (pkg.startsWith("@")) {
+    const slash = pkg.indexOf("/");
+    return slash > 0 && pkg.slice(slash + 1).includes("@");
+  }
+  return pkg.includes("@");
 }
 
 // gem options that take no value; any other option consumes the next word, as hadolint's DL3028 reads it.

@@ -16,6 +16,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "dot segments are resolved in the fix",
+      code: F + "WORKDIR /srv/app\nWORKDIR ../data/.\n",
+      errors: [{ messageId: "relativeToKnown", line: 3 }],
+      output: F + "WORKDIR /srv/app\nWORKDIR /srv/data\n",
+    },
+    {
       name: "BuildKit WorkdirRelativePath: relative WORKDIR assumes the base image's directory",
       code: "FROM nginx AS web\nWORKDIR usr/share/nginx/html\nCOPY public .\n",
       errors: [{ messageId: "relative", line: 2, column: 9 }],

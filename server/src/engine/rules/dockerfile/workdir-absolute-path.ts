@@ -24,8 +24,15 @@ function knownWorkdir(dockerfile: DockerfileModel, stage: Stage, line: number): 
   return dir;
 }
 
+/** `base` + `rel`, with `.` and `..` segments resolved (`/app` + `./src/..` -> `/app`). */
 function join(base: string, rel: string): string {
-  return (base.endsWith("/") ? base : base + "/") + rel.replace(/^\.\/+/, "");
+  const out: string[] = [];
+  for (const part of `${base}/${rel}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return "/" + out.join("/");
 }
 
 export const rule = dockerfileRule({
