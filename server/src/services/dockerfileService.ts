@@ -3,8 +3,8 @@
  * errors of dockerfile-utils. Its Docker Hub tag lookup is replaced at build time (scripts/build.mjs) so the
  * server never makes a network call.
  */
-import { DockerfileLanguageServiceFactory, type DockerfileLanguageService, type FormatterSettings } from "dockerfile-language-service";
-import { ValidationSeverity, type ValidatorSettings } from "dockerfile-utils";
+import type { DockerfileLanguageService, FormatterSettings } from "dockerfile-language-service";
+import { validate, ValidationSeverity, type ValidatorSettings } from "dockerfile-utils";
 import type {
   CodeAction,
   CodeActionContext,
@@ -60,22 +60,31 @@ export interface DockerfileService {
 }
 
 export function createDockerfileService(log: (message: string) => void): DockerfileService {
-  const ls: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
-  ls.setLogger({ log });
-  ls.setCapabilities({
-    completion: { completionItem: { snippetSupport: true, documentationFormat: ["markdown", "plaintext"], deprecatedSupport: true } },
-    hover: { contentFormat: ["markdown", "plaintext"] },
-    foldingRange: { lineFoldingOnly: false },
-  });
+  // The service is loaded on first use: the first diagnostics only need dockerfile-utils.
+  let service: DockerfileLanguageService | undefined;
+  const ls = (): DockerfileLanguageService => {
+    if (service) return service;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred so start-up does not evaluate it
+    const { DockerfileLanguageServiceFactory } = require("dockerfile-language-service") as typeof import("dockerfile-language-service");
+    service = DockerfileLanguageServiceFactory.createLanguageService();
+    service.setLogger({ log });
+    service.setCapabilities({
+      completion: { completionItem: { snippetSupport: true, documentationFormat: ["markdown", "plaintext"], deprecatedSupport: true } },
+      hover: { contentFormat: ["markdown", "plaintext"] },
+      foldingRange: { lineFoldingOnly: false },
+    });
+    return service;
+  };
   return {
-    validate: (text) => ls.validate(text, DOCKERFILE_VALIDATOR_SETTINGS),
-    hover: (text, position) => ls.computeHover(text, position),
-    complete: async (text, position) => await ls.computeCompletionItems(text, position),
-    resolveCompletion: (item) => ls.resolveCompletionItem(item),
-    format: (text, options, range) => (range ? ls.formatRange(text, range, options) : ls.format(text, options)),
-    symbols: (uri, text) => ls.computeSymbols({ uri }, text),
-    folding: (text) => ls.computeFoldingRanges(text),
-    semanticTokens: (text) => ls.computeSemanticTokens(text),
+    // the same call the service's validate() makes
+    validate: (text) => validate(text, DOCKERFILE_VALIDATOR_SETTINGS),
+    hover: (text, position) => ls().computeHover(text, position),
+    complete: async (text, position) => await ls().computeCompletionItems(text, position),
+    resolveCompletion: (item) => ls().resolveCompletionItem(item),
+    format: (text, options, range) => (range ? ls().formatRange(text, range, options) : ls().format(text, options)),
+    symbols: (uri, text) => ls().computeSymbols({ uri }, text),
+    folding: (text) => ls().computeFoldingRanges(text),
+    semanticTokens: (text) => ls().computeSemanticTokens(text),
     codeActions(uri, text, range, context) {
       const out: CodeAction[] = [];
       for (const diagnostic of context.diagnostics) {
@@ -83,8 +92,8 @@ export function createDockerfileService(log: (message: string) => void): Dockerf
         // one copy at a time: the service rewrites `code` in place and does not say which diagnostic a command is for
         const copy: Diagnostic = { ...diagnostic };
         const only = { ...context, diagnostics: [copy] } as Parameters<DockerfileLanguageService["computeCodeActions"]>[2];
-        for (const command of ls.computeCodeActions({ uri }, range, only)) {
-          const edits = ls.computeCommandEdits(text, command.command, command.arguments ?? []);
+        for (const command of ls().computeCodeActions({ uri }, range, only)) {
+          const edits = ls().computeCommandEdits(text, command.command, command.arguments ?? []);
           if (edits.length === 0) continue;
           out.push({ title: command.title, kind: "quickfix", diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } });
         }
