@@ -26,13 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       { language: "yaml", pattern: "**/{compose,docker-compose}*.{yml,yaml}" },
       { pattern: "**/{.dockerignore,*.dockerignore,.containerignore}" },
     ],
-    synchronize: {
-      configurationSection: "shipshape",
-      // neighbours the rules read: a change re-lints the open files that looked at them
-      fileEvents: vscode.workspace.createFileSystemWatcher(
-        "**/{.shipshape.json,shipshape.config.json,Dockerfile*,Containerfile*,*.dockerfile,*compose*.y*ml,.dockerignore,.env*,pyproject.toml,uv.lock,poetry.lock,requirements*.txt,package.json}",
-      ),
-    },
+    // settings are pulled with workspace/configuration; file watchers are registered by the server itself
     initializationOptions,
     outputChannel,
     traceOutputChannel: outputChannel,

@@ -32,6 +32,8 @@ describe("compose projects and neighbour files", () => {
   });
 
   it("re-lints when a neighbour appears on disk (watched file event)", async () => {
+    const watch = server.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles");
+    assert.match(JSON.stringify(watch?.registerOptions), /compose\*\.y\*ml/);
     const base = server.open("disk/compose.yaml", "dockercompose", BASE);
     const first = await server.waitForDiagnostics(base.uri);
     assert.ok(undefinedDb(first.diagnostics.map((d) => d.code)));

@@ -1,13 +1,14 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
 } from "vscode-languageserver";
 import { DOCKERFILE_SEMANTIC_TOKENS_LEGEND } from "../services/dockerfileService";
 import type { ServerContext } from "../services/context";
-import { FIX_ALL_KIND, type ShipshapeInitializationOptions } from "../services/protocol";
+import { FIX_ALL_KIND, WATCHED_FILES_GLOB, type ShipshapeInitializationOptions } from "../services/protocol";
 import { readClientSettings } from "../services/settings";
 import { uriToPath } from "../services/uris";
 
@@ -43,6 +44,10 @@ export function registerInitialize(ctx: ServerContext): void {
   ctx.connection.onInitialized(() => {
     if (ctx.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: "shipshape" });
+    }
+    // the server asks for its own file events, so VS Code, Neovim and others all get the same watchers
+    if (ctx.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] });
     }
     if (ctx.capabilities.workspace?.workspaceFolders) {
       ctx.connection.workspace.onDidChangeWorkspaceFolders((e) => {

@@ -21,3 +21,10 @@ export const DOCKERFILE_PROVIDERS = ["docker.docker", "ms-azuretools.vscode-cont
 export const COMPOSE_PROVIDERS = [...DOCKERFILE_PROVIDERS, "redhat.vscode-yaml"];
 
 export const FIX_ALL_KIND = "source.fixAll.shipshape";
+
+/**
+ * Files whose changes on disk matter to open documents: config files, neighbours rules read (compose
+ * projects, Dockerfiles named by `build`, .dockerignore, .env files, dependency manifests).
+ */
+export const WATCHED_FILES_GLOB =
+  "**/{.shipshape.json,shipshape.config.json,Dockerfile*,Containerfile*,*.dockerfile,*compose*.y*ml,.dockerignore,.env*,pyproject.toml,uv.lock,poetry.lock,requirements*.txt,package.json}";

@@ -36,6 +36,7 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
   workspace: {
     configuration: true,
     didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
     workspaceEdit: { documentChanges: true, resourceOperations: ["create", "rename", "delete"] },
     workspaceFolders: true,
   },
@@ -76,6 +77,8 @@ export interface TestServer {
   /** Every `publishDiagnostics`, in arrival order. */
   published: PublishDiagnosticsParams[];
   logs: string[];
+  /** Methods the server registered dynamically (`client/registerCapability`). */
+  registrations: { method: string; registerOptions?: unknown }[];
   stderr: () => string;
   settings: Record<string, unknown>;
   /** Writes a file into the workspace folder and returns its URI. */
@@ -108,6 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     coldStartMs: NaN,
     published,
     logs,
+    registrations: [],
     stderr: () => stderr,
     settings: options.settings ?? {},
     uriOf: (name) => pathToFileURL(join(root, name)).toString(),
@@ -195,7 +199,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     logs.push(p.message);
   });
   connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === "shipshape" ? server.settings : null)));
-  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onRequest(RegistrationRequest.type, (p) => {
+    server.registrations.push(...p.registrations);
+  });
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   connection.listen();
 
