@@ -20,6 +20,8 @@ export interface DevSetting {
   /** What to move: a key of the service, or one item of a list key. */
   pair: Pair;
   item?: Node;
+  /** A key inside the pair's map (`build.dockerfile`, `build.target`) that moves on its own. */
+  subPair?: Pair;
   detail: string;
 }
 
@@ -61,12 +63,12 @@ export function devSettings(file: ComposeFileModel, svc: ServiceModel): DevSetti
     const df = file.pair(build, "dockerfile");
     const dfText = df ? scalarText(file.resolve(df.value)) : undefined;
     if (df && dfText && isDevDockerfilePath(dfText)) {
-      out.push({ kind: "devDockerfile", range: file.rangeOf(df.value), pair: buildPair as Pair, detail: dfText });
+      out.push({ kind: "devDockerfile", range: file.rangeOf(df.value), pair: buildPair as Pair, subPair: df, detail: dfText });
     }
     const target = file.pair(build, "target");
     const targetText = target ? scalarText(file.resolve(target.value)) : undefined;
     if (target && targetText && isDevStageName(targetText)) {
-      out.push({ kind: "devTarget", range: file.rangeOf(target.value), pair: buildPair as Pair, detail: targetText });
+      out.push({ kind: "devTarget", range: file.rangeOf(target.value), pair: buildPair as Pair, subPair: target, detail: targetText });
     }
   }
   const envPair = file.pair(svc.node, "environment");
@@ -148,7 +150,15 @@ export function moveToOverrideFix(
       const value = file.resolve(pair.value);
       const listItems = items.filter((i) => i.item).map((i) => i.item as Node);
       const key = scalarText(pair.key) as string;
-      if (listItems.length > 0 && isSeq(value) && !value.flow && listItems.length < value.items.length) {
+      const subPairs = items.filter((i) => i.subPair).map((i) => i.subPair as Pair);
+      if (subPairs.length > 0 && isMap(value) && !value.flow && subPairs.length < value.items.length) {
+        block.push(`${key}:`);
+        for (const sp of subPairs) {
+          const { from, to } = pairLines(file, sp);
+          edits.push(deleteLines(file, from, to));
+          block.push(...dedent(linesOf(file, from, to), file.rangeOf(sp.key).start.character).map((l) => step + l));
+        }
+      } else if (listItems.length > 0 && isSeq(value) && !value.flow && listItems.length < value.items.length) {
         block.push(`${key}:`);
         for (const item of listItems) {
           const r = file.rangeOf(item);

@@ -4,6 +4,7 @@
  * Everything here is pure and bounded by the size of the model.
  */
 import { imageFacts, imageLanguage, type ImageFacts } from "../knowledge/images";
+import { detectServerFramework, type DetectedServer } from "./python";
 import type { DockerInstruction, DockerfileModel, Stage } from "../model/dockerfile";
 import { parseShell, programOf, argsOf, type ShellCommand, type ShellWord } from "../model/shell";
 import type { Position, TextEdit } from "../text";
@@ -391,4 +392,26 @@ export function insertArgAfter(model: DockerfileModel, ins: DockerInstruction, w
   const at = model.lines.positionAt(word.end);
   const jsonWord = ins.isExecForm && model.text[word.start] === '"' && model.text[word.end - 1] === '"';
   return { range: { start: at, end: at }, newText: jsonWord ? `, ${JSON.stringify(arg)}` : ` ${arg}` };
+}
+
+/** The server the stage starts (from its last ENTRYPOINT and CMD), if we recognise it. */
+export function stageServer(model: DockerfileModel, stage: Stage): DetectedServer | undefined {
+  const lineage = lineageInstructions(model, stage);
+  const last = (k: string) => lineage.filter((i) => i.keyword === k).pop();
+  const argv = [last("ENTRYPOINT"), last("CMD")].flatMap((i) => (i ? commandArgv(model, i) : []));
+  // ENTRYPOINT ["uv", "run"] + CMD ["uvicorn", …]: read them as one command too
+  const ep = last("ENTRYPOINT");
+  const cmd = last("CMD");
+  if (ep?.isExecForm && cmd?.isExecForm) argv.unshift([...(ep.jsonArgs ?? []), ...(cmd.jsonArgs ?? [])]);
+  return detectServerFramework(argv);
+}
+
+/** Ports the stage EXPOSEs (numbers only). */
+export function exposedPorts(model: DockerfileModel, stage: Stage): number[] {
+  return lineageInstructions(model, stage)
+    .filter((i) => i.keyword === "EXPOSE")
+    .flatMap((i) => i.argsText.split(/\s+/))
+    .map((p) => /^(\d+)/.exec(p)?.[1])
+    .filter((p): p is string => p !== undefined)
+    .map(Number);
 }

@@ -173,3 +173,14 @@ export function hardenedEquivalent(ref: ImageRef, registry: string = DEFAULT_HAR
   const prefix = registry.replace(/\/+$/, "");
   return `${prefix}/${name}:${version}-${flavour}${dev ? "-dev" : ""}`;
 }
+
+const DEBIAN_CODENAME = /^(.*?)(?:-)?(bookworm|bullseye|buster|trixie)$/;
+
+/** `3.13` -> `3.13-slim`, `3.13-bookworm` -> `3.13-slim-bookworm`; undefined for tags we do not understand. */
+export function slimTag(tag: string): string | undefined {
+  if (/slim|alpine|windows|nanoserver/.test(tag)) return undefined;
+  const m = DEBIAN_CODENAME.exec(tag);
+  if (m) return m[1] ? `${m[1]}-slim-${m[2]}` : `slim-${m[2]}`;
+  if (/^\d+(\.\d+){0,2}$/.test(tag)) return `${tag}-slim`;
+  return undefined;
+}

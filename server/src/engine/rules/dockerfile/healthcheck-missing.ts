@@ -1,37 +1,15 @@
 import {
-  commandArgv,
+  exposedPorts,
   insertLines,
   lineageInstructions,
   runtimeInsertionPoint,
   stageHasTool,
   stageLanguage,
+  stageServer,
 } from "../../analysis/dockerfileFacts";
-import { detectServerFramework, dockerfileHealthcheck, healthcheckFor, type DetectedServer } from "../../analysis/python";
-import type { DockerfileModel, Stage } from "../../model/dockerfile";
+import { dockerfileHealthcheck, healthcheckFor } from "../../analysis/python";
 import { dockerfileRule } from "../../rule";
 import type { Fix } from "../../types";
-
-/** The server the stage starts (from its last ENTRYPOINT and CMD), if we recognise it. */
-export function stageServer(model: DockerfileModel, stage: Stage): DetectedServer | undefined {
-  const lineage = lineageInstructions(model, stage);
-  const last = (k: string) => lineage.filter((i) => i.keyword === k).pop();
-  const argv = [last("ENTRYPOINT"), last("CMD")].flatMap((i) => (i ? commandArgv(model, i) : []));
-  // ENTRYPOINT ["uv", "run"] + CMD ["uvicorn", …]: read them as one command too
-  const ep = last("ENTRYPOINT");
-  const cmd = last("CMD");
-  if (ep?.isExecForm && cmd?.isExecForm) argv.unshift([...(ep.jsonArgs ?? []), ...(cmd.jsonArgs ?? [])]);
-  return detectServerFramework(argv);
-}
-
-/** Ports the stage EXPOSEs (numbers only). */
-export function exposedPorts(model: DockerfileModel, stage: Stage): number[] {
-  return lineageInstructions(model, stage)
-    .filter((i) => i.keyword === "EXPOSE")
-    .flatMap((i) => i.argsText.split(/\s+/))
-    .map((p) => /^(\d+)/.exec(p)?.[1])
-    .filter((p): p is string => p !== undefined)
-    .map(Number);
-}
 
 export const rule = dockerfileRule({
   meta: {

@@ -1,18 +1,7 @@
-import { imageLanguage } from "../../knowledge/images";
+import { imageLanguage, slimTag } from "../../knowledge/images";
 import { dockerfileRule } from "../../rule";
 
 const FULL_VARIANTS = ["python", "node", "ruby", "php", "perl"];
-const DEBIAN_CODENAME = /^(.*?)(?:-)?(bookworm|bullseye|buster|trixie)$/;
-
-/** `3.13` -> `3.13-slim`, `3.13-bookworm` -> `3.13-slim-bookworm`; undefined for tags we do not understand. */
-export function slimTag(tag: string): string | undefined {
-  if (/slim|alpine|windows|nanoserver/.test(tag)) return undefined;
-  const m = DEBIAN_CODENAME.exec(tag);
-  if (m) return m[1] ? `${m[1]}-slim-${m[2]}` : `slim-${m[2]}`;
-  if (/^\d+(\.\d+){0,2}$/.test(tag)) return `${tag}-slim`;
-  return undefined;
-}
-
 export const rule = dockerfileRule({
   meta: {
     id: "dockerfile/prefer-slim-base",
