@@ -26,11 +26,18 @@ export function runCommands(model: DockerfileModel, stage: Stage): RunCommand[] 
 
 /** Instructions that make up a stage's image: its ancestors' first (root stage first), then its own. */
 export function lineageInstructions(model: DockerfileModel, stage: Stage): DockerInstruction[] {
-  return model
-    .lineage(stage)
-    .reverse()
-    .flatMap((s) => s.instructions);
+  // memoized per stage: rules call this (through envOf, workdirAt …) once per instruction, which was quadratic
+  let cached = lineageCache.get(stage);
+  if (!cached) {
+    cached = model
+      .lineage(stage)
+      .reverse()
+      .flatMap((s) => s.instructions);
+    lineageCache.set(stage, cached);
+  }
+  return cached;
 }
+const lineageCache = new WeakMap<Stage, DockerInstruction[]>();
 
 export interface InstalledPackage {
   /** Package name without version (`curl` for `curl=7.88.1-10`). */
@@ -190,18 +197,25 @@ export function envOf(model: DockerfileModel, stage: Stage, before?: DockerInstr
 
 /** `NAME=value` pairs of an ENV, ARG or LABEL. */
 export function propertiesOf(ins: DockerInstruction): { name: string; value: string; hasValue: boolean; ins: DockerInstruction }[] {
+  const cached = propertiesCache.get(ins);
+  if (cached) return cached;
   const ast = ins.ast as unknown as { getProperties?(): { getName(): string; getValue(): string | null }[] };
+  let props: { name: string; value: string; hasValue: boolean; ins: DockerInstruction }[];
   try {
-    return (ast.getProperties?.() ?? []).map((p) => ({
+    props = (ast.getProperties?.() ?? []).map((p) => ({
       name: p.getName(),
       value: p.getValue() ?? "",
       hasValue: p.getValue() !== null,
       ins,
     }));
   } catch {
-    return [];
+    props = [];
   }
+  propertiesCache.set(ins, props);
+  return props;
 }
+/** dockerfile-ast re-parses the arguments on every getProperties() call; envOf asks once per RUN. */
+const propertiesCache = new WeakMap<DockerInstruction, { name: string; value: string; hasValue: boolean; ins: DockerInstruction }[]>();
 
 /** The WORKDIR in effect at `ins` (absolute, without a trailing slash; `/` by default). */
 export function workdirAt(model: DockerfileModel, stage: Stage, ins?: DockerInstruction): string {

@@ -100,7 +100,7 @@ function storageOf(d: YamlFile): { postgres: boolean; sqliteOnly: boolean; inlin
   const postgres = /\bpostgres\b|dagster_postgres/.test(text);
   const configured = /^\s*(storage|run_storage|event_log_storage|schedule_storage)\s*:/m.test(text);
   const inlinePassword = /^\s*password\s*:\s*(?!\s*$)(?!\s*\{?\s*env\s*:)(?!\s*["']?\$)/m.test(text);
-  return { postgres, sqliteOnly: !configured || (/sqlite/.test(text) && !postgres), inlinePassword };
+  return { postgres, sqliteOnly: !configured || (/sqlite/i.test(text) && !postgres), inlinePassword };
 }
 
 export const rule = composeRule({

@@ -35,7 +35,10 @@ function longFormEdit(file: ComposeFileModel, project: ComposeProject, svc: Serv
     const cond = serviceHasHealthcheck(project, e.name) ? "service_healthy" : "service_started";
     lines.push(`${indent}${step}${e.name}:`, `${indent}${step}${step}condition: ${cond}`);
   }
-  const end = file.rangeOf(pair).end;
+  let end = file.rangeOf(pair).end;
+  // a block sequence's range runs up to the next line; keep that line break
+  if (end.character === 0 && end.line > keyRange.start.line)
+    end = { line: end.line - 1, character: file.lines.lineText(end.line - 1).length };
   return { range: { start: keyRange.start, end }, newText: lines.join(eol) };
 }
 

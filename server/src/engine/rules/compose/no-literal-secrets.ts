@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Node, type Pair } from "yaml";
-import { appendToMap, childIndent, commandScalars, serviceEnvironment, type EnvEntry } from "../../analysis/compose";
+import { appendToMap, childIndent, commandScalars, innerRange, serviceEnvironment, type EnvEntry } from "../../analysis/compose";
 import { envExampleChange, isGitIgnored } from "../../analysis/composeFiles";
 import { composeImageInfo } from "../../knowledge/composeImages";
 import { isLiteralValue, isSecretName, urlWithPassword } from "../../knowledge/secrets";
@@ -143,7 +143,21 @@ export const rule = composeRule({
         ["healthcheck", isMap(hc) ? compose.get(hc, "test") : undefined],
       ];
       for (const [where, node] of places) {
-        for (const s of commandScalars(compose, node)) {
+        const scalars = commandScalars(compose, node);
+        scalars.forEach((s, i) => {
+          // list form: the flag and the password are separate items
+          const next = scalars[i + 1];
+          if (
+            /^(--password|--requirepass|-a)$/.test(String(s.value)) &&
+            next &&
+            typeof next.value === "string" &&
+            isLiteralValue(next.value)
+          ) {
+            const range = innerRange(compose, next);
+            if (once(range)) report({ messageId: "commandPassword", range, data: { where } });
+          }
+        });
+        for (const s of scalars) {
           if (typeof s.value !== "string" || !s.range) continue;
           const m = COMMAND_SECRET.exec(s.value);
           if (!m || !m[2]) continue;

@@ -1,0 +1,90 @@
+import { rule } from "../../../../server/src/engine/rules/compose/no-literal-secrets";
+import { testRule } from "../../helpers/ruleTester";
+
+testRule(rule, {
+  valid: [
+    "services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n      POSTGRES_USER: dev\n",
+    {
+      name: "_FILE convention",
+      code: "services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/pg_password\n",
+    },
+    {
+      name: "grafana __FILE",
+      code: "services:\n  g:\n    image: grafana/grafana-oss:11.1.0\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD__FILE=/run/secrets/grafana_admin_password\n",
+    },
+    {
+      name: "URL with interpolated password",
+      code: "services:\n  api:\n    image: acme/api:1.0\n    environment:\n      DATABASE_URL: postgresql://dev:${DB_PASSWORD}@db/app\n",
+    },
+    {
+      name: "healthcheck without password",
+      code: 'services:\n  db:\n    image: mysql:8.4\n    healthcheck:\n      test: ["CMD-SHELL", "mysqladmin ping -h 127.0.0.1 --silent"]\n',
+    },
+    { name: "empty value", code: "services:\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN\n      - SECRET_KEY=\n" },
+  ],
+  invalid: [
+    {
+      name: "map form, fix to ${VAR} and create .env.example",
+      code: "services:\n  db:\n    image: postgres:16.2-alpine\n    environment:\n      POSTGRES_USER: dev\n      POSTGRES_PASSWORD: «devpass»\n",
+      errors: [{ messageId: "literal" }],
+      output:
+        "services:\n  db:\n    image: postgres:16.2-alpine\n    environment:\n      POSTGRES_USER: dev\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n",
+      outputFiles: {
+        ".env.example":
+          "# Variables the compose files need; copy to .env and fill in the values (never commit .env).\nPOSTGRES_PASSWORD=\n",
+      },
+    },
+    {
+      name: "list form, appends to an existing .env.example",
+      code: "services:\n  db:\n    image: postgres:15-alpine\n    environment:\n      - POSTGRES_USER=postgres\n      - POSTGRES_PASSWORD=«password»\n",
+      files: { ".env.example": "POSTGRES_USER=" },
+      errors: [{ messageId: "literal" }],
+      output:
+        "services:\n  db:\n    image: postgres:15-alpine\n    environment:\n      - POSTGRES_USER=postgres\n      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\n",
+      outputFiles: { ".env.example": "POSTGRES_USER=\nPOSTGRES_PASSWORD=\n" },
+    },
+    {
+      name: "second fix: a Compose secret with the _FILE convention",
+      code: "services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_PASSWORD: «devpass»\n    restart: always\n",
+      fixIndex: 1,
+      errors: [{ messageId: "literal" }],
+      output:
+        "services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_postgres_password\n    restart: always\n    secrets:\n      - db_postgres_password\n\nsecrets:\n  db_postgres_password:\n    file: ./secrets/db_postgres_password.txt\n",
+      outputFiles: { "secrets/db_postgres_password.txt": "devpass\n", ".gitignore": "secrets/\n" },
+    },
+    {
+      name: "_FILE fix with existing secrets sections",
+      code: "services:\n  db:\n    image: mysql:8.4\n    environment:\n      MYSQL_ROOT_PASSWORD: «root»\n    secrets:\n      - other\nsecrets:\n  other:\n    file: ./other.txt\n",
+      files: { ".gitignore": "secrets/\n" },
+      fixIndex: 1,
+      errors: [{ messageId: "literal" }],
+      output:
+        "services:\n  db:\n    image: mysql:8.4\n    environment:\n      MYSQL_ROOT_PASSWORD_FILE: /run/secrets/db_mysql_root_password\n    secrets:\n      - other\n      - db_mysql_root_password\nsecrets:\n  other:\n    file: ./other.txt\n  db_mysql_root_password:\n    file: ./secrets/db_mysql_root_password.txt\n",
+      outputFiles: { "secrets/db_mysql_root_password.txt": "root\n", ".gitignore": "secrets/\n" },
+    },
+    {
+      name: "password inside a URL",
+      code: "services:\n  app:\n    build: .\n    environment:\n      - DATABASE_URL=postgresql://postgres:«password»@db:5432/stockbook\n",
+      errors: [{ messageId: "urlPassword" }],
+      output:
+        "services:\n  app:\n    build: .\n    environment:\n      - DATABASE_URL=postgresql://postgres:${DATABASE_PASSWORD}@db:5432/stockbook\n",
+      outputFiles: {
+        ".env.example":
+          "# Variables the compose files need; copy to .env and fill in the values (never commit .env).\nDATABASE_PASSWORD=\n",
+      },
+    },
+    {
+      name: "password in a healthcheck and a command",
+      code: 'services:\n  db:\n    image: mysql:8.4\n    command: ["redis-server", "--requirepass", "s3cret"]\n    healthcheck:\n      test: ["CMD-SHELL", "mysqladmin ping -uroot -phunter2"]\n',
+      errors: [
+        { messageId: "commandPassword", line: 4 },
+        { messageId: "commandPassword", line: 6 },
+      ],
+    },
+    {
+      name: "through an x- anchor: reported once",
+      code: "x-env: &env\n  SECRET_KEY: «abc123»\nservices:\n  a:\n    image: acme/a:1\n    environment: *env\n  b:\n    image: acme/b:1\n    environment: *env\n",
+      errors: [{ messageId: "literal" }],
+    },
+  ],
+});

@@ -1,0 +1,58 @@
+import { rule as noQuotesInVolumes } from "../../../../server/src/engine/rules/compose/no-quotes-in-volumes";
+import { rule as projectName } from "../../../../server/src/engine/rules/compose/project-name";
+import { rule as serviceKeysOrder } from "../../../../server/src/engine/rules/compose/service-keys-order";
+import { rule as sortedDependencies } from "../../../../server/src/engine/rules/compose/sorted-dependencies";
+import { rule as sortedPorts } from "../../../../server/src/engine/rules/compose/sorted-ports";
+import { rule as sortedServices } from "../../../../server/src/engine/rules/compose/sorted-services";
+import { rule as topLevelOrder } from "../../../../server/src/engine/rules/compose/top-level-order";
+import { testRule } from "../../helpers/ruleTester";
+
+testRule(noQuotesInVolumes, {
+  valid: ["services:\n  a:\n    image: a:1\n    volumes:\n      - ./x:/x:ro\n"],
+  invalid: [
+    {
+      code: 'services:\n  a:\n    image: a:1\n    volumes:\n      - «"./x:/x:ro"»\n',
+      errors: [{ messageId: "quoted" }],
+      output: "services:\n  a:\n    image: a:1\n    volumes:\n      - ./x:/x:ro\n",
+    },
+    {
+      name: "needs quotes: no fix",
+      code: 'services:\n  a:\n    image: a:1\n    volumes:\n      - «"./my dir: x:/x"»\n',
+      errors: [{ messageId: "quoted" }],
+    },
+  ],
+});
+testRule(projectName, {
+  valid: [
+    "name: shop\nservices: {}\n",
+    {
+      name: "override of a named base",
+      fileName: "compose.override.yml",
+      files: { "compose.yml": "name: shop\nservices: {}\n" },
+      code: "services: {}\n",
+    },
+  ],
+  invalid: [{ code: "«services»: {}\n", errors: [{ messageId: "missing" }] }],
+});
+testRule(sortedServices, {
+  valid: ["services:\n  a:\n    image: a:1\n  b:\n    image: b:1\n"],
+  invalid: [{ code: "services:\n  b:\n    image: b:1\n  «a»:\n    image: a:1\n", errors: [{ messageId: "order" }] }],
+});
+testRule(sortedDependencies, {
+  valid: ["services:\n  a:\n    image: a:1\n    depends_on: [b, c]\n"],
+  invalid: [{ code: "services:\n  a:\n    image: a:1\n    «depends_on»: [c, b]\n", errors: [{ messageId: "order" }] }],
+});
+testRule(sortedPorts, {
+  valid: ['services:\n  a:\n    image: a:1\n    ports: ["80:80", "443:443", "8080:8080"]\n'],
+  invalid: [{ code: 'services:\n  a:\n    image: a:1\n    «ports»: ["8080:8080", "443:443"]\n', errors: [{ messageId: "order" }] }],
+});
+testRule(serviceKeysOrder, {
+  valid: [
+    "services:\n  a:\n    image: a:1\n    depends_on: [b]\n    environment: {}\n    ports: []\n    restart: always\n    x-custom: 1\n",
+  ],
+  invalid: [{ code: "services:\n  a:\n    ports: []\n    «image»: a:1\n", errors: [{ messageId: "order" }] }],
+});
+testRule(topLevelOrder, {
+  valid: ["x-a: &a {}\nname: n\nservices: {}\nnetworks: {}\nvolumes: {}\n"],
+  invalid: [{ code: "services: {}\n«x-a»: {}\n", errors: [{ messageId: "order" }] }],
+});
