@@ -5,7 +5,7 @@
 // exit would bring back dirty buffers from an earlier run. code-server runs in its own process group and is
 // stopped through that group, because killing only its PID orphans the extension host and our language server.
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CS_BIN, RUNS, USER_SETTINGS } from "./paths";
@@ -68,10 +68,12 @@ function profileArgs(run: RunDir): string[] {
 export function installVsix(run: RunDir, vsix: string, extensionId: string): string {
   const out = capture(CS_BIN, [...profileArgs(run), "--install-extension", vsix], { env: run.env, timeout: 120_000 });
   writeFileSync(join(run.dir, "install.log"), out);
-  const listing = capture(CS_BIN, [...profileArgs(run), "--list-extensions", "--show-versions"], { env: run.env, timeout: 60_000 });
-  const line = listing.split("\n").find((l) => l.toLowerCase().startsWith(`${extensionId.toLowerCase()}@`));
-  if (!line) throw new Error(`${extensionId} is not listed after --install-extension:\n${out}\n${listing}`);
-  return join(run.extensions, `${extensionId.toLowerCase()}-${line.split("@")[1]?.trim() ?? ""}`);
+  // the folder is <id>-<version>; reading it is quicker than a second code-server start for --list-extensions
+  const prefix = `${extensionId.toLowerCase()}-`;
+  const installed = readdirSync(run.extensions).filter((d) => d.startsWith(prefix));
+  if (installed.length !== 1)
+    throw new Error(`expected one ${prefix}* folder after --install-extension, found [${installed.join(", ")}]:\n${out}`);
+  return join(run.extensions, installed[0] as string);
 }
 
 export interface CodeServer {

@@ -35,7 +35,12 @@ export async function runExtensionHostSuite(run: RunDir, extensionDir: string, t
       // mocha's reporter logs printf-style (`%s (%dms)`, title, ms): format like console.log would
       const text = format(...args);
       // the workbench forwards its own chatter too; the suite's lines are what matters
-      if (!/Resolving connection token|vsda|extensionquery/.test(text)) console.log(`  ${text.replace(/\n/g, "\n  ")}`);
+      if (
+        !/Resol\w+ connection token|Creating a socket|additional builtin extensions|Service Worker|Creation of workbench contribution|vsda|extensionquery/.test(
+          text,
+        )
+      )
+        console.log(`  ${text.replace(/\n/g, "\n  ")}`);
     });
     await page.exposeFunction("codeAutomationExit", (code: number) => finish(code));
     const timer = setTimeout(() => finish(`no result from the extension host after ${timeoutMs} ms`), timeoutMs);

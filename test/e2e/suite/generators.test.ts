@@ -1,0 +1,203 @@
+// The generator commands in the real extension host: each writes its files into a fixture project
+// (test/e2e/workspace/projects/*), with the questions and the overwrite confirmation answered through the
+// command's argument object, and every written Dockerfile, compose file and .dockerignore lints clean in the
+// editor — proven by a round trip: a deliberate violation appears as a diagnostic, and once removed, nothing is left.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { activateExtension, fixtureUri, openFixture, rulesIn, waitFor, waitForFinding } from "./helpers";
+
+interface WriteResult {
+  written: string[];
+  skipped: string[];
+  unchanged: string[];
+  folder: string;
+}
+
+const decoder = new TextDecoder();
+const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
+
+/** A deliberate violation for each kind of file we lint: the edit, and the rule it must raise. */
+function sentinelFor(name: string): { text: (original: string) => string; rule: string } | undefined {
+  if (/^(Dockerfile|Containerfile)|\.dockerfile$/i.test(name)) {
+    return { text: (t) => `${t}MAINTAINER e2e <e2e@example.com>\n`, rule: "dockerfile/maintainer-deprecated" };
+  }
+  if (/^(docker-)?compose[\w.-]*\.ya?ml$/i.test(name)) return { text: (t) => `version: "3.8"\n${t}`, rule: "compose/no-version-key" };
+  if (name === ".dockerignore") return { text: () => "# nothing excluded\n", rule: "dockerignore/exclude-git" };
+  return undefined;
+}
+
+/**
+ * Opens a generated file and proves the language server has linted it and found nothing: it inserts a
+ * violation, waits for that diagnostic, restores the generated text, and then expects no diagnostics at all.
+ */
+async function assertLintsClean(uri: vscode.Uri): Promise<void> {
+  const name = uri.path.split("/").pop() ?? "";
+  const sentinel = sentinelFor(name);
+  if (!sentinel) return;
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: true });
+  const generated = doc.getText();
+  const replaceAll = async (text: string) => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+    assert.ok(await vscode.workspace.applyEdit(edit), `edit of ${name} applied`);
+  };
+  await replaceAll(sentinel.text(generated));
+  await waitForFinding(uri, sentinel.rule);
+  await replaceAll(generated);
+  await waitFor(
+    `the ${sentinel.rule} diagnostic on ${name} to go after restoring the generated text`,
+    () => !rulesIn(uri).includes(sentinel.rule),
+  );
+  if (doc.isDirty) await doc.save();
+  const left = vscode.languages.getDiagnostics(uri);
+  assert.deepEqual(
+    left.map(
+      (d) =>
+        `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${d.source ?? ""} ${typeof d.code === "object" ? d.code.value : (d.code ?? "")}: ${d.message}`,
+    ),
+    [],
+    `${name} as generated has diagnostics`,
+  );
+}
+
+async function assertAllClean(result: WriteResult): Promise<void> {
+  for (const path of result.written) await assertLintsClean(vscode.Uri.joinPath(vscode.Uri.file(result.folder), ...path.split("/")));
+}
+
+suite("generator commands", () => {
+  suiteSetup(async () => {
+    await activateExtension();
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of [
+      "shipshape.generateDockerfile",
+      "shipshape.generateDagster",
+      "shipshape.assembleRecipes",
+      "shipshape.addDockerignore",
+    ]) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+  });
+
+  test('"Generate hardened Dockerfile" keeps an existing Dockerfile when the confirmation says skip', async () => {
+    const dir = fixtureUri("projects", "shop");
+    const before = await read(vscode.Uri.joinPath(dir, "Dockerfile"));
+    const result = await vscode.commands.executeCommand<WriteResult>("shipshape.generateDockerfile", {
+      dir,
+      flavour: "slim",
+      devStage: false,
+      compose: false,
+      overwrite: "skip",
+      quiet: true,
+    });
+    assert.ok(result, "the command returns what it wrote");
+    assert.ok(result.skipped.includes("Dockerfile"), `Dockerfile skipped: ${JSON.stringify(result)}`);
+    assert.equal(await read(vscode.Uri.joinPath(dir, "Dockerfile")), before, "the existing Dockerfile is unchanged");
+  });
+
+  test('"Generate hardened Dockerfile" (dev stage + compose files) overwrites when confirmed, and its files lint clean', async () => {
+    const dir = fixtureUri("projects", "shop");
+    const result = await vscode.commands.executeCommand<WriteResult>("shipshape.generateDockerfile", {
+      dir,
+      flavour: "slim",
+      devStage: true,
+      compose: true,
+      overwrite: "overwrite",
+      quiet: true,
+    });
+    assert.ok(result, "the command returns what it wrote");
+    for (const f of ["Dockerfile", "compose.yml", "compose.override.yml"])
+      assert.ok(result.written.includes(f), `${f} written: ${JSON.stringify(result)}`);
+    const dockerfile = await read(vscode.Uri.joinPath(dir, "Dockerfile"));
+    assert.match(dockerfile, /^FROM python:3\.\d+-slim\S* AS /m, "a pinned slim multi-stage build");
+    assert.match(dockerfile, /^USER /m, "a non-root user");
+    await assertAllClean(result);
+  });
+
+  test('"Add .dockerignore" writes a .dockerignore that lints clean', async () => {
+    const dir = fixtureUri("projects", "shop");
+    const result = await vscode.commands.executeCommand<WriteResult>("shipshape.addDockerignore", {
+      dir,
+      overwrite: "overwrite",
+      quiet: true,
+    });
+    assert.ok(result, "the command returns what it wrote");
+    assert.ok([...result.written, ...result.unchanged].includes(".dockerignore"), JSON.stringify(result));
+    assert.match(await read(vscode.Uri.joinPath(dir, ".dockerignore")), /^\.git\/?$/m);
+    await assertLintsClean(vscode.Uri.joinPath(dir, ".dockerignore"));
+  });
+
+  test('"Generate Dagster compose setup" writes the stack, and its files lint clean', async () => {
+    const dir = fixtureUri("projects", "pipelines");
+    const result = await vscode.commands.executeCommand<WriteResult>("shipshape.generateDagster", {
+      dir,
+      flavour: "slim",
+      overwrite: "overwrite",
+      quiet: true,
+    });
+    assert.ok(result, "the command returns what it wrote");
+    for (const f of ["compose.yml", "compose.override.yml", "dagster/dagster.yaml", "dagster/workspace.yaml", ".env.example"])
+      assert.ok(result.written.includes(f), `${f} written: ${JSON.stringify(result.written)}`);
+    assert.ok(result.written.filter((f) => /Dockerfile/.test(f)).length >= 2, `Dockerfiles written: ${JSON.stringify(result.written)}`);
+    await assertAllClean(result);
+  });
+
+  test('"Assemble compose stack from recipes" writes the base file and one file per recipe, and they lint clean', async () => {
+    const dir = fixtureUri("projects", "stack");
+    // the api recipe builds the project's image, so the project gets its Dockerfile first
+    await vscode.commands.executeCommand("shipshape.generateDockerfile", {
+      dir,
+      flavour: "slim",
+      devStage: false,
+      compose: false,
+      overwrite: "overwrite",
+      quiet: true,
+    });
+    const result = await vscode.commands.executeCommand<WriteResult & { command: string }>("shipshape.assembleRecipes", {
+      dir,
+      recipes: ["db", "cache", "api"],
+      makefile: false,
+      overwrite: "overwrite",
+      quiet: true,
+    });
+    assert.ok(result, "the command returns what it wrote");
+    for (const f of ["compose.yml", "compose.db.yml", "compose.cache.yml", "compose.api.yml"])
+      assert.ok(result.written.includes(f), `${f} written: ${JSON.stringify(result.written)}`);
+    assert.match(result.command, /^docker compose -f compose\.yml -f compose\.db\.yml/);
+    await assertAllClean(result);
+  });
+});
+
+suite("review and refine", () => {
+  test('"Review this file" reports Critical / Improvements / Good for the fixture Dockerfile', async () => {
+    const { uri } = await openFixture("Dockerfile", "dockerfile/maintainer-deprecated");
+    const result = await vscode.commands.executeCommand<{ markdown: string; critical: number; improvements: number; good: string[] }>(
+      "shipshape.reviewFile",
+      { uri, show: "none" },
+    );
+    assert.ok(result, "the command returns the review");
+    assert.ok(result.critical + result.improvements > 0, `findings in the review: ${JSON.stringify({ ...result, markdown: undefined })}`);
+    for (const heading of ["Critical", "Improvements", "Good"]) assert.match(result.markdown, new RegExp(`^#+ .*${heading}`, "m"));
+    assert.match(result.markdown, /maintainer-deprecated/);
+  });
+
+  test('"Refine for a goal" (smaller image) applies that goal\'s safe fixes as one undoable edit', async () => {
+    const { uri, doc } = await openFixture("Dockerfile", "dockerfile/pip-no-cache-dir");
+    const before = doc.getText();
+    const result = await vscode.commands.executeCommand<{ applied: { ruleId: string }[]; changed: boolean }>("shipshape.refineFile", {
+      uri,
+      goal: "smaller-image",
+      quiet: true,
+    });
+    assert.ok(result?.changed, `the file changed: ${JSON.stringify(result)}`);
+    assert.ok(
+      result.applied.some((a) => a.ruleId === "dockerfile/pip-no-cache-dir"),
+      JSON.stringify(result.applied),
+    );
+    assert.match(doc.getText(), /pip install --no-cache-dir/);
+    await waitFor("the pip-no-cache-dir diagnostic to go after refine", () => !rulesIn(uri).includes("dockerfile/pip-no-cache-dir"));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand("undo");
+    assert.equal(doc.getText(), before, "one undo restores the file");
+  });
+});
