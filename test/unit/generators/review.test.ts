@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { generateDagster } from "../../../server/src/engine/generators/dagster";
+import { generateHardenedDockerfile } from "../../../server/src/engine/generators/hardenedDockerfile";
+import { readProjectFacts } from "../../../server/src/engine/generators/projectFacts";
+import { refine } from "../../../server/src/engine/refine";
+import { reviewFile } from "../../../server/src/engine/review";
+import { ruleById } from "../../../server/src/engine/rules";
+import { applyEdits } from "../../../server/src/engine/text";
+import { memoryFs } from "../../../server/src/engine/workspace";
+import { projectFs, readProject, rootOf } from "./helpers";
+
+const root = rootOf("uv-fastapi-src");
+const project = readProject("uv-fastapi-src");
+const facts = readProjectFacts(projectFs(root, project), root);
+
+const BAD = [
+  "FROM python:3.12",
+  "MAINTAINER someone@example.com",
+  "WORKDIR /app",
+  "COPY . .",
+  "RUN pip install uv && uv sync",
+  "EXPOSE 8000",
+  "CMD uvicorn app.main:app --host 0.0.0.0 --port 8000",
+  "",
+].join("\n");
+
+describe("reviewFile", () => {
+  it("a generated Dockerfile: nothing critical, and Good lists what it does right", () => {
+    const files = generateHardenedDockerfile(facts, {});
+    const fs = projectFs(root, project, files);
+    const r = reviewFile({ path: `${root}/Dockerfile`, text: files[0]?.contents ?? "", fs });
+    assert.deepEqual(r.critical, []);
+    const good = r.good.join("\n");
+    for (const virtue of [
+      /Multi-stage build/,
+      /pinned/,
+      /non-root user \(`app`\)/,
+      /HEALTHCHECK/,
+      /exec form/,
+      /cache mounts/,
+      /lockfile/,
+      /manifests before the source/,
+      /\.dockerignore/,
+    ]) {
+      assert.match(good, virtue);
+    }
+    assert.match(r.markdown, /^# Review: Dockerfile\n[\s\S]*## Critical\n\n_Nothing critical._[\s\S]*## Improvements[\s\S]*## Good\n\n- /);
+  });
+
+  it("a single-stage root image: critical findings, and no false praise", () => {
+    const r = reviewFile({ path: "/ws/Dockerfile", text: BAD, fs: memoryFs({ "/ws/Dockerfile": BAD }) });
+    if (ruleById("dockerfile/non-root-user")) assert.ok(r.critical.some((f) => f.ruleId === "dockerfile/non-root-user"));
+    const good = r.good.join("\n");
+    assert.doesNotMatch(good, /Multi-stage|non-root|HEALTHCHECK|exec form|\.dockerignore/);
+    assert.match(r.markdown, /## Critical\n\n- \*\*Line \d+\*\*/);
+  });
+
+  it("a generated Dagster compose file: healthchecks, healthy dependencies, limits, anchors", () => {
+    const root2 = rootOf("dagster-code");
+    const p2 = readProject("dagster-code");
+    const files = generateDagster(readProjectFacts(projectFs(root2, p2), root2));
+    const fs = projectFs(root2, p2, files);
+    const r = reviewFile({ path: `${root2}/compose.yml`, text: files.find((f) => f.path === "compose.yml")?.contents ?? "", fs });
+    assert.deepEqual(
+      [...r.critical, ...r.improvements].map((f) => f.ruleId),
+      [],
+    );
+    const good = r.good.join("\n");
+    for (const virtue of [
+      /Every service has a healthcheck/,
+      /waits for healthy/,
+      /restart policy/,
+      /memory limit/,
+      /`x-` extension field/,
+      /pinned/,
+    ])
+      assert.match(good, virtue);
+  });
+});
+
+describe("refine", () => {
+  it("applies only the goal's safe fixes, as one whole-document edit, and is stable", () => {
+    const path = "/ws/Dockerfile";
+    const fs = memoryFs({ [path]: BAD });
+    const production = refine({ path, text: BAD, fs, goal: "production" });
+    assert.equal(applyEdits(BAD, production.edits), production.output);
+    assert.ok(production.edits.length <= 1);
+    for (const a of production.applied) assert.equal(ruleById(a.ruleId)?.meta.category, "reliability", a.ruleId);
+    if (ruleById("dockerfile/exec-form-cmd")) assert.match(production.output, /CMD \["uvicorn", "app\.main:app"/);
+    const again = refine({ path, text: production.output, fs, goal: "production" });
+    assert.equal(again.changed, false, "a second run finds nothing more to fix");
+
+    const size = refine({ path, text: BAD, fs, goal: "smaller-image" });
+    for (const a of size.applied) assert.equal(ruleById(a.ruleId)?.meta.category, "image-size", a.ruleId);
+    assert.match(size.output, /CMD uvicorn/, "another goal's fixes are left alone");
+  });
+
+  it("nothing to do on a generated Dockerfile", () => {
+    const files = generateHardenedDockerfile(facts, {});
+    const fs = projectFs(root, project, files);
+    for (const goal of ["smaller-image", "faster-builds", "security", "production"] as const) {
+      const r = refine({ path: `${root}/Dockerfile`, text: files[0]?.contents ?? "", fs, goal });
+      assert.equal(r.changed, false, goal);
+      assert.deepEqual(r.edits, []);
+    }
+  });
+});
