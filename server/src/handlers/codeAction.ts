@@ -2,7 +2,8 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import { LineIndex, comparePositions } from "../engine/text";
 import type { ServerContext } from "../services/context";
-import { DIAGNOSTIC_SOURCE, isFindingData, type FindingData } from "../services/diagnostics";
+import { DIAGNOSTIC_SOURCE, isFindingData } from "../services/diagnostics";
+import { suppressionAnchor } from "../services/suppressionAnchor";
 import { FIX_ALL_KIND } from "../services/protocol";
 import { baseFeatures } from "../services/features";
 import { fixToWorkspaceEdit } from "../services/workspaceEdits";
@@ -37,8 +38,9 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         preferredGiven ||= preferred;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred || undefined, edit });
       }
-      if (d.code !== SKIPPED_FILE_RULE_ID && data.version === doc.version)
-        actions.push(suppressAction(ctx, uri, doc.version, d, d.code, data, lines));
+      const state = ctx.linting.state(uri);
+      if (d.code !== SKIPPED_FILE_RULE_ID && data.version === doc.version && state?.version === doc.version)
+        actions.push(suppressAction(ctx, uri, doc.version, d, d.code, suppressionAnchor(state.model, lines, d.range.start), lines));
     }
     const base = await baseFeatures(ctx, uri);
     if (base?.kind === "dockerfile" && base.enabled)
@@ -59,19 +61,19 @@ function suppressAction(
   version: number,
   d: Diagnostic,
   ruleId: string,
-  data: FindingData,
+  anchor: { line: number; indent: string },
   lines: LineIndex,
 ): CodeAction {
   const { capabilities, documents } = ctx;
-  const above = data.suppressLine - 1;
+  const above = anchor.line - 1;
   const prev = above >= 0 ? lines.lineText(above) : "";
   let edit: TextEdit;
   if (/^\s*#\s*shipshape-ignore\s+[^\s-][^-]*$/.test(prev)) {
     const end = { line: above, character: prev.trimEnd().length };
     edit = { range: { start: end, end }, newText: ` ${ruleId}` };
   } else {
-    const at = { line: data.suppressLine, character: 0 };
-    edit = { range: { start: at, end: at }, newText: `${data.suppressIndent}# shipshape-ignore ${ruleId}${lines.eol}` };
+    const at = { line: anchor.line, character: 0 };
+    edit = { range: { start: at, end: at }, newText: `${anchor.indent}# shipshape-ignore ${ruleId}${lines.eol}` };
   }
   return {
     title: `Suppress ${ruleId} on this line`,

@@ -8,12 +8,15 @@ import { guard } from "./guard";
 /** dockerfile-language-service for Dockerfiles; the compose schema plus the project's own names for compose files. */
 export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion(guard("completion", ctx.log, null, (params) => completion(ctx, params)));
-  ctx.connection.onCompletionResolve(
-    guard("completionResolve", ctx.log, null as unknown as CompletionItem, (item: CompletionItem) =>
+  ctx.connection.onCompletionResolve((item: CompletionItem) => {
+    try {
       // dockerfile-language-service keys its documentation by a string `data`; other items are complete already
-      typeof item.data === "string" && item.documentation === undefined ? ctx.dockerfile.resolveCompletion(item) : item,
-    ),
-  );
+      return typeof item.data === "string" && item.documentation === undefined ? ctx.dockerfile.resolveCompletion(item) : item;
+    } catch (error) {
+      ctx.log(`completionResolve failed: ${String(error)}`);
+      return item;
+    }
+  });
 }
 
 const KIND: Record<CompletionSuggestion["kind"], CompletionItemKind> = {

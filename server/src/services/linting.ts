@@ -11,7 +11,7 @@ import type { FileKind, Finding, WorkspaceFs } from "../engine/types";
 import { emptyFs } from "../engine/workspace";
 import { diskFs } from "../node/diskFs";
 import { recordingFs } from "../node/documentFs";
-import { suppressionAnchor, toDiagnostic } from "./diagnostics";
+import { toDiagnostic } from "./diagnostics";
 import type { DockerfileService } from "./dockerfileService";
 import { baseFeaturesEnabled, findConfigFile, mergeConfig, type ClientSettings } from "./settings";
 import type { SettingsStore } from "./settingsStore";
@@ -162,15 +162,7 @@ export class LintService {
   }
 
   private diagnosticsOf(state: LintState): Diagnostic[] {
-    const dockerfileModel = state.model instanceof DockerfileModel ? state.model : undefined;
-    const lines = state.model?.lines;
-    const out: Diagnostic[] = state.findings.map((f) =>
-      toDiagnostic(
-        f,
-        state.version,
-        lines ? suppressionAnchor(state.kind, f.range.start.line, lines, dockerfileModel) : { line: f.range.start.line, indent: "" },
-      ),
-    );
+    const out: Diagnostic[] = state.findings.map((f) => toDiagnostic(f, state.version));
     const skipped = state.findings.some((f) => f.ruleId === "shipshape/file-skipped");
     if (state.kind === "dockerfile" && !skipped && baseFeaturesEnabled("dockerfile", state.settings, this.settings.otherProviders)) {
       try {
