@@ -7,7 +7,7 @@ import { countFindings, relativeFile, toDisplay } from "./format/display";
 import { formatJson } from "./format/json";
 import { formatSarif } from "./format/sarif";
 import { formatStylish } from "./format/stylish";
-import { runInit } from "./init";
+import { runInit, runRefine, runReview } from "./init";
 import { runLint } from "./lintRun";
 import { formatRulesTable, ruleListing } from "./rulesCommand";
 
@@ -32,6 +32,8 @@ Usage:
   shipshape lint [paths…] [options]   lint Dockerfiles, compose files and .dockerignore files
   shipshape rules [--json]            list the rules
   shipshape init <generator> [options] write files from a generator (see \`shipshape init --help\`)
+  shipshape review FILE               a review of one file: Critical / Improvements / Good (Markdown)
+  shipshape refine FILE --goal G      apply every safe fix for smaller-image|faster-builds|security|production (--yes writes)
   shipshape --help | --version
   shipshape-language-server --stdio   the language server, for any LSP editor
 
@@ -64,7 +66,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === "lint") return runLintCommand(rest, io);
     if (command === "rules") return runRulesCommand(rest, io);
     if (command === "init") return await runInit([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
-    throw new UsageError(`unknown command "${command}" (use lint, rules or init; see \`shipshape --help\`)`);
+    if (command === "review") return await runReview([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+    if (command === "refine") return await runRefine([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+    throw new UsageError(`unknown command "${command}" (use lint, rules, init, review or refine; see \`shipshape --help\`)`);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`shipshape: ${e.message}\n`);
