@@ -34,7 +34,8 @@ export const rule = composeRule({
     for (const svc of compose.services) {
       const node = compose.get(svc.node, "image");
       if (!isScalar(node) || typeof node.value !== "string" || !compose.owns(node)) continue;
-      if (project.value(svc.name, "build")) continue;
+      // the image names what this file builds (a build in another file is a different setup)
+      if (compose.get(svc.node, "build") !== undefined) continue;
       const ref = parseImageRef(node.value);
       if (ref.hasVariables || ref.digest || !isFloatingTag(ref) || (ref.tag && allowed.has(ref.tag.toLowerCase()))) continue;
       const start = node.range?.[0] ?? 0;
