@@ -24,20 +24,59 @@ export function runCommands(model: DockerfileModel, stage: Stage): RunCommand[] 
   return out;
 }
 
-/** Instructions that make up a stage's image: its ancestors' first (root stage first), then its own. */
-export function lineageInstructions(model: DockerfileModel, stage: Stage): DockerInstruction[] {
-  // memoized per stage: rules call this (through envOf, workdirAt …) once per instruction, which was quadratic
-  let cached = lineageCache.get(stage);
-  if (!cached) {
-    cached = model
-      .lineage(stage)
-      .reverse()
-      .flatMap((s) => s.instructions);
-    lineageCache.set(stage, cached);
-  }
-  return cached;
+/** Per-model caches: rules and hovers ask the same questions many times; keep every answer linear overall. */
+interface StageCache {
+  lineage: DockerInstruction[];
+  /** Position of each lineage instruction. */
+  index: Map<DockerInstruction, number>;
+  /** WORKDIR and ENV in effect before each lineage instruction (ENV maps are shared until an ENV changes them). */
+  before: { workdir: string; env: ReadonlyMap<string, string> }[];
+  /** State after the last instruction. */
+  end: { workdir: string; env: ReadonlyMap<string, string> };
+  packages?: InstalledPackage[];
+  provides?: Map<string, number>;
 }
-const lineageCache = new WeakMap<Stage, DockerInstruction[]>();
+const caches = new WeakMap<DockerfileModel, Map<Stage, StageCache>>();
+
+function stageCache(model: DockerfileModel, stage: Stage): StageCache {
+  let byStage = caches.get(model);
+  if (!byStage) {
+    byStage = new Map();
+    caches.set(model, byStage);
+  }
+  const hit = byStage.get(stage);
+  if (hit) return hit;
+  const lineage = model
+    .lineage(stage)
+    .reverse()
+    .flatMap((s) => s.instructions);
+  const index = new Map(lineage.map((ins, i) => [ins, i]));
+  const before: StageCache["before"] = [];
+  let workdir = "/";
+  let env: Map<string, string> = new Map();
+  for (const ins of lineage) {
+    before.push({ workdir, env });
+    if (ins.keyword === "WORKDIR") workdir = joinPosix(workdir, ins.argsText.trim());
+    else if (ins.keyword === "ENV") {
+      env = new Map(env);
+      for (const p of propertiesOf(ins)) env.set(p.name, p.value);
+    }
+  }
+  const entry: StageCache = { lineage, index, before, end: { workdir, env } };
+  byStage.set(stage, entry);
+  return entry;
+}
+
+function stateBefore(model: DockerfileModel, stage: Stage, ins: DockerInstruction | undefined): { workdir: string; env: ReadonlyMap<string, string> } {
+  const c = stageCache(model, stage);
+  const i = ins ? c.index.get(ins) : undefined;
+  return i === undefined ? c.end : (c.before[i] as { workdir: string; env: ReadonlyMap<string, string> });
+}
+
+/** Instructions that make up a stage's image: its ancestors' first (root stage first), then its own. */
+export function lineageInstructions(model: DockerfileModel, stage: Stage): readonly DockerInstruction[] {
+  return stageCache(model, stage).lineage;
+}
 
 export interface InstalledPackage {
   /** Package name without version (`curl` for `curl=7.88.1-10`). */
@@ -104,9 +143,15 @@ export function packagesOf(
  * RUN removes again (`apk add --virtual .build-deps gcc … && apk del .build-deps`).
  */
 export function installedPackages(model: DockerfileModel, stage: Stage, before?: DockerInstruction): InstalledPackage[] {
+  const cache = stageCache(model, stage);
+  cache.packages ??= computePackages(model, cache.lineage);
+  const limit = before ? cache.index.get(before) : undefined;
+  return limit === undefined ? cache.packages : cache.packages.filter((p) => (cache.index.get(p.ins) ?? 0) < limit);
+}
+
+function computePackages(model: DockerfileModel, lineage: readonly DockerInstruction[]): InstalledPackage[] {
   const out: InstalledPackage[] = [];
-  for (const ins of lineageInstructions(model, stage)) {
-    if (ins === before) break;
+  for (const ins of lineage) {
     if (ins.keyword !== "RUN") continue;
     const cmds = model.shellCommands(ins);
     const removed = new Set<string>();
@@ -155,16 +200,28 @@ export function stageHasTool(model: DockerfileModel, stage: Stage, tool: "curl" 
   const facts = imageFacts(model.rootImage(stage));
   if (tool === "curl" ? facts.hasCurl : facts.hasWget) return true;
   if (facts.family === "unknown") return true;
-  const pkgs = installedPackages(model, stage, before);
-  if (pkgs.some((p) => p.name === tool || (tool === "wget" && p.name === "busybox"))) return true;
-  for (const ins of lineageInstructions(model, stage)) {
-    if (ins === before) break;
-    if (ins.keyword === "COPY" || ins.keyword === "ADD") {
-      const args = ins.ast.getArguments().map((a) => a.getValue());
-      if (args.some((a) => a === tool || a.endsWith("/" + tool))) return true;
+  const c = stageCache(model, stage);
+  const limit = before ? (c.index.get(before) ?? c.lineage.length) : c.lineage.length;
+  if (!c.provides) {
+    // earliest lineage position at which each program name arrives, by package or by COPY
+    const provides = new Map<string, number>();
+    const note = (name: string, at: number) => {
+      if (!provides.has(name)) provides.set(name, at);
+    };
+    c.packages ??= computePackages(model, c.lineage);
+    for (const p of c.packages) {
+      const at = c.index.get(p.ins) ?? 0;
+      note(p.name, at);
+      if (p.name === "busybox") note("wget", at);
     }
+    c.lineage.forEach((ins, at) => {
+      if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return;
+      for (const a of ins.ast.getArguments()) note(a.getValue().slice(a.getValue().lastIndexOf("/") + 1), at);
+    });
+    c.provides = provides;
   }
-  return false;
+  const at = c.provides.get(tool);
+  return at !== undefined && at < limit;
 }
 
 /** Facts about a stage's root base image. */
@@ -185,14 +242,8 @@ export function isRootUser(user: string): boolean {
 }
 
 /** ENV names set in a stage's lineage (before `before`) with their last value. */
-export function envOf(model: DockerfileModel, stage: Stage, before?: DockerInstruction): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const ins of lineageInstructions(model, stage)) {
-    if (ins === before) break;
-    if (ins.keyword !== "ENV") continue;
-    for (const p of propertiesOf(ins)) out.set(p.name, p.value);
-  }
-  return out;
+export function envOf(model: DockerfileModel, stage: Stage, before?: DockerInstruction): ReadonlyMap<string, string> {
+  return stateBefore(model, stage, before).env;
 }
 
 /** `NAME=value` pairs of an ENV, ARG or LABEL. */
@@ -219,12 +270,7 @@ const propertiesCache = new WeakMap<DockerInstruction, { name: string; value: st
 
 /** The WORKDIR in effect at `ins` (absolute, without a trailing slash; `/` by default). */
 export function workdirAt(model: DockerfileModel, stage: Stage, ins?: DockerInstruction): string {
-  let dir = "/";
-  for (const i of lineageInstructions(model, stage)) {
-    if (i === ins) break;
-    if (i.keyword === "WORKDIR") dir = joinPosix(dir, i.argsText.trim());
-  }
-  return dir;
+  return stateBefore(model, stage, ins).workdir;
 }
 
 export function joinPosix(base: string, rel: string): string {

@@ -22,6 +22,59 @@ export interface ParseProblem {
 /** How many alias hops a lookup may follow before giving up (alias bombs, cycles). */
 const MAX_ALIAS_HOPS = 64;
 
+/** Real compose files nest fewer than 10 levels; far deeper input is not parsed at all. */
+export const MAX_YAML_DEPTH = 200;
+
+/**
+ * An upper estimate of how deep YAML nests (block indentation levels, compact `- `/`? ` entries, and flow
+ * brackets outside quotes and comments), in one linear pass. Returns the offset where `limit` is passed, or
+ * undefined when the text stays within it.
+ */
+export function nestingTooDeep(text: string, limit: number): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let block = 0;
+  let i = 0;
+  while (i < text.length) {
+    // start of a line: block depth from indentation, plus compact entries (`- - x`, `? - x`)
+    let indent = 0;
+    while (text[i] === " ") {
+      indent++;
+      i++;
+    }
+    const blank = i >= text.length || text[i] === "\n" || text[i] === "\r" || text[i] === "#";
+    if (!blank && flow === 0) {
+      while (indents.length && (indents[indents.length - 1] as number) >= indent) indents.pop();
+      indents.push(indent);
+      block = indents.length;
+      while ((text[i] === "-" || text[i] === "?") && (text[i + 1] === " " || text[i + 1] === "\t")) {
+        block++;
+        i += 2;
+        while (text[i] === " " || text[i] === "\t") i++;
+        if (block > limit) return i;
+      }
+    }
+    if (block + flow > limit) return i;
+    // the rest of the line: flow brackets outside quotes and comments
+    let quote = "";
+    for (; i < text.length && text[i] !== "\n"; i++) {
+      const c = text[i] as string;
+      if (quote) {
+        if (c === "\\" && quote === '"') i++;
+        else if (c === quote) quote = "";
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === "#" && (i === 0 || text[i - 1] === " " || text[i - 1] === "\t")) {
+        while (i + 1 < text.length && text[i + 1] !== "\n") i++;
+      } else if (c === "[" || c === "{") {
+        flow++;
+        if (block + flow > limit) return i;
+      } else if ((c === "]" || c === "}") && flow > 0) flow--;
+    }
+    i++;
+  }
+  return undefined;
+}
+
 export function isMergeKey(key: unknown): boolean {
   return (
     isScalar(key) && (key.source === "<<" || key.value === "<<" || (typeof key.value === "symbol" && String(key.value) === "Symbol(<<)"))
@@ -58,7 +111,21 @@ export class ComposeFileModel {
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    this.doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: false, strict: false, keepSourceTokens: false });
+    const tooDeep = nestingTooDeep(text, MAX_YAML_DEPTH);
+    // `yaml` recurses per nesting level: ~1,000 levels overflow the stack (and can abort the process in V8's regex compiler)
+    this.doc = parseDocument(tooDeep === undefined ? text : "", {
+      merge: true,
+      prettyErrors: false,
+      uniqueKeys: false,
+      strict: false,
+      keepSourceTokens: false,
+    });
+    if (tooDeep !== undefined)
+      this.problems.push({
+        message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels; Shipshape did not read this file`,
+        range: this.lines.rangeOf(tooDeep, tooDeep),
+        severity: "error",
+      });
     for (const e of this.doc.errors)
       this.problems.push({ message: e.message.split("\n")[0] as string, range: this.lines.rangeOf(e.pos[0], e.pos[1]), severity: "error" });
     for (const w of this.doc.warnings) {
