@@ -2,6 +2,7 @@ import type { Hover, HoverParams, MarkupContent } from "vscode-languageserver";
 import { ruleHoverMarkdown } from "../engine/docs";
 import { composeHover } from "../engine/hovers/compose";
 import { dockerfileHover } from "../engine/hovers/dockerfile";
+import { MAX_LINT_CHARS, SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import { ComposeFileModel } from "../engine/model/compose";
 import { DockerfileModel } from "../engine/model/dockerfile";
 import { ruleById } from "../engine/rules";
@@ -41,10 +42,10 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
       range ??= r;
     }
   }
-  // huge files are not linted; nothing below is worth parsing them for
-  if (state?.findings.some((f) => f.ruleId === "shipshape/file-skipped")) return result(parts, range);
-
   const text = doc.getText();
+  // huge or binary files are not linted; nothing below is worth parsing them for
+  if (text.length > MAX_LINT_CHARS || state?.findings.some((f) => f.ruleId === SKIPPED_FILE_RULE_ID)) return result(parts, range);
+
   if (enabled) {
     const h =
       kind === "dockerfile"
