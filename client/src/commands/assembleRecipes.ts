@@ -20,6 +20,7 @@ export interface AssembleRecipesArgs {
   /** Also write a Makefile with up/down/logs targets (default: offered after writing). */
   makefile?: boolean;
   overwrite?: OverwritePolicy;
+  /** Ask nothing (default recipes: db, api), show no message. */
   quiet?: boolean;
 }
 
@@ -29,6 +30,7 @@ export async function assembleRecipes(arg?: AssembleRecipesArgs | vscode.Uri): P
   if (!folder) return undefined;
   const facts = factsOf(folder);
   let recipes: RecipeName[] | undefined = args.recipes?.map((r) => parseRecipeName(r)).filter((r): r is RecipeName => r !== undefined);
+  if ((!recipes || recipes.length === 0) && args.quiet) recipes = ["db", "api"];
   if (!recipes || recipes.length === 0) {
     recipes = await pickMany(
       RECIPE_NAMES.map((r) => ({ id: r, label: RECIPE_TITLES[r], description: `compose.${r}.yml`, picked: r === "db" || r === "api" })),

@@ -12,6 +12,7 @@ export interface GenerateDagsterArgs {
   flavour?: BaseFlavour;
   registry?: string;
   overwrite?: OverwritePolicy;
+  /** Ask nothing (defaults: slim, dhi.io), open nothing, show no message. */
   quiet?: boolean;
 }
 
@@ -36,7 +37,7 @@ export async function generateDagster(arg?: GenerateDagsterArgs | vscode.Uri): P
     if (!picked) return undefined;
     flavour = picked.id;
   }
-  let registry = args.registry;
+  let registry = args.registry ?? (args.quiet ? DEFAULT_REGISTRY : undefined);
   if (flavour === "hardened" && registry === undefined) {
     registry = await vscode.window.showInputBox({
       prompt: "Registry of the hardened images",

@@ -16,7 +16,7 @@ export interface GenerateDockerfileArgs {
   compose?: boolean;
   /** What to do with files that exist and differ (default: ask, with a diff). */
   overwrite?: OverwritePolicy;
-  /** Don't open the Dockerfile or show a message (tests). */
+  /** Ask nothing (unanswered questions take their defaults: slim, dhi.io, no dev stage, no compose), open nothing, show no message. */
   quiet?: boolean;
 }
 
@@ -32,7 +32,7 @@ export async function generateDockerfile(arg?: GenerateDockerfileArgs | vscode.U
   if (!folder) return undefined;
   const facts = factsOf(folder);
 
-  let flavour = args.flavour;
+  let flavour = args.flavour ?? (args.quiet ? "slim" : undefined);
   if (!flavour) {
     const picked = await vscode.window.showQuickPick(
       BASE_FLAVOURS.map((f) => ({ ...FLAVOUR_ITEMS[f], id: f })),
@@ -44,7 +44,7 @@ export async function generateDockerfile(arg?: GenerateDockerfileArgs | vscode.U
     if (!picked) return undefined;
     flavour = picked.id;
   }
-  let registry = args.registry;
+  let registry = args.registry ?? (args.quiet ? DEFAULT_REGISTRY : undefined);
   if (flavour === "hardened" && registry === undefined) {
     registry = await vscode.window.showInputBox({
       prompt: "Registry of the hardened images",
@@ -54,6 +54,10 @@ export async function generateDockerfile(arg?: GenerateDockerfileArgs | vscode.U
     if (registry === undefined) return undefined;
   }
   let { devStage, compose } = args;
+  if (args.quiet) {
+    devStage ??= false;
+    compose ??= false;
+  }
   if (devStage === undefined || compose === undefined) {
     const extras = await pickMany(
       [

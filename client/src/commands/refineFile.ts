@@ -10,6 +10,7 @@ export interface RefineFileArgs {
   uri?: vscode.Uri | string;
   /** smaller-image | faster-builds | security | production */
   goal?: RefineGoal | string;
+  /** Show no message (the goal must then be given). */
   quiet?: boolean;
 }
 
