@@ -2,7 +2,7 @@
 // works: open the Dockerfile, see the squiggle, Ctrl+. and pick the fix, see the squiggle go, hover a finding
 // and read it, run "Shipshape: Generate hardened Dockerfile" from the command palette. Every step leaves a
 // screenshot in results/e2e/.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "./browser";
@@ -159,7 +159,7 @@ export async function runUi(run: RunDir): Promise<Outcome[]> {
     },
     {
       name: 'the command palette runs "Shipshape: Generate hardened Dockerfile"',
-      screenshot: "06-generate.png",
+      screenshot: "07-generated.png",
       body: async (p) => {
         await p.keyboard.press("Escape");
         await p.keyboard.press("Control+S"); // the fixed Dockerfile; the generator then proposes to replace it
@@ -196,42 +196,52 @@ export async function runUi(run: RunDir): Promise<Outcome[]> {
 }
 
 /**
- * After the palette entry: the generator asks what it cannot infer (quick picks) and confirms before it
- * writes over the existing Dockerfile. Accept the defaults, confirm, and check the file on disk changed.
+ * After the palette entry the generator asks what it cannot infer (quick picks: take the default), then, since
+ * the fixture already has a Dockerfile, shows the diff and a modal question; answer Overwrite. Done when the
+ * file on disk is the generated multi-stage build and the editor shows it.
  */
 async function generatorFlow(page: Page, run: RunDir): Promise<string> {
   const dockerfile = join(run.workspace, "Dockerfile");
-  const before = existsSync(dockerfile) ? readFileSync(dockerfile, "utf8") : "";
+  const before = readFileSync(dockerfile, "utf8");
   const answered: string[] = [];
+  const quickInput = page.locator(".quick-input-widget:visible");
+  const dialog = page.locator(".monaco-dialog-box:visible");
+  const generated = () => {
+    const now = readFileSync(dockerfile, "utf8");
+    return now !== before && /^FROM \S+ AS /m.test(now);
+  };
   const deadline = Date.now() + 60_000;
-  for (;;) {
-    const now = existsSync(dockerfile) ? readFileSync(dockerfile, "utf8") : "";
-    if (now !== before && /^FROM .* AS /im.test(now)) break;
+  while (!generated()) {
     if (Date.now() > deadline)
       throw new Error(`no generated Dockerfile on disk after 60 s; answered: ${answered.join(" | ") || "nothing"}`);
-    const quickInput = page.locator(".quick-input-widget:visible");
     if (await quickInput.count()) {
-      const title = oneLine(await quickInput.first().innerText());
-      answered.push(title.slice(0, 80));
-      await page.keyboard.press("Enter"); // the default (first) answer
-      await new Promise((r) => setTimeout(r, 300));
+      const question = oneLine(await quickInput.first().innerText());
+      answered.push(`pick: ${question.slice(0, 90)}`);
+      await page.keyboard.press("Enter"); // the default answer
+      await pollUntil(`the quick pick "${question.slice(0, 40)}" to close or change`, 5_000, async () =>
+        (await quickInput.count()) === 0 ? true : oneLine(await quickInput.first().innerText()) !== question,
+      );
       continue;
     }
-    const dialog = page
-      .locator(".monaco-dialog-box:visible, .notification-toast:visible")
-      .filter({ hasText: /overwrite|replace|write|exists/i });
     if (await dialog.count()) {
-      const button = dialog
+      const text = oneLine(await dialog.first().innerText());
+      answered.push(`confirm: ${text.slice(0, 90)}`);
+      await page.screenshot({ path: join(RESULTS, "06-generate-confirm.png") });
+      await dialog
         .first()
         .locator(".monaco-button")
-        .filter({ hasText: /overwrite|replace|write|yes|ok/i })
-        .first();
-      answered.push(`dialog: ${oneLine(await dialog.first().innerText()).slice(0, 80)}`);
-      await button.click();
-      await new Promise((r) => setTimeout(r, 300));
+        .filter({ hasText: /^Overwrite$/ })
+        .first()
+        .click();
+      await pollUntil("the overwrite question to close", 5_000, async () => (await dialog.count()) === 0);
       continue;
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 100));
   }
-  return `answered: ${answered.join(" | ")}`;
+  await pollUntil("the editor to show the generated Dockerfile", 20_000, async () =>
+    (await editorLines(page)).some((l) => /^FROM \S+ AS /.test(l.text)),
+  );
+  if (!answered.some((a) => a.startsWith("confirm:")))
+    throw new Error(`the existing Dockerfile was replaced without a confirmation; answered: ${answered.join(" | ")}`);
+  return answered.join(" | ");
 }
