@@ -299,6 +299,7 @@ function devFiles(facts: ProjectFacts, module: string, webserverVersion: string)
       `    pip install poetry==${TOOL_VERSIONS.poetry}`,
       `COPY ${facts.manifests.join(" ")} ./`,
       "RUN --mount=type=cache,target=/root/.cache/pypoetry \\",
+      "    --mount=type=cache,target=/root/.cache/pip \\",
       "    poetry config virtualenvs.create false \\",
       `    && poetry install --no-root \\`,
       `    && pip install dagster-webserver==${webserverVersion}`,
