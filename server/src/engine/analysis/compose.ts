@@ -406,13 +406,24 @@ export function pairKeyRange(file: ComposeFileModel, pair: Pair | undefined): Ra
 /** Services that run once and exit (migrations, init jobs): others wait for them with `service_completed_successfully`. */
 export function isOneShotService(project: ComposeProject, name: string): boolean {
   if (/(^|[-_])(init|migrate|migrations?|setup|seed|bootstrap|createbuckets|tests?)([-_]|$)/i.test(name)) return true;
-  for (const other of project.serviceNames()) {
-    for (const def of project.definitions(other)) {
-      if (dependsOn(def.file, def).some((d) => d.name === name && d.condition === "service_completed_successfully")) return true;
-    }
-  }
-  return false;
+  return completedDependencies(project).has(name);
 }
+
+/** Services some other service waits for with `service_completed_successfully` (computed once per project). */
+function completedDependencies(project: ComposeProject): Set<string> {
+  let names = completedCache.get(project);
+  if (!names) {
+    names = new Set();
+    for (const other of project.serviceNames()) {
+      for (const def of project.definitions(other)) {
+        for (const d of dependsOn(def.file, def)) if (d.condition === "service_completed_successfully") names.add(d.name);
+      }
+    }
+    completedCache.set(project, names);
+  }
+  return names;
+}
+const completedCache = new WeakMap<ComposeProject, Set<string>>();
 
 /** Merged `profiles` of a service (empty when it always starts). */
 export function serviceProfiles(project: ComposeProject, name: string): string[] {

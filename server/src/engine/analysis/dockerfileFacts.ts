@@ -67,7 +67,11 @@ function stageCache(model: DockerfileModel, stage: Stage): StageCache {
   return entry;
 }
 
-function stateBefore(model: DockerfileModel, stage: Stage, ins: DockerInstruction | undefined): { workdir: string; env: ReadonlyMap<string, string> } {
+function stateBefore(
+  model: DockerfileModel,
+  stage: Stage,
+  ins: DockerInstruction | undefined,
+): { workdir: string; env: ReadonlyMap<string, string> } {
   const c = stageCache(model, stage);
   const i = ins ? c.index.get(ins) : undefined;
   return i === undefined ? c.end : (c.before[i] as { workdir: string; env: ReadonlyMap<string, string> });

@@ -4,7 +4,7 @@ import { dockerfileRule } from "../../rule";
 import type { Fix } from "../../types";
 
 /** What is wrong with an install command, and the flag that fixes it. */
-function devInstall(cmd: ShellCommand, env: Map<string, string>): { tool: string; flag: string } | undefined {
+function devInstall(cmd: ShellCommand, env: ReadonlyMap<string, string>): { tool: string; flag: string } | undefined {
   if (isInvocation(cmd, "uv", "sync")) {
     if (hasFlag(cmd, "--no-dev", "--only-group", "--no-default-groups") || /^(1|true)$/i.test(env.get("UV_NO_DEV") ?? "")) return undefined;
     if (argsOf(cmd).some((w) => w.value === "--group" || w.value.startsWith("--group="))) return undefined;
