@@ -6,6 +6,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from "vscode-languageserver";
+import { allRules } from "../engine/rules";
 import { DOCKERFILE_SEMANTIC_TOKENS_LEGEND } from "../services/dockerfileService";
 import type { ServerContext } from "../services/context";
 import { FIX_ALL_KIND, WATCHED_FILES_GLOB, type ShipshapeInitializationOptions } from "../services/protocol";
@@ -13,6 +14,7 @@ import { readClientSettings } from "../services/settings";
 import { uriToPath } from "../services/uris";
 
 export const SERVER_NAME = "shipshape";
+export const SERVER_VERSION = "0.1.0";
 
 export function registerInitialize(ctx: ServerContext): void {
   ctx.connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -25,7 +27,7 @@ export function registerInitialize(ctx: ServerContext): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     ctx.settings.roots = folders.filter((u) => u.startsWith("file:")).map(uriToPath);
     return {
-      serverInfo: { name: SERVER_NAME, version: "0.1.0" },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         hoverProvider: true,
@@ -42,6 +44,7 @@ export function registerInitialize(ctx: ServerContext): void {
   });
 
   ctx.connection.onInitialized(() => {
+    ctx.log(`Shipshape language server ${SERVER_VERSION} ready (${allRules.length} rules, node ${process.version})`);
     if (ctx.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: "shipshape" });
     }

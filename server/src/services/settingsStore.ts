@@ -1,6 +1,8 @@
 import type { Connection } from "vscode-languageserver";
 import { DEFAULT_SETTINGS, readClientSettings, type ClientSettings, type OtherProviders } from "./settings";
 
+const SETTINGS_TIMEOUT_MS = 3000;
+
 /** The client's `shipshape.*` settings per document, fetched once and dropped on `didChangeConfiguration`. */
 export class SettingsStore {
   /** Whether the client answers `workspace/configuration` (VS Code does; many generic clients do not). */
@@ -21,9 +23,16 @@ export class SettingsStore {
     if (!this.pullSupported) return Promise.resolve(this.pushed);
     let p = this.cache.get(uri);
     if (!p) {
-      p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: "shipshape" }).then(
-        (raw: unknown) => (raw === null || raw === undefined ? this.pushed : readClientSettings(raw)),
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // a client that claims the capability but never answers must not stop linting
+      const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SETTINGS_TIMEOUT_MS)));
+      p = Promise.race([this.connection.workspace.getConfiguration({ scopeUri: uri, section: "shipshape" }), timeout]).then(
+        (raw: unknown) => {
+          clearTimeout(timer);
+          return raw === null || raw === undefined ? this.pushed : readClientSettings(raw);
+        },
         (error: unknown) => {
+          clearTimeout(timer);
           this.log(`could not read settings for ${uri}: ${String(error)}`);
           return this.pushed;
         },
