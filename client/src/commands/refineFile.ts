@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 import { GOAL_CATEGORIES, GOAL_TITLES, parseGoal, refine, REFINE_GOALS, type RefineGoal } from "../../../server/src/engine/refine";
 import { kindOf } from "./reviewFile";
-import { configFor, nodeFs, toPosix } from "./shared";
+import { configFor, insideWorkspace, nodeFs, toPosix } from "./shared";
 
 export const REFINE_FILE = "shipshape.refineFile";
 
@@ -62,6 +62,7 @@ export async function refineFile(arg?: RefineFileArgs | vscode.Uri): Promise<Ref
     if (result.changed) edit.replace(doc.uri, all, result.output);
     for (const change of result.changes) {
       const uri = vscode.Uri.file(change.path);
+      if (!insideWorkspace(uri.fsPath)) continue;
       if (change.create !== undefined) edit.createFile(uri, { ignoreIfExists: true, contents: Buffer.from(change.create, "utf8") });
       else
         for (const e of change.edits ?? [])

@@ -67,7 +67,7 @@ export async function resolveFolder(dir: unknown): Promise<vscode.Uri | undefine
 }
 
 /** True when `target` (after resolving symlinks of its existing part) is inside one of the workspace folders. */
-function insideWorkspace(target: string): boolean {
+export function insideWorkspace(target: string): boolean {
   let existing = target;
   const rest: string[] = [];
   while (!fs.existsSync(existing)) {
