@@ -434,3 +434,30 @@ export function serviceProfiles(project: ComposeProject, name: string): string[]
     .map((i) => scalarText(i) ?? "")
     .filter(Boolean);
 }
+
+export interface DependentEdge {
+  /** The service that depends. */
+  service: string;
+  condition?: string;
+}
+
+const dependentIndexes = new WeakMap<ComposeProject, Map<string, DependentEdge[]>>();
+
+/** Who depends on each service, across every file of the project (computed once per project). */
+export function dependentsOf(project: ComposeProject, name: string): DependentEdge[] {
+  let index = dependentIndexes.get(project);
+  if (!index) {
+    index = new Map();
+    for (const f of [...project.included, ...project.files]) {
+      for (const s of f.services) {
+        for (const d of dependsOn(f, s)) {
+          const list = index.get(d.name) ?? [];
+          list.push({ service: s.name, condition: d.condition });
+          index.set(d.name, list);
+        }
+      }
+    }
+    dependentIndexes.set(project, index);
+  }
+  return index.get(name) ?? [];
+}

@@ -195,8 +195,14 @@ export class ComposeFileModel {
   }
 
   service(name: string): ServiceModel | undefined {
-    return this.services.find((s) => s.name === name);
+    // a map, not a scan: project-wide rules look services up per service (quadratic on 1,000-service files)
+    if (!this.serviceIndex) {
+      this.serviceIndex = new Map();
+      for (const s of this.services) if (!this.serviceIndex.has(s.name)) this.serviceIndex.set(s.name, s);
+    }
+    return this.serviceIndex.get(name);
   }
+  private serviceIndex: Map<string, ServiceModel> | undefined;
 
   /** Range of a node or pair in this file (falls back to the start of the file). */
   rangeOf(node: unknown): Range {
