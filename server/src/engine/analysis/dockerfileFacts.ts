@@ -269,7 +269,7 @@ export function propertiesOf(ins: DockerInstruction): { name: string; value: str
   propertiesCache.set(ins, props);
   return props;
 }
-/** dockerfile-ast re-parses the arguments on every getProperties() call; envOf asks once per RUN. */
+/** dockerfile-ast re-parses the arguments on every getProperties() call. */
 const propertiesCache = new WeakMap<DockerInstruction, { name: string; value: string; hasValue: boolean; ins: DockerInstruction }[]>();
 
 /** The WORKDIR in effect at `ins` (absolute, without a trailing slash; `/` by default). */
