@@ -10,6 +10,10 @@ testRule(rule, {
       name: "a stage with its own SHELL (BuildKit skips it)",
       code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nCMD Write-Host hi\n',
     },
+    {
+      name: "SHELL set in the parent stage",
+      code: 'FROM debian:trixie-slim AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nCMD echo hi\n',
+    },
   ],
   invalid: [
     {

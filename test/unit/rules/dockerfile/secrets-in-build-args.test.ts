@@ -6,6 +6,7 @@ testRule(rule, {
     "FROM python:3.13-slim\nARG PYTHON_VERSION=3.13\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n",
     "FROM postgres:17\nENV POSTGRES_PASSWORD_FILE=/run/secrets/pg\n",
     "FROM python:3.13-slim\nRUN --mount=type=secret,id=token,env=TOKEN pip install app\n",
+    "FROM python:3.13-slim\nENV DATABASE_URL=postgresql://app:${DB_PASSWORD}@db/app\n",
   ],
   invalid: [
     {
@@ -26,6 +27,11 @@ testRule(rule, {
       name: "SecretsUsedInArgOrEnv: ENV password (no automatic fix)",
       code: "FROM postgres:17\nENV «POSTGRES_PASSWORD»=secret\n",
       errors: [{ messageId: "env" }],
+    },
+    {
+      name: "a connection URL with a password under a harmless name",
+      code: "FROM python:3.12\nENV «DATABASE_URL»=postgresql+psycopg://orders:orders-secret@db:5432/orders\nENV REDIS_URL=redis://redis:6379/0\n",
+      errors: [{ messageId: "urlPassword" }],
     },
     {
       name: "global ARG before FROM",

@@ -44,7 +44,8 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     for (const stage of dockerfile.stages) {
-      let shellSet = false;
+      // a SHELL set in a parent stage is in the image config too
+      let shellSet = stage.parent !== undefined && lineageInstructions(dockerfile, stage.parent).some((i) => i.keyword === "SHELL");
       for (const ins of stage.instructions) {
         if (ins.keyword === "SHELL") shellSet = true;
         if ((ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.isExecForm || !ins.argsRange) continue;

@@ -1,5 +1,5 @@
 import { deleteInstruction, propertiesOf } from "../../analysis/dockerfileFacts";
-import { isSecretName } from "../../knowledge/secrets";
+import { isSecretName, urlWithPassword } from "../../knowledge/secrets";
 import type { DockerInstruction } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 import type { Range, TextEdit } from "../../text";
@@ -34,6 +34,7 @@ export const rule = dockerfileRule({
     messages: {
       arg: "Build argument `{{name}}` looks like a secret; its value ends up in the image history. Use a secret mount.",
       env: "ENV `{{name}}` looks like a secret and is stored in the image; pass it at run time instead.",
+      urlPassword: "{{keyword}} `{{name}}` holds a URL with a password, which is stored in the image; pass it at run time instead.",
     },
     practice: "003 (Review: no secrets in build args or ENV; Anti-patterns: secrets in ENV), 000 (Environment variables and secrets)",
   },
@@ -42,6 +43,11 @@ export const rule = dockerfileRule({
       if (ins.keyword !== "ARG" && ins.keyword !== "ENV") continue;
       const props = propertiesOf(ins);
       for (const p of props) {
+        const inUrl = p.hasValue ? urlWithPassword(p.value) : undefined;
+        if (inUrl && !isSecretName(p.name)) {
+          report({ messageId: "urlPassword", range: nameRange(ins, p.name) ?? ins.range, data: { name: p.name, keyword: ins.keyword } });
+          continue;
+        }
         if (!isSecretName(p.name)) continue;
         const range = nameRange(ins, p.name) ?? ins.range;
         if (ins.keyword === "ENV") {
