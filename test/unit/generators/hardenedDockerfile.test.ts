@@ -24,6 +24,15 @@ describe("generateHardenedDockerfile", () => {
     }
   }
 
+  it("a plain script gets no EXPOSE, HEALTHCHECK or published port", () => {
+    const root = rootOf("plain-script");
+    const facts = readProjectFacts(projectFs(root, readProject("plain-script")), root);
+    const out = generateHardenedDockerfile(facts, { compose: true, devStage: true });
+    const text = out.map((f) => f.contents).join("\n");
+    assert.doesNotMatch(text, /EXPOSE|HEALTHCHECK|healthcheck:|ports:/);
+    assert.match(out[0]?.contents ?? "", /CMD \["nightly-report"\]\n$/);
+  });
+
   it("the runtime stage is the last, non-root, exec-form, with a HEALTHCHECK and no curl", () => {
     const root = rootOf("uv-fastapi-src");
     const facts = readProjectFacts(projectFs(root, readProject("uv-fastapi-src")), root);

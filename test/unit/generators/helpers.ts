@@ -16,7 +16,7 @@ export function rootOf(name: string): string {
   return `/projects/${name}`;
 }
 
-export const PROJECT_NAMES = ["uv-fastapi-src", "poetry-flask", "pip-streamlit", "dagster-code", "node-app"] as const;
+export const PROJECT_NAMES = ["uv-fastapi-src", "poetry-flask", "pip-streamlit", "dagster-code", "node-app", "plain-script"] as const;
 export type ProjectName = (typeof PROJECT_NAMES)[number];
 
 /** Every file of a fixture project, keyed by path relative to the project. */

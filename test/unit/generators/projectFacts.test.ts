@@ -72,6 +72,14 @@ describe("readProjectFacts", () => {
     assert.equal(f.healthPath, "/health");
   });
 
+  it("a plain script: its console script, no port", () => {
+    const f = factsOf("plain-script");
+    assert.equal(f.framework, "script");
+    assert.equal(f.entry, "nightly-report");
+    assert.equal(f.entryFile, "nightly_report/main.py");
+    assert.equal(f.pythonVersion, "3.13");
+  });
+
   it("pnpm and yarn are told apart by their lockfiles", () => {
     const pnpm = readProjectFacts(memoryFs({ "/p/package.json": '{"name":"x"}', "/p/pnpm-lock.yaml": "" }), "/p");
     assert.equal(pnpm.packageManager, "pnpm");

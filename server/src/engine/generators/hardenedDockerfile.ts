@@ -156,6 +156,11 @@ function copySource(facts: ProjectFacts, from?: string): string[] {
   return out;
 }
 
+/** A plain script is not a server: no port to publish and nothing to probe over HTTP. */
+export function isServer(facts: ProjectFacts): boolean {
+  return facts.framework !== "script";
+}
+
 function healthcheckLine(probe: Probe): string {
   return `HEALTHCHECK --interval=30s --timeout=5s --start-period=${probe.startPeriod} --retries=3 \\\n    CMD ${execForm(probe.test)}`;
 }
@@ -248,7 +253,7 @@ function pythonDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: s
       'ENV PATH="/app/.venv/bin:$PATH" \\',
       "    PYTHONUNBUFFERED=1",
       "",
-      `EXPOSE ${facts.port}`,
+      ...(isServer(facts) ? [`EXPOSE ${facts.port}`] : []),
       `CMD ${execForm(devCommand(facts))}`,
     );
   }
@@ -288,10 +293,13 @@ function pythonDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: s
     );
   }
   runtime.push("    PYTHONUNBUFFERED=1 \\", "    PYTHONDONTWRITEBYTECODE=1", "");
-  runtime.push(`USER ${b.builtInUser ?? "app"}`, "", `EXPOSE ${facts.port}`, "");
-  const note = healthNote(facts);
-  if (note) runtime.push(note);
-  runtime.push(healthcheckLine(probe), "");
+  runtime.push(`USER ${b.builtInUser ?? "app"}`, "");
+  if (isServer(facts)) {
+    runtime.push(`EXPOSE ${facts.port}`, "");
+    const note = healthNote(facts);
+    if (note) runtime.push(note);
+    runtime.push(healthcheckLine(probe), "");
+  }
   if (b.distroless) {
     const cmd = runtimeCommandAsModule(facts, b.python);
     runtime.push(`ENTRYPOINT ${execForm(cmd.slice(0, cmd[1] === "-m" ? 3 : 1))}`, `CMD ${execForm(cmd.slice(cmd[1] === "-m" ? 3 : 1))}`);
@@ -404,15 +412,19 @@ function composeFiles(facts: ProjectFacts, flavour: BaseFlavour, options: Docker
     "      context: .",
     ...(dockerfilePath !== "Dockerfile" ? [`      dockerfile: ${dockerfilePath}`] : []),
     "      target: runtime",
-    "    ports:",
-    `      - ${yamlString(`${facts.port}:${facts.port}`)}`,
-    "    healthcheck:",
-    `      test: ${execForm(["CMD", ...probe.test])}`,
-    "      interval: 30s",
-    "      timeout: 5s",
-    "      retries: 3",
-    `      start_period: ${probe.startPeriod}`,
-    "    restart: unless-stopped",
+    ...(isServer(facts)
+      ? [
+          "    ports:",
+          `      - ${yamlString(`${facts.port}:${facts.port}`)}`,
+          "    healthcheck:",
+          `      test: ${execForm(["CMD", ...probe.test])}`,
+          "      interval: 30s",
+          "      timeout: 5s",
+          "      retries: 3",
+          `      start_period: ${probe.startPeriod}`,
+          "    restart: unless-stopped",
+        ]
+      : ["    restart: on-failure"]),
     "    deploy:",
     "      resources:",
     "        limits:",
@@ -424,7 +436,7 @@ function composeFiles(facts: ProjectFacts, flavour: BaseFlavour, options: Docker
     "services:",
     `  ${service}:`,
     ...(options.devStage ? ["    build:", "      target: dev"] : []),
-    ...(facts.framework === "dagster" ? [] : [`    command: ${execForm(devCommand(facts))}`]),
+    ...(facts.framework === "dagster" || !isServer(facts) ? [] : [`    command: ${execForm(devCommand(facts))}`]),
     "    volumes:",
     ...sourceMounts(facts).map((m) => `      - ${m}`),
     "    environment:",

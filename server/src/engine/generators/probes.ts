@@ -62,7 +62,8 @@ export function runtimeCommand(facts: ProjectFacts): string[] {
     case "node":
       return ["node", facts.entry];
     default:
-      return facts.entry.endsWith(".py") ? ["python", facts.entry] : ["python", "-m", facts.entry.split(":")[0] as string];
+      // a source file, or else a console script the project installs into the virtualenv
+      return facts.entry.endsWith(".py") ? ["python", facts.entry] : [facts.entry];
   }
 }
 
@@ -71,6 +72,8 @@ export function runtimeCommandAsModule(facts: ProjectFacts, python: string): str
   const cmd = runtimeCommand(facts);
   const tool = cmd[0] as string;
   if (tool === "python") return [python, ...cmd.slice(1)];
+  // console scripts are not on PATH without the virtualenv: run their source file
+  if (facts.framework === "script" && cmd.length === 1) return [python, facts.entryFile ?? `${tool}.py`];
   if (tool === "node") return cmd;
   return [python, "-m", tool, ...cmd.slice(1)];
 }

@@ -45,6 +45,8 @@ export interface ProjectFacts {
    * start file.
    */
   entry: string;
+  /** The source file the entry point lives in, relative to root, when found. */
+  entryFile: string | undefined;
   /** Port the service listens on. */
   port: number;
   /** HTTP path a health probe can use (from the code when it has a health route). */
@@ -191,6 +193,7 @@ export function readProjectFacts(fs: WorkspaceFs, root: string): ProjectFacts {
     srcLayout,
     sourcePaths,
     entry: entryInfo.entry,
+    entryFile: entryInfo.file,
     port,
     healthPath: health.path,
     healthPathFound: health.found,
@@ -340,12 +343,13 @@ function findEntry(
       return { entry: `${moduleNameOf(name)}.definitions`, file: undefined };
     }
     default: {
-      const scripts = tomlTable(tables, "project.scripts");
-      const first = scripts ? tomlString([...scripts.values.values()][0]) : undefined;
-      if (first) {
+      // a console script the package installs: run it by name
+      const scripts = tomlTable(tables, "project.scripts") ?? tomlTable(tables, "tool.poetry.scripts");
+      const [scriptName, target] = scripts ? ([...scripts.values.entries()][0] ?? []) : [];
+      const first = tomlString(target);
+      if (scriptName && first && tomlTable(tables, "build-system")) {
         const mod = first.split(":")[0] as string;
-        const file = pyFiles.find((f) => moduleOfFile(f) === mod);
-        return { entry: file ?? first, file };
+        return { entry: scriptName, file: pyFiles.find((f) => moduleOfFile(f) === mod) };
       }
       const main = preferred(["main.py", "app.py", "__main__.py", "run.py"])[0];
       return { entry: main ?? "main.py", file: main };
@@ -495,6 +499,7 @@ function readNodeFacts(fs: WorkspaceFs, root: string, packageJsonText: string): 
     srcLayout: fs.isDirectory(join(root, "src")),
     sourcePaths: sourcePaths.length > 0 ? sourcePaths : ["."],
     entry,
+    entryFile: has(entry) ? entry : undefined,
     port,
     healthPath: health ?? "/health",
     healthPathFound: health !== undefined,
