@@ -115,15 +115,29 @@ export function serviceHasHealthcheck(project: ComposeProject, name: string): bo
 
 // ---------------------------------------------------------------- .env.example
 
+const texts = new WeakMap<ComposeProject, Map<string, string | undefined>>();
+
+/** A neighbour's text, read once per project (rules ask for `.env.example` and `.gitignore` once per finding). */
+export function readText(project: ComposeProject, path: string): string | undefined {
+  let cache = texts.get(project);
+  if (!cache) {
+    cache = new Map();
+    texts.set(project, cache);
+  }
+  if (cache.has(path)) return cache.get(path);
+  project.extraInputs.add(path);
+  const text = project.fs.readFile(path);
+  cache.set(path, text);
+  return text;
+}
+
 export function envExamplePath(project: ComposeProject): string {
   return join(project.dir, ".env.example");
 }
 
 /** Variable names listed in `.env.example` (undefined when the file does not exist). */
 export function envExampleNames(project: ComposeProject): Set<string> | undefined {
-  const path = envExamplePath(project);
-  project.extraInputs.add(path);
-  const text = project.fs.readFile(path);
+  const text = readText(project, envExamplePath(project));
   if (text === undefined) return undefined;
   return parseEnvNames(text);
 }
@@ -140,7 +154,7 @@ export function parseEnvNames(text: string): Set<string> {
 /** Adds `NAME=` lines to `.env.example` (creating it) for the names it does not list yet. */
 export function envExampleChange(project: ComposeProject, names: readonly string[]): FileChange | undefined {
   const path = envExamplePath(project);
-  const text = project.fs.readFile(path);
+  const text = readText(project, path);
   const have = text === undefined ? new Set<string>() : parseEnvNames(text);
   const add = [...new Set(names)].filter((n) => !have.has(n));
   if (add.length === 0) return undefined;
@@ -159,9 +173,7 @@ export function envExampleChange(project: ComposeProject, names: readonly string
 export function isGitIgnored(project: ComposeProject, path: string): boolean {
   let dir = dirname(path);
   for (let i = 0; i < 32; i++) {
-    const gi = join(dir, ".gitignore");
-    project.extraInputs.add(gi);
-    const text = project.fs.readFile(gi);
+    const text = readText(project, join(dir, ".gitignore"));
     if (text !== undefined) {
       const rel = relative(dir, path);
       if (!rel.startsWith("..") && ignore().add(text).ignores(rel)) return true;

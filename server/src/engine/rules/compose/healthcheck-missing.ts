@@ -1,4 +1,4 @@
-import { appendToMap, childIndent, dependsOn } from "../../analysis/compose";
+import { appendToMap, childIndent, dependentsOf } from "../../analysis/compose";
 import { recommendedHealthcheck } from "../../analysis/composeHealth";
 import { dockerfileHasHealthcheck } from "../../analysis/composeFiles";
 import { healthcheckYaml } from "../../knowledge/composeImages";
@@ -37,14 +37,7 @@ export const rule = composeRule({
       const hc = project.value(svc.name, "healthcheck");
       if (hc || dockerfileHasHealthcheck(project, svc.name)) continue;
       const recommended = recommendedHealthcheck(project, svc.name);
-      let dependent: string | undefined;
-      for (const other of project.serviceNames()) {
-        if (other === svc.name) continue;
-        if (project.definitions(other).some((d) => dependsOn(d.file, d).some((e) => e.name === svc.name))) {
-          dependent = other;
-          break;
-        }
-      }
+      const dependent = dependentsOf(project, svc.name).find((d) => d.service !== svc.name)?.service;
       if (!recommended && !dependent) continue;
       const fixes: Fix[] = [];
       if (recommended) {

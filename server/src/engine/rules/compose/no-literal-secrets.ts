@@ -1,6 +1,6 @@
 import { isMap, isSeq, type Node, type Pair } from "yaml";
 import { appendToMap, childIndent, commandScalars, innerRange, serviceEnvironment, type EnvEntry } from "../../analysis/compose";
-import { envExampleChange, isGitIgnored } from "../../analysis/composeFiles";
+import { envExampleChange, isGitIgnored, readText } from "../../analysis/composeFiles";
 import { composeImageInfo } from "../../knowledge/composeImages";
 import { isLiteralValue, isSecretName, urlWithPassword } from "../../knowledge/secrets";
 import type { ComposeFileModel, ServiceModel } from "../../model/compose";
@@ -68,7 +68,7 @@ function secretsFix(file: ComposeFileModel, project: ComposeProject, svc: Servic
   const changes: FileChange[] = [{ path: secretPath, create: `${entry.value}\n` }];
   if (!isGitIgnored(project, secretPath)) {
     const gi = join(project.dir, ".gitignore");
-    const text = project.fs.readFile(gi);
+    const text = readText(project, gi);
     if (text === undefined) changes.push({ path: gi, create: "secrets/\n" });
     else {
       const end = new LineIndex(text).positionAt(text.length);

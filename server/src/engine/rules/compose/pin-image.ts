@@ -28,7 +28,7 @@ export const rule = composeRule({
     options: { allowedTags: { description: "Tags accepted even though they move (e.g. `lts`).", default: [] } },
     practice: "003 §8.1, 004 Review mode (no latest tags in production)",
   },
-  check({ compose, project, report, options }) {
+  check({ compose, report, options }) {
     const allowed = new Set(((options.allowedTags as string[] | undefined) ?? []).map((t) => t.toLowerCase()));
     const seen = new Set<number>();
     for (const svc of compose.services) {

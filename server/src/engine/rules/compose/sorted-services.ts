@@ -21,11 +21,19 @@ export const rule = composeRule({
     practice: "dclint style",
   },
   check({ compose, report }) {
+    // names seen so far, kept sorted: the first one after the current name is the one it should precede
     const seen: string[] = [];
     for (const svc of compose.services) {
-      const later = seen.filter((s) => s.localeCompare(svc.name) > 0).sort((a, b) => a.localeCompare(b))[0];
-      if (later) report({ messageId: "order", range: svc.keyRange, data: { service: svc.name, before: later } });
-      seen.push(svc.name);
+      let lo = 0;
+      let hi = seen.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((seen[mid] as string).localeCompare(svc.name) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      const later = seen[lo];
+      if (later !== undefined) report({ messageId: "order", range: svc.keyRange, data: { service: svc.name, before: later } });
+      seen.splice(lo, 0, svc.name);
     }
   },
 });
