@@ -42,6 +42,14 @@ testRule(rule, {
       outputFiles: { "entrypoint.sh": '#!/bin/sh\nalembic upgrade head\nexec "$@"\n' },
     },
     {
+      name: "a bare name found on PATH",
+      code: 'FROM postgres:17\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      files: { "docker-entrypoint.sh": '#!/bin/bash\nset -e\n"$@"\n' },
+      errors: [{ messageId: "noExec", line: 3 }],
+      output: 'FROM postgres:17\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      outputFiles: { "docker-entrypoint.sh": '#!/bin/bash\nset -e\nexec "$@"\n' },
+    },
+    {
       name: "a folder of scripts copied whole, shell-form ENTRYPOINT, script ends with another exec (no fix)",
       code: "FROM python:3.13-slim\nCOPY docker/ /docker/\nENTRYPOINT /docker/start.sh\n",
       files: { "docker/start.sh": "#!/bin/sh\nexec uvicorn app:app\n" },

@@ -34,6 +34,11 @@ testRule(rule, {
       errors: [{ messageId: "urlPassword" }],
     },
     {
+      name: "BuildKit's own example: lower-case keys, two on one line",
+      code: "FROM alpine\nENV «passwd»=banana secret=passwd\n",
+      errors: [{ messageId: "env" }, { messageId: "env", line: 2, column: 19 }],
+    },
+    {
       name: "global ARG before FROM",
       code: "ARG AWS_SECRET_ACCESS_KEY\nFROM alpine:3.22\n",
       errors: [{ messageId: "arg", line: 1 }],

@@ -49,6 +49,8 @@ function scriptSource(
   return undefined;
 }
 
+const PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+
 function isExecOfArgs(c: ShellCommand): boolean {
   return c.words[0]?.value === "exec" && c.words.some((w) => w.value === "$@" || w.value === "${@}");
 }
@@ -91,8 +93,14 @@ export const rule = dockerfileRule({
         if (/(^|\/)(ba|da)?sh$/.test(words[0]?.value ?? "") && words[1] && !words[1].value.startsWith("-")) k = 1;
         const word = words[k];
         if (!word || !/\.(sh|bash)$|entrypoint/i.test(word.value)) continue;
-        const imagePath = joinPosix(workdirAt(dockerfile, stage, ins), word.value);
-        const src = scriptSource(dockerfile, stage, ins, imagePath, fs);
+        // a bare name (`docker-entrypoint.sh`) is looked up on PATH by the exec form
+        const candidates = [joinPosix(workdirAt(dockerfile, stage, ins), word.value)];
+        if (!word.value.includes("/")) for (const dir of PATH_DIRS) candidates.push(`${dir}/${word.value}`);
+        let src: { path: string; text: string } | undefined;
+        for (const imagePath of candidates) {
+          src = scriptSource(dockerfile, stage, ins, imagePath, fs);
+          if (src) break;
+        }
         if (!src) continue;
         const firstLine = src.text.split(/\r?\n/, 1)[0] ?? "";
         if (firstLine.startsWith("#!") && !/\b(sh|bash|dash|ash|zsh)\b/.test(firstLine)) continue;
