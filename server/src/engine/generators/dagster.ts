@@ -6,7 +6,7 @@
  */
 import { dockerignore } from "./dockerignore";
 import { execForm, lines, type GeneratedFile } from "./files";
-import { DEFAULT_REGISTRY, generateHardenedDockerfile, TOOL_VERSIONS, type BaseFlavour } from "./hardenedDockerfile";
+import { DEFAULT_REGISTRY, generateHardenedDockerfile, sourceMounts, TOOL_VERSIONS, type BaseFlavour } from "./hardenedDockerfile";
 import { probeFor } from "./probes";
 import { moduleNameOf, type ProjectFacts } from "./projectFacts";
 
@@ -365,7 +365,7 @@ function devFiles(facts: ProjectFacts, module: string, webserverVersion: string)
     "      DAGSTER_PG_USER: ${DAGSTER_PG_USER:-dagster}",
     `      DAGSTER_PG_PASSWORD: ${PASSWORD_REQUIRED}`,
     "    volumes:",
-    ...facts.sourcePaths.map((p) => (p === "." ? "      - ./:/app" : `      - ./${p}:/app/${p}`)),
+    ...sourceMounts(facts).map((m) => `      - ${m}`),
     `      - ./dagster/dagster.yaml:${home}/dagster.yaml:ro`,
     "    # host port 3001, so it never collides with the production webserver's 3000",
     "    ports:",

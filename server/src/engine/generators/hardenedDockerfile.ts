@@ -391,8 +391,12 @@ function nodeDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: str
 }
 
 /** The bind mounts that put the source into a dev container. */
-function sourceMounts(facts: ProjectFacts): string[] {
-  return facts.sourcePaths.map((p) => (p === "." ? "./:/app" : `./${p}:/app/${p}`));
+export function sourceMounts(facts: ProjectFacts, keep?: string): string[] {
+  const loose = facts.sourcePaths.some((p) => p === "." || /\.[A-Za-z0-9]+$/.test(p));
+  if (!loose) return facts.sourcePaths.map((p) => `./${p}:/app/${p}`);
+  // a bind-mounted single file goes stale when an editor saves by replacing it: mount the folder, and keep
+  // the image's own environment (an anonymous volume over it) instead of the host's
+  return ["./:/app", ...(keep ? [keep] : [])];
 }
 
 function composeFiles(facts: ProjectFacts, flavour: BaseFlavour, options: DockerfileOptions, dockerfilePath: string): GeneratedFile[] {
@@ -438,7 +442,7 @@ function composeFiles(facts: ProjectFacts, flavour: BaseFlavour, options: Docker
     ...(options.devStage ? ["    build:", "      target: dev"] : []),
     ...(facts.framework === "dagster" || !isServer(facts) ? [] : [`    command: ${execForm(devCommand(facts))}`]),
     "    volumes:",
-    ...sourceMounts(facts).map((m) => `      - ${m}`),
+    ...sourceMounts(facts, facts.platform === "node" ? "/app/node_modules" : "/app/.venv").map((m) => `      - ${m}`),
     "    environment:",
     facts.platform === "node" ? "      NODE_ENV: development" : "      LOG_LEVEL: debug",
   );
