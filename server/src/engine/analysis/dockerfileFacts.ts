@@ -3,7 +3,7 @@
  * installs, whether a tool exists in it, who it runs as, where its WORKDIR is, and where to insert text.
  * Everything here is pure and bounded by the size of the model.
  */
-import { imageFacts, imageLanguage, type ImageFacts } from "../knowledge/images";
+import { hasKnownContents, imageFacts, imageLanguage, type ImageFacts } from "../knowledge/images";
 import { detectServerFramework, type DetectedServer } from "./python";
 import type { DockerInstruction, DockerfileModel, Stage } from "../model/dockerfile";
 import { parseShell, programOf, argsOf, type ShellCommand, type ShellWord } from "../model/shell";
@@ -201,9 +201,10 @@ export function isBuildPackage(name: string): boolean {
 
 /** True when the stage (or an ancestor) has `tool` before `before`: from its base image, a package, or a COPY. */
 export function stageHasTool(model: DockerfileModel, stage: Stage, tool: "curl" | "wget", before?: DockerInstruction): boolean {
-  const facts = imageFacts(model.rootImage(stage));
+  const root = model.rootImage(stage);
+  const facts = imageFacts(root);
   if (tool === "curl" ? facts.hasCurl : facts.hasWget) return true;
-  if (facts.family === "unknown") return true;
+  if (facts.family === "unknown" || !hasKnownContents(root)) return true;
   const c = stageCache(model, stage);
   const limit = before ? (c.index.get(before) ?? c.lineage.length) : c.lineage.length;
   if (!c.provides) {

@@ -184,3 +184,35 @@ export function slimTag(tag: string): string | undefined {
   if (/^\d+(\.\d+){0,2}$/.test(tag)) return `${tag}-slim`;
   return undefined;
 }
+
+/** Images whose contents we know well enough to say a tool is missing (official language and OS images, hardened, distroless). */
+const KNOWN_CONTENTS = new Set([
+  "python",
+  "pypy",
+  "node",
+  "ruby",
+  "golang",
+  "rust",
+  "openjdk",
+  "eclipse-temurin",
+  "debian",
+  "ubuntu",
+  "alpine",
+  "buildpack-deps",
+  "php",
+  "perl",
+  "postgres",
+  "redis",
+  "uv",
+]);
+
+/**
+ * True when `imageFacts` can be trusted to say a program is absent. Vendor images built on Alpine or Debian
+ * often add their own tools (nginx ships curl), so for them a missing tool is not certain.
+ */
+export function hasKnownContents(ref: ImageRef): boolean {
+  if (ref.isScratch || isHardenedImage(ref) || (ref.registry === "gcr.io" && ref.path.startsWith("distroless/"))) return true;
+  const name = ref.name.toLowerCase();
+  if (name === "uv") return /astral-sh\/uv$/.test(ref.path);
+  return KNOWN_CONTENTS.has(name) && (ref.registry === undefined || ref.registry === "docker.io" || ref.path.startsWith("library/"));
+}
