@@ -80,6 +80,25 @@ describe("readProjectFacts", () => {
     assert.equal(f.pythonVersion, "3.13");
   });
 
+  it("a TypeScript Node app: build output, port from the sources, pnpm dev script", () => {
+    const f = readProjectFacts(
+      memoryFs({
+        "/p/api/package.json": JSON.stringify({
+          name: "api",
+          main: "dist/index.js",
+          scripts: { build: "tsc", dev: "tsx watch src/index.ts" },
+        }),
+        "/p/api/pnpm-lock.yaml": "",
+        "/p/api/src/index.ts": "const port = Number(process.env.PORT ?? 8080);\n",
+      }),
+      "/p/api",
+    );
+    assert.equal(f.packageManager, "pnpm");
+    assert.equal(f.entry, "dist/index.js");
+    assert.equal(f.buildOutput, "dist");
+    assert.equal(f.port, 8080);
+  });
+
   it("pnpm and yarn are told apart by their lockfiles", () => {
     const pnpm = readProjectFacts(memoryFs({ "/p/package.json": '{"name":"x"}', "/p/pnpm-lock.yaml": "" }), "/p");
     assert.equal(pnpm.packageManager, "pnpm");

@@ -368,7 +368,9 @@ function nodeDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: str
   runtime.push(
     "# Only the production dependencies and the source.",
     "COPY --from=builder /app/node_modules ./node_modules",
-    ...(facts.hasBuildScript ? copySource(facts, "builder") : copySource(facts)),
+    ...(facts.buildOutput
+      ? [`COPY --from=builder /app/${facts.buildOutput} ./${facts.buildOutput}`, "COPY package.json ./"]
+      : copySource(facts)),
     "",
     `USER ${b.builtInUser ?? "node"}`,
     "",

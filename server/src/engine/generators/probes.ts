@@ -92,7 +92,9 @@ export function devCommand(facts: ProjectFacts): string[] {
     case "dagster":
       return ["dagster", "dev", "-h", "0.0.0.0", "-p", "3000", "-m", facts.entry];
     case "node":
-      return facts.hasDevScript ? ["npm", "run", "dev"] : ["node", "--watch", facts.entry];
+      return facts.hasDevScript
+        ? [facts.packageManager === "pnpm" || facts.packageManager === "yarn" ? facts.packageManager : "npm", "run", "dev"]
+        : ["node", "--watch", facts.entry];
     default:
       return runtimeCommand(facts);
   }

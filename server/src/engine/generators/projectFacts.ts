@@ -57,6 +57,8 @@ export interface ProjectFacts {
   lockedVersions: Map<string, string>;
   /** Node: `npm run build` exists. */
   hasBuildScript: boolean;
+  /** Node with a build script: the folder the build writes (`dist`), which the runtime needs instead of the source. */
+  buildOutput: string | undefined;
   /** Runtime dependency names (lower case, `_` as `-`). */
   dependencies: string[];
   /** Node: a `dev` script exists. */
@@ -199,6 +201,7 @@ export function readProjectFacts(fs: WorkspaceFs, root: string): ProjectFacts {
     healthPathFound: health.found,
     lockedVersions: lockedVersionsOf(lockfile ? read(lockfile) : undefined, requirements.map(read)),
     hasBuildScript: false,
+    buildOutput: undefined,
     dependencies: [...depSet].sort(),
     hasDevScript: false,
     devRequirements: requirements.find((r) => /dev/i.test(r)),
@@ -465,7 +468,21 @@ function readNodeFacts(fs: WorkspaceFs, root: string, packageJsonText: string): 
   const engines = typeof pkg.engines?.node === "string" ? /(\d+)/.exec(pkg.engines.node)?.[1] : undefined;
   const nvm = fs.readFile(join(root, ".nvmrc")) ?? fs.readFile(join(root, ".node-version"));
   const nodeVersion = (nvm ? /(\d+)/.exec(nvm)?.[1] : undefined) ?? engines ?? DEFAULT_NODE_VERSION;
-  const entryText = fs.readFile(join(root, entry)) ?? "";
+  // the start file, or (when it is build output) the sources it is built from
+  const entryText = [
+    entry,
+    "src/index.ts",
+    "src/server.ts",
+    "src/main.ts",
+    "src/app.ts",
+    "src/index.js",
+    "src/server.js",
+    "server.js",
+    "index.js",
+  ]
+    .map((f) => fs.readFile(join(root, f)))
+    .filter((t): t is string => t !== undefined)
+    .join("\n");
   const port =
     Number(/PORT\s*(?:\|\||\?\?)\s*(\d{2,5})/.exec(entryText)?.[1] ?? NaN) ||
     Number(/listen\(\s*(\d{2,5})/.exec(entryText)?.[1] ?? NaN) ||
@@ -505,6 +522,8 @@ function readNodeFacts(fs: WorkspaceFs, root: string, packageJsonText: string): 
     healthPathFound: health !== undefined,
     lockedVersions: new Map(),
     hasBuildScript: typeof scripts.build === "string",
+    buildOutput:
+      typeof scripts.build === "string" ? (!has(entry) && entry.includes("/") ? (entry.split("/")[0] as string) : "dist") : undefined,
     dependencies: Object.keys((pkg as { dependencies?: Record<string, unknown> }).dependencies ?? {}).sort(),
     hasDevScript: typeof scripts.dev === "string",
     devRequirements: undefined,
