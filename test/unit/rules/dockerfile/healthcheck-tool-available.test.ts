@@ -25,6 +25,7 @@ testRule(rule, {
       name: "unknown base images are given the benefit of the doubt",
       code: "FROM myorg/base:1.0\nHEALTHCHECK CMD curl -f http://localhost/\n",
     },
+    { name: "vendor Alpine images may add curl (nginx does)", code: "FROM nginx:1.27-alpine\nHEALTHCHECK CMD curl -f http://localhost/\n" },
     {
       name: "RUN installs then uses curl in the same RUN",
       code: "FROM python:3.13-slim\nRUN apt-get update && apt-get install -y curl && curl -fsSL https://example.com/x -o /x\n",
