@@ -250,6 +250,8 @@ function dagsterSystemDockerfile(
     `        dagster==${versions.core} \\`,
     `        dagster-webserver==${versions.webserver} \\`,
     `        dagster-postgres==${versions.postgres}`,
+    // the hardened runtime has no shell to create DAGSTER_HOME, so the builder makes it and COPY hands it over
+    ...(hardened ? ["", `RUN mkdir -p ${home}`] : []),
     "",
     `FROM ${runtime} AS runtime`,
     "",
@@ -263,6 +265,7 @@ function dagsterSystemDockerfile(
           "",
         ]),
     "COPY --from=builder /opt/dagster/.venv /opt/dagster/.venv",
+    ...(hardened ? [`COPY --from=builder --chown=nonroot:nonroot ${home} ${home}`] : []),
     "",
     'ENV PATH="/opt/dagster/.venv/bin:$PATH" \\',
     `    DAGSTER_HOME=${home} \\`,
