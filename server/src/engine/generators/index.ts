@@ -50,6 +50,8 @@ export function nextSteps(name: GeneratorName, facts: ProjectFacts, options: Gen
     case "recipes": {
       const recipes = options.recipes ?? [];
       if (recipes.includes("db") || recipes.includes("observability")) steps.push("cp .env.example .env and set the passwords");
+      if (recipes.includes("api") && !facts.hasDockerfile)
+        steps.push("compose.api.yml builds ./Dockerfile: generate it first (shipshape init dockerfile).");
       steps.push(`Start: ${recipeCommand(recipes)}`);
       if (options.makefile) steps.push("Or: make up / make down / make logs");
       break;

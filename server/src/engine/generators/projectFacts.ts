@@ -61,6 +61,8 @@ export interface ProjectFacts {
   buildOutput: string | undefined;
   /** Runtime dependency names (lower case, `_` as `-`). */
   dependencies: string[];
+  /** A `Dockerfile` exists in the project folder already. */
+  hasDockerfile: boolean;
   /** Node: a `dev` script exists. */
   hasDevScript: boolean;
   /** pip: a development requirements file (`requirements-dev.txt`), when there is one. */
@@ -203,6 +205,7 @@ export function readProjectFacts(fs: WorkspaceFs, root: string): ProjectFacts {
     hasBuildScript: false,
     buildOutput: undefined,
     dependencies: [...depSet].sort(),
+    hasDockerfile: has("Dockerfile"),
     hasDevScript: false,
     devRequirements: requirements.find((r) => /dev/i.test(r)),
   };
@@ -525,6 +528,7 @@ function readNodeFacts(fs: WorkspaceFs, root: string, packageJsonText: string): 
     buildOutput:
       typeof scripts.build === "string" ? (!has(entry) && entry.includes("/") ? (entry.split("/")[0] as string) : "dist") : undefined,
     dependencies: Object.keys((pkg as { dependencies?: Record<string, unknown> }).dependencies ?? {}).sort(),
+    hasDockerfile: has("Dockerfile"),
     hasDevScript: typeof scripts.dev === "string",
     devRequirements: undefined,
   };
