@@ -66,6 +66,8 @@ class Converter {
   count = 0;
   exceeded = false;
   readonly where = new Map<string, Located>();
+  /** `Alias.resolve` searches the whole document each time; an alias bomb would make that the bottleneck. */
+  private readonly aliases = new Map<unknown, unknown>();
 
   constructor(
     readonly doc: Document.Parsed,
@@ -80,7 +82,11 @@ class Converter {
     }
     let n: unknown = node;
     let hops = 0;
-    while (isAlias(n) && hops++ < 64) n = n.resolve(this.doc);
+    while (isAlias(n) && hops++ < 64) {
+      const alias: unknown = n;
+      if (!this.aliases.has(alias)) this.aliases.set(alias, n.resolve(this.doc));
+      n = this.aliases.get(alias);
+    }
     if (!this.where.has(path)) this.where.set(path, { key, value: (node as Node | null) ?? undefined });
     if (isScalar(n)) {
       const v = n.value;

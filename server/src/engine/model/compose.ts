@@ -165,10 +165,15 @@ export class ComposeFileModel {
   resolve(node: unknown): Node | undefined {
     let n: unknown = node;
     for (let hops = 0; isAlias(n) && hops < MAX_ALIAS_HOPS; hops++) {
-      n = n.resolve(this.doc);
+      // yaml's Alias.resolve walks the whole document to find the anchor; remember each answer
+      const alias: unknown = n;
+      if (!this.aliasTargets.has(alias)) this.aliasTargets.set(alias, n.resolve(this.doc));
+      n = this.aliasTargets.get(alias);
     }
     return isAlias(n) ? undefined : (n as Node | undefined);
   }
+
+  private readonly aliasTargets = new Map<unknown, unknown>();
 
   /** The pair for `key` in `map`, looking through `<<` merge keys (nearest wins, as YAML says). */
   pair(map: YAMLMap | undefined, key: string): Pair | undefined {
