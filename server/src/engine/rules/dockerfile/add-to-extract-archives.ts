@@ -38,7 +38,11 @@ export const rule = dockerfileRule({
     practice: "hadolint",
   },
   check({ dockerfile, report }) {
-    const steps = runSteps(dockerfile).filter((s) => !s.onbuild);
+    const steps = new Map(
+      runSteps(dockerfile)
+        .filter((s) => !s.onbuild)
+        .map((s) => [s.ins, s]),
+    );
     for (const stage of dockerfile.stages) {
       // archives copied in this stage: name -> COPY instruction
       const copied: { name: string; ins: DockerInstruction; operand: CopyOperand }[] = [];
@@ -50,7 +54,7 @@ export const rule = dockerfileRule({
           if (isArchivePath(ops.dest.value)) copied.push({ name: basename(ops.dest.value), ins, operand: ops.dest });
           else for (const s of ops.sources) if (isArchivePath(s.value)) copied.push({ name: basename(s.value), ins, operand: s });
         } else if (ins.keyword === "RUN") {
-          const step = steps.find((s) => s.ins === ins);
+          const step = steps.get(ins);
           if (!step) continue;
           for (const cmd of step.commands) {
             if (!extracts(cmd)) continue;

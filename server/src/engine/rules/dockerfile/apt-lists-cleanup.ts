@@ -1,6 +1,6 @@
 import { hasCacheOrTmpfsMount, runSteps, type RunStep } from "../../analysis/instructions";
 import { aptInstall, commandWord, isAptUpdate, removesAptLists } from "../../analysis/packages";
-import type { DockerfileModel, Stage } from "../../model/dockerfile";
+import type { Stage } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 
 /** The apt lists live in a cache/tmpfs mount, so they never reach the layer. */
@@ -11,23 +11,9 @@ function listsMounted(step: RunStep): boolean {
   );
 }
 
-/** The stage ends up in an image: it is the last one, or another stage builds FROM it (hadolint's reading). */
-function reachesAnImage(dockerfile: DockerfileModel, stage: Stage | undefined): boolean {
-  if (!stage) return true;
-  return stage.isFinal || dockerfile.stages.some((s) => s.parent === stage);
-}
-
 /** Appending the cleanup is a no-op for later steps unless one of them installs from the lists without refreshing them. */
-function laterStepsNeedLists(dockerfile: DockerfileModel, steps: RunStep[], from: number, stage: Stage | undefined): boolean {
-  for (const step of steps.slice(from + 1)) {
-    const s = step.ins.stage;
-    if (step.onbuild) continue;
-    if (stage && s && !dockerfile.lineage(s).includes(stage)) continue;
-    const installs = step.commands.some((c) => aptInstall(c, ["apt-get", "apt", "aptitude"]));
-    const updates = step.commands.some(isAptUpdate);
-    if (installs && !updates) return true;
-  }
-  return false;
+function needsLists(step: RunStep): boolean {
+  return !step.onbuild && step.commands.some((c) => aptInstall(c, ["apt-get", "apt", "aptitude"])) && !step.commands.some(isAptUpdate);
 }
 
 export const rule = dockerfileRule({
@@ -64,11 +50,20 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     const steps = runSteps(dockerfile);
+    // a stage ends up in an image when it is the last one or another stage builds FROM it (hadolint's reading)
+    const parents = new Set(dockerfile.stages.map((s) => s.parent));
+    const reachesAnImage = (stage: Stage | undefined) => !stage || stage.isFinal || parents.has(stage);
+    let needy: number[] | undefined;
+    const laterStepsNeedLists = (index: number, stage: Stage | undefined) =>
+      (needy ??= steps.flatMap((n, i) => (needsLists(n) ? [i] : []))).some((i) => {
+        const later = (steps[i] as RunStep).ins.stage;
+        return i > index && (!stage || !later || dockerfile.lineage(later).includes(stage));
+      });
     steps.forEach((step, index) => {
       const update = step.commands.find(isAptUpdate);
       if (!update) return;
       if (step.commands.some(removesAptLists) || listsMounted(step)) return;
-      if (!step.onbuild && !reachesAnImage(dockerfile, step.ins.stage)) return;
+      if (!step.onbuild && !reachesAnImage(step.ins.stage)) return;
       const first = commandWord(update) ?? update.words[0];
       const last = update.words[update.words.length - 1];
       if (!first || !last) return;
@@ -77,7 +72,7 @@ export const rule = dockerfileRule({
           ? [
               {
                 title: "Append && rm -rf /var/lib/apt/lists/*",
-                safe: !step.onbuild && !laterStepsNeedLists(dockerfile, steps, index, step.ins.stage),
+                safe: !step.onbuild && !laterStepsNeedLists(index, step.ins.stage),
                 edits: [
                   {
                     range: dockerfile.lines.rangeOf(step.appendOffset, step.appendOffset),

@@ -1,5 +1,5 @@
 import { runSteps } from "../../analysis/instructions";
-import type { DockerfileModel, DockerInstruction } from "../../model/dockerfile";
+import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
 import type { ShellWord } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -22,17 +22,19 @@ const WRAPPERS = new Set([
   "{",
 ]);
 
-/** The last USER before `ins` in its stage or the stages it builds on; undefined when none is written. */
-function userBefore(dockerfile: DockerfileModel, ins: DockerInstruction): string | undefined {
-  if (!ins.stage) return undefined;
-  let user: string | undefined;
-  for (const s of dockerfile.lineage(ins.stage).reverse()) {
-    for (const i of s.instructions) {
-      if (i === ins) return user;
-      if (i.keyword === "USER") user = i.argsText.trim().split(":")[0];
+/** The USER in effect at each RUN (undefined when no USER is written in the stage or the stages it builds on). */
+function usersAtRuns(dockerfile: DockerfileModel): Map<DockerInstruction, string | undefined> {
+  const at = new Map<DockerInstruction, string | undefined>();
+  const endUser = new Map<Stage, string | undefined>();
+  for (const stage of dockerfile.stages) {
+    let user = stage.parent ? endUser.get(stage.parent) : undefined;
+    for (const ins of stage.instructions) {
+      if (ins.keyword === "USER") user = ins.argsText.trim().split(":")[0];
+      else if (ins.keyword === "RUN") at.set(ins, user);
     }
+    endUser.set(stage, user);
   }
-  return user;
+  return at;
 }
 
 export const rule = dockerfileRule({
@@ -59,6 +61,7 @@ export const rule = dockerfileRule({
     practice: "hadolint",
   },
   check({ dockerfile, report }) {
+    let users: Map<DockerInstruction, string | undefined> | undefined;
     for (const step of runSteps(dockerfile)) {
       for (const cmd of step.commands) {
         // sudo as the program or inside a wrapper chain (`env X=1 sudo …`)
@@ -75,7 +78,7 @@ export const rule = dockerfileRule({
           if (!WRAPPERS.has(base) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value) && !w.value.startsWith("-")) break;
         }
         if (!sudo) continue;
-        const user = step.onbuild ? undefined : userBefore(dockerfile, step.ins);
+        const user = step.onbuild ? undefined : (users ??= usersAtRuns(dockerfile)).get(step.ins);
         const fixes =
           next && !next.value.startsWith("-")
             ? [

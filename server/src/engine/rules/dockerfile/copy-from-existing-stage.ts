@@ -26,6 +26,9 @@ export const rule = dockerfileRule({
     practice: "hadolint",
   },
   check({ dockerfile, report }) {
+    // first index of each stage name (Docker compares names without case)
+    const firstIndex = new Map<string, number>();
+    for (const s of dockerfile.stages) if (s.name && !firstIndex.has(s.name.toLowerCase())) firstIndex.set(s.name.toLowerCase(), s.index);
     for (const ins of dockerfile.instructions) {
       if (ins.keyword !== "COPY") continue;
       const flag = dockerfile.flag(ins, "from");
@@ -35,15 +38,14 @@ export const rule = dockerfileRule({
       if (/[:/@$]/.test(name)) continue;
       const range = flag.getValueRange() ?? flag.getRange();
       const index = ins.stage?.index ?? -1;
-      const before = dockerfile.stages.slice(0, index + 1);
+      const count = index + 1; // stages up to and including this one
       if (/^\d+$/.test(name)) {
-        if (Number(name) >= before.length) report({ messageId: "badIndex", range, data: { name, count: before.length } });
+        if (Number(name) >= count) report({ messageId: "badIndex", range, data: { name, count } });
         continue;
       }
-      const lower = name.toLowerCase();
-      if (before.some((s) => s.name?.toLowerCase() === lower)) continue;
-      const later = dockerfile.stages.slice(index + 1).some((s) => s.name?.toLowerCase() === lower);
-      report({ messageId: later ? "laterStage" : "undefinedStage", range, data: { name } });
+      const first = firstIndex.get(name.toLowerCase());
+      if (first !== undefined && first <= index) continue;
+      report({ messageId: first !== undefined ? "laterStage" : "undefinedStage", range, data: { name } });
     }
   },
 });

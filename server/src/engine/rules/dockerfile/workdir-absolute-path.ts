@@ -1,5 +1,5 @@
 import { stripQuotes } from "../../analysis/instructions";
-import type { DockerfileModel, Stage } from "../../model/dockerfile";
+import type { Stage } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 
 /** Absolute as hadolint reads it: `/…`, a variable (`$HOME`, `${APP}`), or a Windows drive (`C:\`, `C:/`). */
@@ -7,21 +7,11 @@ function isAbsolute(path: string): boolean {
   return path.startsWith("/") || path.startsWith("$") || /^[A-Za-z]:/.test(path);
 }
 
-/** The working directory set by the WORKDIRs before `line` in the stage and the stages it builds on; undefined when unknown. */
-function knownWorkdir(dockerfile: DockerfileModel, stage: Stage, line: number): string | undefined {
-  const chain = dockerfile.lineage(stage).reverse();
-  let dir: string | undefined;
-  for (const s of chain) {
-    for (const ins of s.instructions) {
-      if (ins.keyword !== "WORKDIR") continue;
-      if (ins.range.start.line >= line) return dir;
-      const p = stripQuotes(ins.argsText.trim());
-      if (!p || /[$\\]/.test(p) || /^[A-Za-z]:/.test(p)) dir = undefined;
-      else if (p.startsWith("/")) dir = p;
-      else dir = dir === undefined ? undefined : join(dir, p);
-    }
-  }
-  return dir;
+/** The directory a WORKDIR argument leads to from `dir`; undefined when it cannot be known statically. */
+function next(dir: string | undefined, path: string): string | undefined {
+  if (!path || /[$\\]/.test(path) || /^[A-Za-z]:/.test(path)) return undefined;
+  if (path.startsWith("/")) return path;
+  return dir === undefined ? undefined : join(dir, path);
 }
 
 /** `base` + `rel`, with `.` and `..` segments resolved (`/app` + `./src/..` -> `/app`). */
@@ -62,22 +52,29 @@ export const rule = dockerfileRule({
     practice: "Docker build checks; hadolint",
   },
   check({ dockerfile, report }) {
-    for (const ins of dockerfile.instructions) {
-      if (ins.keyword !== "WORKDIR" || !ins.argsRange) continue;
-      const path = stripQuotes(ins.argsText.trim());
-      if (path === "" || isAbsolute(path)) continue;
-      const base = ins.stage ? knownWorkdir(dockerfile, ins.stage, ins.range.start.line) : undefined;
-      if (base !== undefined) {
-        const absolute = join(base, path);
-        report({
-          messageId: "relativeToKnown",
-          range: ins.argsRange,
-          data: { path, absolute },
-          fixes: [{ title: `Use WORKDIR ${absolute}`, safe: true, edits: [{ range: ins.argsRange, newText: absolute }] }],
-        });
-      } else {
-        report({ messageId: "relative", range: ins.argsRange, data: { path } });
+    // one pass: each stage starts from the directory its parent stage ended in (parents come first)
+    const endDir = new Map<Stage, string | undefined>();
+    for (const stage of dockerfile.stages) {
+      let dir = stage.parent ? endDir.get(stage.parent) : undefined;
+      for (const ins of stage.instructions) {
+        if (ins.keyword !== "WORKDIR" || !ins.argsRange) continue;
+        const path = stripQuotes(ins.argsText.trim());
+        const before = dir;
+        dir = next(dir, path);
+        if (path === "" || isAbsolute(path)) continue;
+        if (before !== undefined) {
+          const absolute = join(before, path);
+          report({
+            messageId: "relativeToKnown",
+            range: ins.argsRange,
+            data: { path, absolute },
+            fixes: [{ title: `Use WORKDIR ${absolute}`, safe: true, edits: [{ range: ins.argsRange, newText: absolute }] }],
+          });
+        } else {
+          report({ messageId: "relative", range: ins.argsRange, data: { path } });
+        }
       }
+      endDir.set(stage, dir);
     }
   },
 });
