@@ -26,7 +26,7 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
   let bestDistance = Infinity;
   const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   for (const c of candidates) {
-    if (c === name) continue;
+    if (c === name || Math.abs(c.length - name.length) > limit) continue;
     const d = c.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(c, name);
     if (d <= limit && d < bestDistance) {
       best = c;

@@ -25,10 +25,17 @@ export const rule = dockerfileRule({
     practice: "hadolint DL3045",
   },
   check({ dockerfile, report }) {
+    // line of the first WORKDIR per stage, so each COPY is checked in constant time
+    const firstWorkdir = new Map<Stage, number>();
+    for (const s of dockerfile.stages) {
+      const w = s.instructions.find((i) => i.keyword === "WORKDIR");
+      if (w) firstWorkdir.set(s, w.range.start.line);
+    }
     const hasWorkdirBefore = (stage: Stage, line: number): boolean =>
-      dockerfile
-        .lineage(stage)
-        .some((s) => s.instructions.some((i) => i.keyword === "WORKDIR" && (s !== stage || i.range.start.line < line)));
+      dockerfile.lineage(stage).some((s) => {
+        const at = firstWorkdir.get(s);
+        return at !== undefined && (s !== stage || at < line);
+      });
     for (const stage of dockerfile.stages) {
       for (const ins of stage.instructions) {
         if (ins.keyword !== "COPY") continue;

@@ -1,3 +1,4 @@
+import { variableRefs } from "../../analysis/variables";
 import type { DockerInstruction } from "../../model/dockerfile";
 import { comparePositions, rangeContains, type Range } from "../../text";
 import { dockerfileRule } from "../../rule";
@@ -41,16 +42,16 @@ export const rule = dockerfileRule({
       if (ins.keyword !== "ENV") continue;
       const props = propertiesOf(ins);
       const names = props.map((p) => p.getName());
-      for (const v of ins.ast.getVariables()) {
-        const name = v.getName();
+      for (const v of variableRefs(dockerfile, ins)) {
+        const name = v.name;
         if (defined.has(name)) continue;
         const owner = props.findIndex((p) => {
           const r = p.getValueRange();
-          return r !== null && rangeContains(r, v.getRange().start);
+          return r !== null && rangeContains(r, v.range.start);
         });
         const definedHere = names.findIndex((n, i) => n === name && i !== owner);
         if (owner < 0 || definedHere < 0) continue;
-        report({ messageId: "selfReference", range: v.getRange(), data: { name }, fixes: splitFix(ins, props, lines.eol) });
+        report({ messageId: "selfReference", range: v.range, data: { name }, fixes: splitFix(ins, props, lines.eol) });
       }
       for (const n of names) defined.add(n);
     }

@@ -1,5 +1,5 @@
 import { commandName, hasCacheOrTmpfsMountWith, insertAfter, runsOf } from "../../analysis/runCommands";
-import type { DockerfileModel, DockerInstruction } from "../../model/dockerfile";
+import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
 import { argsOf, type ShellCommand, type ShellWord } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -21,14 +21,27 @@ function pipInstallWord(cmd: ShellCommand): ShellWord | undefined {
   return undefined;
 }
 
+/** Where each stage sets PIP_NO_CACHE_DIR to a true value (first line), computed once per file. */
+const envLines = new WeakMap<DockerfileModel, Map<Stage, number>>();
+
 /** ENV PIP_NO_CACHE_DIR=<truthy> earlier in the stage or in a stage it builds on. */
 function envDisablesCache(dockerfile: DockerfileModel, run: DockerInstruction): boolean {
   if (!run.stage) return false;
-  const lineage = dockerfile.lineage(run.stage);
-  return dockerfile.instructions.some((ins) => {
-    if (ins.keyword !== "ENV" || !ins.stage || !lineage.includes(ins.stage) || ins.range.start.line >= run.range.start.line) return false;
-    const props = (ins.ast as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties();
-    return props.some((p) => p.getName() === "PIP_NO_CACHE_DIR" && TRUTHY.test(p.getValue() ?? ""));
+  let lines = envLines.get(dockerfile);
+  if (!lines) {
+    lines = new Map();
+    for (const ins of dockerfile.instructions) {
+      if (ins.keyword !== "ENV" || !ins.stage || lines.has(ins.stage)) continue;
+      const props = (ins.ast as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties();
+      if (props.some((p) => p.getName() === "PIP_NO_CACHE_DIR" && TRUTHY.test(p.getValue() ?? "")))
+        lines.set(ins.stage, ins.range.start.line);
+    }
+    envLines.set(dockerfile, lines);
+  }
+  const found = lines;
+  return dockerfile.lineage(run.stage).some((s) => {
+    const at = found.get(s);
+    return at !== undefined && (s !== run.stage || at < run.range.start.line);
   });
 }
 

@@ -6,12 +6,12 @@ import { dockerfileRule } from "../../rule";
 const YUM_LIKE = ["yum", "dnf", "microdnf"];
 
 /** `name-version[-release]`: every part after the name is made of version characters and one starts with a digit. */
-function rpmVersionPinned(pkg: string, knownVars: ReadonlySet<string>): boolean {
+function rpmVersionPinned(pkg: string, isDefined: (name: string) => boolean): boolean {
   // a local or remote .rpm file names its own version
   if (pkg.endsWith(".rpm")) return true;
   const parts = pkg.split("-");
   if (parts.length <= 1) return false;
-  if (pkg.includes("$")) return [...knownVars].some((v) => pkg.includes("${" + v + "}"));
+  if (pkg.includes("$")) return [...pkg.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].some((m) => isDefined(m[1] as string));
   const rest = parts.slice(1);
   return rest.every((p) => /^[0-9A-Za-z.~^_:+]*$/.test(p)) && rest.some((p) => /^[0-9]/.test(p));
 }
@@ -20,19 +20,42 @@ function zypperVersionPinned(pkg: string): boolean {
   return /[=<>]/.test(pkg) || pkg.endsWith(".rpm");
 }
 
-/** ARG names seen so far in the file and ENV names in the stage's lineage, for `pkg-${VERSION}`. */
-function variablesBefore(dockerfile: DockerfileModel, stage: Stage | undefined, line: number): Set<string> {
-  const out = new Set<string>();
-  const lineage = stage ? dockerfile.lineage(stage) : [];
+interface Definition {
+  line: number;
+  /** The stage of an ENV; undefined for ARG, which hadolint counts wherever it appears before. */
+  stage: Stage | undefined;
+}
+
+/** Every ARG and ENV name with where it is defined, computed once per file. */
+function definitions(dockerfile: DockerfileModel): Map<string, Definition[]> {
+  const out = new Map<string, Definition[]>();
+  const add = (name: string, d: Definition) => {
+    const list = out.get(name);
+    if (list) list.push(d);
+    else out.set(name, [d]);
+  };
   for (const ins of dockerfile.instructions) {
-    if (ins.range.start.line >= line) break;
-    if (ins.keyword === "ARG") for (const a of ins.ast.getArguments()) out.add(a.getValue().split("=")[0] as string);
-    if (ins.keyword === "ENV" && ins.stage && lineage.includes(ins.stage)) {
+    const line = ins.range.start.line;
+    if (ins.keyword === "ARG")
+      for (const a of ins.ast.getArguments()) add(a.getValue().split("=")[0] as string, { line, stage: undefined });
+    if (ins.keyword === "ENV" && ins.stage) {
       const props = (ins.ast as unknown as { getProperties(): { getName(): string }[] }).getProperties();
-      for (const p of props) out.add(p.getName());
+      for (const p of props) add(p.getName(), { line, stage: ins.stage });
     }
   }
   return out;
+}
+
+/** Whether `name` is defined before `line` (ARG anywhere, ENV in the stage's lineage). */
+function definedBefore(
+  dockerfile: DockerfileModel,
+  defs: Map<string, Definition[]>,
+  stage: Stage | undefined,
+  line: number,
+  name: string,
+): boolean {
+  const lineage = stage ? dockerfile.lineage(stage) : [];
+  return (defs.get(name) ?? []).some((d) => d.line < line && (d.stage === undefined || lineage.includes(d.stage)));
 }
 
 export const rule = dockerfileRule({
@@ -62,9 +85,9 @@ export const rule = dockerfileRule({
     practice: "hadolint DL3033/DL3041/DL3037",
   },
   check({ dockerfile, report }) {
+    let defs: Map<string, Definition[]> | undefined;
     for (const { ins, commands } of runsOf(dockerfile)) {
-      let vars: Set<string> | undefined;
-      const known = () => (vars ??= variablesBefore(dockerfile, ins.stage, ins.range.start.line));
+      const known = (name: string) => definedBefore(dockerfile, (defs ??= definitions(dockerfile)), ins.stage, ins.range.start.line, name);
       for (const cmd of commands) {
         const yumLike = YUM_LIKE.find((p) => commandHasArgs(cmd, [p], ["install"]));
         if (yumLike) {
@@ -73,7 +96,7 @@ export const rule = dockerfileRule({
           for (const w of packages(cmd, ["install", "module"])) {
             if (isModule) {
               if (!w.value.includes(":")) report({ messageId: "unpinnedModule", range: dockerfile.wordRange(w), data: { pkg: w.value } });
-            } else if (!isGroup && !rpmVersionPinned(w.value, known())) {
+            } else if (!isGroup && !rpmVersionPinned(w.value, known)) {
               report({ messageId: "unpinned", range: dockerfile.wordRange(w), data: { pkg: w.value, hint: `${w.value}-<version>` } });
             }
           }

@@ -1,4 +1,4 @@
-import { commandName, runsOf } from "../../analysis/runCommands";
+import { commandName } from "../../analysis/runCommands";
 import { imageFacts } from "../../knowledge/images";
 import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
 import { argsOf, type ShellCommand } from "../../model/shell";
@@ -69,7 +69,7 @@ export const rule = dockerfileRule({
           continue;
         }
         if (ins.keyword !== "RUN" || state !== "default") continue;
-        const commands = runsOf(dockerfile, stage).find((r) => r.ins === ins)?.commands ?? [];
+        const commands = dockerfile.shellCommands(ins);
         const pipe = commands.findIndex((c) => c.after === "|");
         if (pipe < 0 || setsPipefail(commands, pipe)) continue;
         const fixes: Fix[] = [];

@@ -1,4 +1,5 @@
 import { suggestName } from "../../analysis/suggest";
+import { variableRefs } from "../../analysis/variables";
 import { dockerfileRule } from "../../rule";
 import type { Fix } from "../../types";
 
@@ -43,16 +44,16 @@ export const rule = dockerfileRule({
     const declared = new Set<string>(PREDEFINED_PLATFORM_ARGS);
     for (const ins of dockerfile.globalArgs) for (const a of ins.ast.getArguments()) declared.add(a.getValue().split("=")[0] as string);
     for (const stage of dockerfile.stages) {
-      for (const v of stage.from.ast.getVariables()) {
-        const name = v.getName();
+      for (const v of variableRefs(dockerfile, stage.from)) {
+        const name = v.name;
         if (declared.has(name)) continue;
         const suggestion = suggestName(name, declared);
         const fixes: Fix[] = suggestion
-          ? [{ title: `Change to ${suggestion}`, safe: false, edits: [{ range: v.getNameRange(), newText: suggestion }] }]
+          ? [{ title: `Change to ${suggestion}`, safe: false, edits: [{ range: v.nameRange, newText: suggestion }] }]
           : [];
         report({
           messageId: suggestion ? "undeclaredSuggest" : "undeclared",
-          range: v.getRange(),
+          range: v.range,
           data: { name, suggestion: suggestion ?? "" },
           fixes,
         });

@@ -1,4 +1,5 @@
 import { suggestName } from "../../analysis/suggest";
+import { variableRefs } from "../../analysis/variables";
 import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 import type { Range } from "../../text";
@@ -118,44 +119,13 @@ interface Prop {
   getRange(): Range;
 }
 
-/** Offsets inside single quotes, where the builder does not expand variables. */
-function singleQuoted(text: string, escape: string): (offset: number) => boolean {
-  const spans: [number, number][] = [];
-  let inDouble = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === escape) {
-      i++;
-      continue;
-    }
-    if (c === '"') inDouble = !inDouble;
-    else if (c === "'" && !inDouble) {
-      const close = text.indexOf("'", i + 1);
-      const end = close < 0 ? text.length : close;
-      spans.push([i, end]);
-      i = end;
-    }
-  }
-  return (offset) => spans.some(([s, e]) => offset > s && offset < e);
-}
-
 function usesOf(dockerfile: DockerfileModel, ins: DockerInstruction): Use[] {
+  const refs = variableRefs(dockerfile, ins, { firstLineOnly: ins.heredocs.length > 0 });
+  if (ins.keyword !== "RUN") return refs;
+  // in RUN only the flags (--mount=…) are expanded by the builder
   const lines = dockerfile.lines;
-  const start = lines.offsetAt(ins.range.start);
-  const quoted = singleQuoted(dockerfile.text.slice(start, lines.offsetAt(ins.range.end)), dockerfile.escape);
-  const flagRanges = ins.flags.map((f) => f.getRange());
-  const firstLine = ins.range.start.line;
-  return ins.ast
-    .getVariables()
-    .filter((v) => {
-      const r = v.getRange();
-      if (ins.heredocs.length > 0 && r.start.line !== firstLine) return false;
-      if (quoted(lines.offsetAt(r.start) - start)) return false;
-      if (ins.keyword === "RUN")
-        return flagRanges.some((f) => lines.offsetAt(f.start) <= lines.offsetAt(r.start) && lines.offsetAt(r.end) <= lines.offsetAt(f.end));
-      return true;
-    })
-    .map((v) => ({ name: v.getName(), range: v.getRange(), nameRange: v.getNameRange() }));
+  const flags = ins.flags.map((f) => [lines.offsetAt(f.getRange().start), lines.offsetAt(f.getRange().end)] as const);
+  return refs.filter((r) => flags.some(([s, e]) => s <= r.start && r.end <= e));
 }
 
 function propertyNames(ins: DockerInstruction): { name: string; hasValue: boolean; range: Range }[] {
@@ -205,6 +175,7 @@ export const rule = dockerfileRule({
     const globalDefaults = dockerfile.globalArgDefaults;
     /** What a stage leaves in the environment for stages built FROM it. */
     const exported = new Map<Stage, Set<string>>();
+    let suggestionsLeft = 100;
 
     for (const stage of dockerfile.stages) {
       const inherited = stage.parent ? (exported.get(stage.parent) ?? new Set<string>()) : new Set<string>();
@@ -232,10 +203,17 @@ export const rule = dockerfileRule({
       }
       exported.set(stage, env);
 
+      function* candidates(): Iterable<string> {
+        yield* env;
+        yield* declared;
+        if (external) yield* imageEnv;
+        yield "PATH";
+      }
+
       function check(u: Use) {
         if (known(u.name)) return;
-        const candidates = new Set([...env, ...declared, ...(external ? imageEnv : []), "PATH"]);
-        const suggestion = suggestName(u.name, candidates);
+        // typo suggestions cost an edit distance per candidate: keep that bounded on huge files
+        const suggestion = suggestionsLeft-- > 0 ? suggestName(u.name, candidates()) : undefined;
         const fixes: Fix[] = suggestion
           ? [{ title: `Change to ${suggestion}`, safe: false, edits: [{ range: u.nameRange, newText: suggestion }] }]
           : [];
