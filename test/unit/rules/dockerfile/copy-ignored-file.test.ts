@@ -34,6 +34,12 @@ testRule(rule, {
     },
     { code: "FROM scratch\nCOPY «.» .\n", files: { ".dockerignore": "*\n" }, errors: [{ messageId: "ignored" }] },
     {
+      name: "JSON form",
+      code: 'FROM scratch\nCOPY [ «"test file"», "/tmp" ]\n',
+      files: { ".dockerignore": "test*\n" },
+      errors: [{ messageId: "ignored" }],
+    },
+    {
       name: "the Dockerfile's own ignore file wins",
       code: "FROM scratch\nCOPY «secrets/key.pem» /k\n",
       fileName: "app.Dockerfile",

@@ -1,3 +1,4 @@
+import { copyArgs } from "../../analysis/copyArgs";
 import { DockerignoreModel, globMatches } from "../../model/dockerignore";
 import { basename, dirname, normalize } from "../../paths";
 import { dockerfileRule } from "../../rule";
@@ -34,18 +35,15 @@ export const rule = dockerfileRule({
     for (const ins of dockerfile.instructions) {
       if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
       if (dockerfile.flag(ins, "from")) continue;
-      let args = ins.ast.getArguments();
-      if (ins.heredocs.length > 0)
-        args = args.filter((a) => a.getRange().start.line === ins.range.start.line && !a.getValue().startsWith("<<"));
-      for (const a of args.slice(0, -1)) {
-        const raw = a.getValue().replace(/^\[?\s*"?|"?\s*,?\s*$/g, "");
+      for (const a of copyArgs(dockerfile, ins)?.sources ?? []) {
+        const raw = a.value.replace(/^["']|["']$/g, "");
         if (raw === "" || raw.includes("$") || /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || raw.startsWith("git@")) continue;
         const src = normalize(raw).replace(/^\/+/, "");
         const isRoot = src === "." || src === "";
         if (isRoot ? !ignoresEverything : !ignore.patterns.some((p) => globMatches(p.pattern, src))) continue;
         report({
           messageId: "ignored",
-          range: a.getRange(),
+          range: a.range,
           data: { command: ins.keyword === "ADD" ? "ADD" : "COPY", file: isRoot ? "." : src },
         });
       }

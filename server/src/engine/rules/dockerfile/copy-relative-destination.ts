@@ -1,3 +1,4 @@
+import { copyArgs } from "../../analysis/copyArgs";
 import type { Stage } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 
@@ -39,17 +40,12 @@ export const rule = dockerfileRule({
     for (const stage of dockerfile.stages) {
       for (const ins of stage.instructions) {
         if (ins.keyword !== "COPY") continue;
-        let args = ins.ast.getArguments();
-        if (ins.heredocs.length > 0) args = args.filter((a) => a.getRange().start.line === ins.range.start.line);
-        const last = args[args.length - 1];
-        if (!last || args.length < 2) continue;
-        let dest = last.getValue();
-        // JSON form: ["src", "dest"]
-        if (dest.endsWith("]")) dest = dest.slice(0, -1).trim();
-        dest = stripQuotes(dest);
+        const parsed = copyArgs(dockerfile, ins);
+        if (!parsed) continue;
+        const dest = stripQuotes(parsed.dest.value);
         if (dest.startsWith("/") || /^[A-Za-z]:/.test(dest) || dest.startsWith("$")) continue;
         if (hasWorkdirBefore(stage, ins.range.start.line)) continue;
-        report({ messageId: "relative", range: last.getRange(), data: { dest } });
+        report({ messageId: "relative", range: parsed.dest.range, data: { dest } });
       }
     }
   },
