@@ -130,6 +130,15 @@ testRule(rule, {
       ],
     },
     {
+      name: "the daemon does not get dagster.yaml and workspace.yaml",
+      files: FILES,
+      code: GOOD.replace(
+        "  dagster-daemon:\n    <<: *dagster-common\n",
+        "  «dagster-daemon»:\n    image: ghcr.io/acme/dagster:1.8.0\n    environment:\n      DAGSTER_HOME: /opt/dagster/dagster_home\n",
+      ),
+      errors: [{ messageId: "configMissing" }, { messageId: "configMissing" }],
+    },
+    {
       name: "code server healthcheck is not a gRPC probe",
       files: FILES,
       code: GOOD.replace('test: ["CMD", "dagster", "api", "grpc-health-check", "-p", "4000"]', 'test: «["CMD", "true"]»'),

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import { appendToMap, childIndent, commandText, dependsOn, environmentOf, serviceVolumes } from "../../analysis/compose";
+import { builtStage } from "../../analysis/composeFiles";
 import { dagsterGrpcPort } from "../../analysis/composeHealth";
 import { composeImageInfo } from "../../knowledge/composeImages";
 import { scalarText, type ComposeFileModel, type ServiceModel } from "../../model/compose";
@@ -130,6 +131,7 @@ export const rule = composeRule({
       workspacePort: "workspace.yaml ({{where}}) expects `{{host}}` on port {{expected}}, but the code server listens on {{port}}.",
       dagsterHome:
         "`DAGSTER_HOME` is `{{value}}` here but `{{other}}` in `{{otherService}}`; webserver and daemon must share one instance.",
+      configMissing: "`{{service}}` does not get `{{file}}` (`{{other}}` mounts it); webserver and daemon must read the same one.",
       configNotInHome: "`{{file}}` is mounted at `{{target}}`, outside `DAGSTER_HOME` (`{{home}}`); Dagster will not read it.",
       sqliteStorage:
         "dagster.yaml ({{where}}) keeps runs in SQLite (the default), which webserver and daemon containers do not share; use Postgres storage.",
@@ -222,6 +224,17 @@ export const rule = composeRule({
         }
       }
     }
+    // both webserver and daemon need both files: a mount in one and not the other is a broken link
+    for (const fileName of ["dagster.yaml", "workspace.yaml"]) {
+      const mounted = consumers.filter((c) => mountsFile(project, c, fileName));
+      if (mounted.length === 0) continue;
+      for (const c of consumers) {
+        if (mounted.includes(c) || builtWith(project, c, fileName)) continue;
+        const svc = here(c);
+        if (svc)
+          report({ messageId: "configMissing", range: svc.keyRange, data: { service: c, file: fileName, other: mounted[0] as string } });
+      }
+    }
     // 4. workspace.yaml points at the code server
     const ws = wsLoc ? readYaml(project, wsLoc.path) : undefined;
     if (ws) {
@@ -310,6 +323,22 @@ export const rule = composeRule({
     }
   },
 });
+
+function mountsFile(project: ComposeProject, name: string, fileName: string): boolean {
+  return project
+    .definitions(name)
+    .some((d) =>
+      serviceVolumes(d.file, d).some(
+        (v) => v.type === "bind" && (basename(v.source ?? "") === fileName || !/\.ya?ml$/.test(v.source ?? "")),
+      ),
+    );
+}
+
+/** The image is built from a Dockerfile that mentions the file (COPY dagster.yaml …). */
+function builtWith(project: ComposeProject, name: string, fileName: string): boolean {
+  const built = builtStage(project, name);
+  return !!built && built.model.text.includes(fileName);
+}
 
 function lineOf(f: YamlFile, node: Node, where: string): string {
   const r = node.range;

@@ -17,7 +17,7 @@ export const rule = composeRule({
         good: "services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    depends_on:\n      - db\n  db:\n    image: postgres:16.4\n",
       },
     ],
-    equivalents: [],
+    equivalents: ["dclint:invalid-schema"],
     messages: {
       schema: "{{message}}",
       unknownKey: "{{message}}",

@@ -21,7 +21,7 @@ export const rule = composeRule({
         good: "services:\n  web:\n    image: nginx:1.27-alpine\n",
       },
     ],
-    equivalents: [],
+    equivalents: ["dclint:invalid-yaml"],
     messages: {
       syntax: "YAML syntax error: {{message}}",
       warning: "YAML: {{message}}",
