@@ -43,8 +43,12 @@ export interface RunStep {
   appendOffset: number | undefined;
 }
 
-/** Every RUN and `ONBUILD RUN` in document order. */
-export function runSteps(dockerfile: DockerfileModel): RunStep[] {
+const stepCache = new WeakMap<DockerfileModel, readonly RunStep[]>();
+
+/** Every RUN and `ONBUILD RUN` in document order (computed once per model; shared, so read-only). */
+export function runSteps(dockerfile: DockerfileModel): readonly RunStep[] {
+  const cached = stepCache.get(dockerfile);
+  if (cached) return cached;
   const out: RunStep[] = [];
   for (const ins of dockerfile.instructions) {
     if (ins.keyword === "RUN") {
@@ -64,6 +68,7 @@ export function runSteps(dockerfile: DockerfileModel): RunStep[] {
       if (step) out.push(step);
     }
   }
+  stepCache.set(dockerfile, out);
   return out;
 }
 

@@ -39,7 +39,17 @@ export interface ParsedArgs {
 const KEYWORDS = new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{"]);
 
 /** The program a command runs: shell keywords, wrappers (`sudo`, `env` …) and assignments skipped. */
+const programCache = new WeakMap<ShellCommand, { name: string; index: number } | null>();
+
 function program(cmd: ShellCommand): { name: string; index: number } | undefined {
+  const cached = programCache.get(cmd);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = findProgram(cmd);
+  programCache.set(cmd, found ?? null);
+  return found;
+}
+
+function findProgram(cmd: ShellCommand): { name: string; index: number } | undefined {
   let skip = 0;
   while (skip < cmd.words.length && KEYWORDS.has((cmd.words[skip] as ShellWord).value)) skip++;
   if (skip === 0) return programOf(cmd);

@@ -11,7 +11,8 @@ function isAbsolute(path: string): boolean {
 function next(dir: string | undefined, path: string): string | undefined {
   if (!path || /[$\\]/.test(path) || /^[A-Za-z]:/.test(path)) return undefined;
   if (path.startsWith("/")) return path;
-  return dir === undefined ? undefined : join(dir, path);
+  const joined = dir === undefined ? undefined : join(dir, path);
+  return joined !== undefined && joined.length <= MAX_PATH ? joined : undefined;
 }
 
 /** `base` + `rel`, with `.` and `..` segments resolved (`/app` + `./src/..` -> `/app`). */
@@ -24,6 +25,9 @@ function join(base: string, rel: string): string {
   }
   return "/" + out.join("/");
 }
+
+// Longer than PATH_MAX: not a real directory; stop tracking rather than build ever longer strings.
+const MAX_PATH = 4096;
 
 export const rule = dockerfileRule({
   meta: {
