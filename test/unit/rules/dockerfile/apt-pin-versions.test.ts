@@ -5,6 +5,10 @@ const F = "FROM debian:bookworm-slim\n";
 
 testRule(rule, {
   valid: [
+    {
+      name: "hadolint ignore covers the continuation lines of the RUN",
+      code: F + "# hadolint ignore=DL3008\nRUN apt-get install -y \\\n    curl\n",
+    },
     F + "RUN apt-get update \\\n && apt-get -yqq --no-install-recommends install nodejs=0.10 \\\n && rm -rf /var/lib/apt/lists/*\n",
     F +
       "RUN apt-get update && apt-get install --no-install-recommends -y \\\npython-demjson=2.2.2* \\\nwget=1.16.1* \\\ngit=1:2.5.0* \\\nruby=1:2.1.*\n",
