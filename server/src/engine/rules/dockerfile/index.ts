@@ -38,6 +38,7 @@ import { rule as gemPinVersions } from "./gem-pin-versions";
 import { rule as goInstallVersion } from "./go-install-version";
 import { rule as hardenedBaseImage } from "./hardened-base-image";
 import { rule as healthcheckMissing } from "./healthcheck-missing";
+import { rule as healthcheckRequired } from "./healthcheck-required";
 import { rule as healthcheckStatusIgnored } from "./healthcheck-status-ignored";
 import { rule as healthcheckToolAvailable } from "./healthcheck-tool-available";
 import { rule as instructionCasing } from "./instruction-casing";
@@ -46,6 +47,7 @@ import { rule as labelKeyFormat } from "./label-key-format";
 import { rule as labelValueFormat } from "./label-value-format";
 import { rule as maintainerDeprecated } from "./maintainer-deprecated";
 import { rule as multiStageBuild } from "./multi-stage-build";
+import { rule as noCopyRootFromStage } from "./no-copy-root-from-stage";
 import { rule as noDevDependenciesInRuntime } from "./no-dev-dependencies-in-runtime";
 import { rule as noEmptyContinuation } from "./no-empty-continuation";
 import { rule as noInlineIgnorePragma } from "./no-inline-ignore-pragma";
@@ -53,6 +55,7 @@ import { rule as noPointlessCommands } from "./no-pointless-commands";
 import { rule as noZypperDistUpgrade } from "./no-zypper-dist-upgrade";
 import { rule as nonRootUser } from "./non-root-user";
 import { rule as npmPinVersions } from "./npm-pin-versions";
+import { rule as numericUser } from "./numeric-user";
 import { rule as onbuildInvalidTrigger } from "./onbuild-invalid-trigger";
 import { rule as pinBaseImage } from "./pin-base-image";
 import { rule as pipNoCacheDir } from "./pip-no-cache-dir";
@@ -123,6 +126,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   goInstallVersion,
   hardenedBaseImage,
   healthcheckMissing,
+  healthcheckRequired,
   healthcheckStatusIgnored,
   healthcheckToolAvailable,
   instructionCasing,
@@ -131,6 +135,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   labelValueFormat,
   maintainerDeprecated,
   multiStageBuild,
+  noCopyRootFromStage,
   noDevDependenciesInRuntime,
   noEmptyContinuation,
   noInlineIgnorePragma,
@@ -138,6 +143,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   noZypperDistUpgrade,
   nonRootUser,
   npmPinVersions,
+  numericUser,
   onbuildInvalidTrigger,
   pinBaseImage,
   pipNoCacheDir,
