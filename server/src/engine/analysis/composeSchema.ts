@@ -333,7 +333,7 @@ function collectDescriptions(schema: Record<string, unknown>): Map<string, strin
         walk(child, path, depth + 1);
       }
       const pattern = v?.patternProperties as Record<string, Record<string, unknown>> | undefined;
-      if (pattern && prefix && !prefix.includes("*") && depth < 1) {
+      if (pattern && prefix && !prefix.includes("*")) {
         for (const [re, child] of Object.entries(pattern)) if (!re.startsWith("^x-")) walk(child, `${prefix}.*`, depth + 1);
       }
     }
