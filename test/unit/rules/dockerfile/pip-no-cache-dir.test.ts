@@ -37,6 +37,12 @@ testRule(rule, {
       output: "FROM python:3.13 AS build\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.13-slim\nRUN pip install --no-cache-dir x\n",
     },
     {
+      name: "ONBUILD RUN triggers are checked too",
+      code: "FROM python:3.13-slim\nONBUILD RUN «pip install -r requirements.txt»\n",
+      errors: [{ messageId: "noCacheDir" }],
+      output: "FROM python:3.13-slim\nONBUILD RUN pip install --no-cache-dir -r requirements.txt\n",
+    },
+    {
       name: "a cache mount on another tool's cache",
       code: "FROM python:3.13-slim\nRUN --mount=type=cache,target=/root/.cache/uv pip install x\n",
       errors: [{ messageId: "noCacheDir" }],

@@ -37,6 +37,11 @@ testRule(rule, {
         "FROM fedora:40\nRUN dnf upgrade -y && dnf clean all\nRUN microdnf install -y nginx \\\n    && echo done && microdnf clean all\n",
     },
     {
+      name: "ONBUILD RUN is reported without a fix",
+      code: "FROM centos:7\nONBUILD RUN «yum install -y httpd»\n",
+      errors: [{ messageId: "missingClean" }],
+    },
+    {
       name: "zypper, with a cache mount for another manager",
       code: "FROM opensuse/leap:15.6\nRUN --mount=type=cache,target=/var/cache/yum zypper in -y curl\n",
       errors: [{ messageId: "missingClean" }],
