@@ -22,6 +22,10 @@ testRule(rule, {
       files: { "compose.yml": "services:\n  db:\n    image: postgres:16.4\n" },
       code: "services:\n  db:\n    environment:\n      A: b\n",
     },
+    {
+      name: "init job waited for with service_completed_successfully",
+      code: "services:\n  migrate:\n    image: acme/api:1.0\n  api:\n    image: acme/api:1.0\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n",
+    },
   ],
   invalid: [
     {

@@ -37,7 +37,10 @@ export const rule = composeRule({
       const hc = project.value(svc.name, "healthcheck");
       if (hc || dockerfileHasHealthcheck(project, svc.name)) continue;
       const recommended = recommendedHealthcheck(project, svc.name);
-      const dependent = dependentsOf(project, svc.name).find((d) => d.service !== svc.name)?.service;
+      // a one-shot job others wait for with service_completed_successfully needs no healthcheck
+      const dependent = dependentsOf(project, svc.name).find(
+        (d) => d.service !== svc.name && d.condition !== "service_completed_successfully",
+      )?.service;
       if (!recommended && !dependent) continue;
       const fixes: Fix[] = [];
       if (recommended) {
