@@ -21,6 +21,12 @@ export async function generateDagster(arg?: GenerateDagsterArgs | vscode.Uri): P
   const folder = await resolveFolder(args.dir);
   if (!folder) return undefined;
   const facts = factsOf(folder);
+  if (!facts.hasManifest) {
+    void vscode.window.showErrorMessage(
+      `Shipshape: ${folder.fsPath} has no pyproject.toml, requirements*.txt or package.json, so there is nothing to install from. Add the project's dependencies first.`,
+    );
+    return undefined;
+  }
   let flavour = args.flavour ?? (args.quiet ? "slim" : undefined);
   if (!flavour) {
     const picked = await vscode.window.showQuickPick(

@@ -173,6 +173,10 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
   const realDir = fs.realpathSync(dir);
   const root = toPosix(realDir);
   const facts = readProjectFacts(nodeFs, root);
+  if (!facts.hasManifest && (args.generator === "dockerfile" || args.generator === "dagster")) {
+    io.stderr(`shipshape init: ${args.dir} has no pyproject.toml, requirements*.txt or package.json: nothing to install from\n`);
+    return EXIT_USAGE;
+  }
   const files = generate(args.generator, facts, args.options);
   let plan: PlannedFile[];
   try {

@@ -86,6 +86,11 @@ describe("shipshape init", () => {
     assert.equal((await run(runInit, ["recipes"], temp)).code, 2);
     assert.equal((await run(runInit, ["dockerfile", "--flavour", "fat"], temp)).code, 2);
     assert.equal((await run(runInit, ["dockerfile", "--dir", join(temp, "missing")], temp)).code, 2);
+    const empty = mkdtempSync(join(temp, "empty-"));
+    const r = await run(runInit, ["dockerfile", "--dir", empty, "--yes"], temp);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /nothing to install from/);
+    assert.equal((await run(runInit, ["dockerignore", "--dir", empty, "--yes"], temp)).code, 0);
   });
 });
 

@@ -61,6 +61,8 @@ export interface ProjectFacts {
   buildOutput: string | undefined;
   /** Runtime dependency names (lower case, `_` as `-`). */
   dependencies: string[];
+  /** A dependency manifest was found (pyproject.toml, requirements*.txt, setup.py or package.json). */
+  hasManifest: boolean;
   /** A `Dockerfile` exists in the project folder already. */
   hasDockerfile: boolean;
   /** Node: a `dev` script exists. */
@@ -150,7 +152,7 @@ export function readProjectFacts(fs: WorkspaceFs, root: string): ProjectFacts {
     packageManager === "pip"
       ? requirements.filter((r) => !/dev|test|lint|doc/i.test(r)).slice(0, 1)
       : ["pyproject.toml", ...(lockfile ? [lockfile] : [])];
-  if (packageManager === "pip" && manifests.length === 0 && requirements[0]) manifests.push(requirements[0]);
+  if (packageManager === "pip" && manifests.length === 0) manifests.push(requirements[0] ?? "requirements.txt");
 
   const readme = tomlString(project?.values.get("readme")) ?? tomlString(poetry?.values.get("readme"));
   const isPackage = tomlTable(tables, "build-system") !== undefined;
@@ -205,6 +207,7 @@ export function readProjectFacts(fs: WorkspaceFs, root: string): ProjectFacts {
     hasBuildScript: false,
     buildOutput: undefined,
     dependencies: [...depSet].sort(),
+    hasManifest: pyprojectText !== undefined || requirements.length > 0 || has("setup.py"),
     hasDockerfile: has("Dockerfile"),
     hasDevScript: false,
     devRequirements: requirements.find((r) => /dev/i.test(r)),
@@ -528,6 +531,7 @@ function readNodeFacts(fs: WorkspaceFs, root: string, packageJsonText: string): 
     buildOutput:
       typeof scripts.build === "string" ? (!has(entry) && entry.includes("/") ? (entry.split("/")[0] as string) : "dist") : undefined,
     dependencies: Object.keys((pkg as { dependencies?: Record<string, unknown> }).dependencies ?? {}).sort(),
+    hasManifest: true,
     hasDockerfile: has("Dockerfile"),
     hasDevScript: typeof scripts.dev === "string",
     devRequirements: undefined,
