@@ -54,6 +54,36 @@ const CASES: { name: string; file: string; languageId: string; text: string }[] 
   },
   { name: "YAML alias bomb", file: "bomb/compose.yaml", languageId: "dockercompose", text: aliasBomb() },
   {
+    name: "deeply nested YAML",
+    file: "deep/compose.yaml",
+    languageId: "dockercompose",
+    text: "services:\n  web:\n    x-deep: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n",
+  },
+  {
+    name: "one 1 MB line",
+    file: "longline/Dockerfile",
+    languageId: "dockerfile",
+    text: "FROM alpine:3.20\nRUN echo " + "x".repeat(1_000_000) + "\n",
+  },
+  {
+    name: "a 4,000-line heredoc",
+    file: "heredoc/Dockerfile",
+    languageId: "dockerfile",
+    text: "FROM alpine:3.20\nRUN <<EOF\n" + "echo hi\n".repeat(4_000) + "EOF\n",
+  },
+  {
+    name: "20,000 instructions",
+    file: "many/Dockerfile",
+    languageId: "dockerfile",
+    text: "FROM alpine:3.20\n" + "RUN echo hi && apt-get install -y curl\n".repeat(20_000),
+  },
+  {
+    name: "thousands of continuation lines",
+    file: "continued/Dockerfile",
+    languageId: "dockerfile",
+    text: "FROM alpine:3.20\nRUN apk add \\\n" + "    pkg \\\n".repeat(20_000) + "    last\n",
+  },
+  {
     name: "5 MB Dockerfile",
     file: "huge/Dockerfile",
     languageId: "dockerfile",

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from "vscode-languageserver";
 import { SKIPPED_FILE_RULE_ID } from "../engine/linter";
-import { LineIndex, comparePositions } from "../engine/text";
+import { LineIndex, comparePositions, type Range } from "../engine/text";
 import type { ServerContext } from "../services/context";
 import { DIAGNOSTIC_SOURCE, isFindingData } from "../services/diagnostics";
 import { suppressionAnchor } from "../services/suppressionAnchor";
@@ -12,6 +12,12 @@ import { guard } from "./guard";
 /** Quick fixes straight from the diagnostics' data, "Suppress <rule> on this line", and fix-all for safe fixes. */
 export function registerCodeAction(ctx: ServerContext): void {
   ctx.connection.onCodeAction(guard("codeAction", ctx.log, [], (params) => codeActions(ctx, params)));
+}
+
+const MAX_DIAGNOSTICS_PER_REQUEST = 200;
+
+function touches(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -27,7 +33,10 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
 
   if (wants(only, CodeActionKind.QuickFix)) {
     const lines = new LineIndex(doc.getText());
-    for (const d of params.context.diagnostics) {
+    // clients send the diagnostics under the cursor; a generic one may send them all
+    const relevant = params.context.diagnostics.filter((d) => touches(d.range, params.range)).slice(0, MAX_DIAGNOSTICS_PER_REQUEST);
+    const state = ctx.linting.state(uri);
+    for (const d of relevant) {
       if (d.source !== DIAGNOSTIC_SOURCE || !isFindingData(d.data) || typeof d.code !== "string") continue;
       const data = d.data;
       let preferredGiven = false;
@@ -38,13 +47,12 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         preferredGiven ||= preferred;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred || undefined, edit });
       }
-      const state = ctx.linting.state(uri);
       if (d.code !== SKIPPED_FILE_RULE_ID && data.version === doc.version && state?.version === doc.version)
         actions.push(suppressAction(ctx, uri, doc.version, d, d.code, suppressionAnchor(state.model, lines, d.range.start), lines));
     }
     const base = await baseFeatures(ctx, uri);
     if (base?.kind === "dockerfile" && base.enabled)
-      actions.push(...ctx.dockerfile.codeActions(uri, doc.getText(), params.range, params.context));
+      actions.push(...ctx.dockerfile.codeActions(uri, doc.getText(), params.range, { ...params.context, diagnostics: relevant }));
   }
 
   if (wants(only, FIX_ALL_KIND)) {
@@ -87,21 +95,61 @@ function suppressAction(
 function fixAllAction(ctx: ServerContext, uri: string, version: number): CodeAction | undefined {
   const state = ctx.linting.state(uri);
   if (!state || state.version !== version) return undefined;
-  const taken: TextEdit[] = [];
-  const overlaps = (a: TextEdit, b: TextEdit) =>
-    comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0;
-  const samePoint = (a: TextEdit, b: TextEdit) =>
-    comparePositions(a.range.start, b.range.start) === 0 && comparePositions(a.range.end, b.range.end) === 0;
+  const lines = new LineIndex(state.text);
+  const taken = new TakenRanges();
+  const edits: TextEdit[] = [];
   for (const f of state.findings) {
     const fix = f.fixes.find((x) => x.safe && !(x.changes && x.changes.length));
     if (!fix || fix.edits.length === 0) continue;
-    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t) || samePoint(e, t)))) continue;
-    taken.push(...fix.edits);
+    const spans = fix.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as const);
+    if (spans.some(([s, e]) => taken.conflicts(s, e))) continue;
+    for (const [s, e] of spans) taken.add(s, e);
+    edits.push(...fix.edits);
   }
-  if (taken.length === 0) return undefined;
+  if (edits.length === 0) return undefined;
   return {
     title: "Fix all safe Shipshape problems",
     kind: FIX_ALL_KIND,
-    edit: fixToWorkspaceEdit(uri, version, taken, undefined, ctx.capabilities, ctx.documents),
+    edit: fixToWorkspaceEdit(uri, version, edits, undefined, ctx.capabilities, ctx.documents),
   };
+}
+
+/**
+ * Offsets already edited, kept sorted and non-overlapping, so fix-all stays O(n log n) on files with
+ * thousands of findings. Two insertions at one point conflict (their order would be a guess).
+ */
+class TakenRanges {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  conflicts(s: number, e: number): boolean {
+    const i = this.lowerBound(s);
+    for (const j of [i - 1, i]) {
+      const ts = this.starts[j];
+      const te = this.ends[j];
+      if (ts === undefined || te === undefined) continue;
+      if (s < te && ts < e) return true;
+      if (s === ts && e === te) return true;
+    }
+    return false;
+  }
+
+  add(s: number, e: number): void {
+    let i = this.lowerBound(s);
+    while (i < this.starts.length && (this.starts[i] as number) <= s) i++;
+    this.starts.splice(i, 0, s);
+    this.ends.splice(i, 0, e);
+  }
+
+  /** First index whose start is >= s. */
+  private lowerBound(s: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.starts[mid] as number) < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }

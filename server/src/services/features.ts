@@ -1,22 +1,73 @@
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { MAX_LINT_CHARS } from "../engine/linter";
 import type { FileKind } from "../engine/types";
 import type { ServerContext } from "./context";
 import { baseFeaturesEnabled } from "./settings";
 
 /**
+ * The libraries re-parse the whole document on every request (dockerfile-language-service's semantic tokens
+ * are even quadratic: 2,000 instructions take seconds). Past these sizes their features are skipped, so a
+ * generated or pathological file can never make hovers or typing sluggish; Shipshape's own lint still runs.
+ */
+export const BASE_LIMITS = {
+  maxChars: 1_000_000,
+  maxLines: 5_000,
+  maxLineLength: 20_000,
+  /** Semantic tokens only (TextMate highlighting still colours bigger files). */
+  maxSemanticTokenLines: 400,
+};
+
+export interface DocumentShape {
+  lines: number;
+  longestLine: number;
+  chars: number;
+}
+
+const shapes = new Map<string, { version: number; shape: DocumentShape }>();
+
+/** Line count and longest line of a document, computed once per version. */
+export function shapeOf(doc: TextDocument): DocumentShape {
+  const cached = shapes.get(doc.uri);
+  if (cached && cached.version === doc.version) return cached.shape;
+  const text = doc.getText();
+  let lines = 1;
+  let longestLine = 0;
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf("\n", start);
+    const end = nl < 0 ? text.length : nl;
+    longestLine = Math.max(longestLine, end - start);
+    if (nl < 0) break;
+    lines++;
+    start = nl + 1;
+  }
+  const shape = { lines, longestLine, chars: text.length };
+  shapes.set(doc.uri, { version: doc.version, shape });
+  return shape;
+}
+
+export function forgetShape(uri: string): void {
+  shapes.delete(uri);
+}
+
+/** Whether a document is small enough for the libraries' features. */
+export function withinBaseLimits(shape: DocumentShape): boolean {
+  return shape.chars <= BASE_LIMITS.maxChars && shape.lines <= BASE_LIMITS.maxLines && shape.longestLine <= BASE_LIMITS.maxLineLength;
+}
+
+/**
  * The kind of an open document and whether the library features (completion, hover, formatting, symbols,
- * folding, semantic tokens) are ours to give for it. Huge files get none: they are not linted either.
+ * folding, semantic tokens, dockerfile-utils syntax errors) are ours to give for it.
  */
 export async function baseFeatures(
   ctx: ServerContext,
   uri: string,
-): Promise<{ doc: TextDocument; kind: FileKind; enabled: boolean } | undefined> {
+): Promise<{ doc: TextDocument; kind: FileKind; enabled: boolean; shape: DocumentShape } | undefined> {
   const doc = ctx.documents.get(uri);
   if (!doc) return undefined;
   const kind = ctx.linting.kindOf(doc);
   if (!kind) return undefined;
   const settings = await ctx.settings.get(uri);
-  const enabled = doc.getText().length <= MAX_LINT_CHARS && baseFeaturesEnabled(kind, settings, ctx.settings.otherProviders);
-  return { doc, kind, enabled };
+  const shape = shapeOf(doc);
+  const enabled = withinBaseLimits(shape) && baseFeaturesEnabled(kind, settings, ctx.settings.otherProviders);
+  return { doc, kind, enabled, shape };
 }

@@ -2,7 +2,7 @@ import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserve
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ShipshapeConfig } from "../engine/config";
 import { detectKind } from "../engine/kinds";
-import { lint } from "../engine/linter";
+import { lint, SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import type { ComposeFileModel } from "../engine/model/compose";
 import { loadComposeProject, type ComposeProject } from "../engine/model/composeProject";
 import { DockerfileModel } from "../engine/model/dockerfile";
@@ -12,6 +12,7 @@ import { emptyFs } from "../engine/workspace";
 import { diskFs } from "../node/diskFs";
 import { recordingFs } from "../node/documentFs";
 import { toDiagnostic } from "./diagnostics";
+import { forgetShape, shapeOf, withinBaseLimits } from "./features";
 import type { DockerfileService } from "./dockerfileService";
 import { baseFeaturesEnabled, findConfigFile, mergeConfig, type ClientSettings } from "./settings";
 import type { SettingsStore } from "./settingsStore";
@@ -98,6 +99,7 @@ export class LintService {
     this.states.delete(uri);
     if (s) this.invalidate(s.path);
     this.settings.forget(uri);
+    forgetShape(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -163,8 +165,15 @@ export class LintService {
 
   private diagnosticsOf(state: LintState): Diagnostic[] {
     const out: Diagnostic[] = state.findings.map((f) => toDiagnostic(f, state.version));
-    const skipped = state.findings.some((f) => f.ruleId === "shipshape/file-skipped");
-    if (state.kind === "dockerfile" && !skipped && baseFeaturesEnabled("dockerfile", state.settings, this.settings.otherProviders)) {
+    const doc = this.documents.get(state.uri);
+    const skipped = state.findings.some((f) => f.ruleId === SKIPPED_FILE_RULE_ID);
+    if (
+      state.kind === "dockerfile" &&
+      !skipped &&
+      doc &&
+      withinBaseLimits(shapeOf(doc)) &&
+      baseFeaturesEnabled("dockerfile", state.settings, this.settings.otherProviders)
+    ) {
       try {
         out.push(...this.dockerfile.validate(state.text));
       } catch (error) {

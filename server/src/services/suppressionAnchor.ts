@@ -17,8 +17,20 @@ export function suppressionAnchor(
 ): { line: number; indent: string } {
   let line = at.line;
   if (model instanceof DockerfileModel) {
-    const ins = model.instructions.find((i) => i.range.start.line <= at.line && at.line <= i.range.end.line);
-    if (ins) line = ins.range.start.line;
+    // instructions are in document order: the last one starting at or before the line
+    const list = model.instructions;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as (typeof list)[number]).range.start.line <= at.line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const ins = list[found];
+    if (ins && at.line <= ins.range.end.line) line = ins.range.start.line;
   } else if (model instanceof ComposeFileModel) {
     const offset = lines.offsetAt(at);
     let best = -1;
