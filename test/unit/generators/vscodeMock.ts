@@ -1,0 +1,101 @@
+/**
+ * A small stand-in for the `vscode` module, enough to run the generator commands' write path in node's test
+ * runner: Uri, WorkspaceEdit (file creations applied to disk), workspace folders, and window/commands calls
+ * recorded with scripted answers. The real editor is covered by the e2e suite; this one reaches the
+ * confirmation step (a modal) that an extension-host test cannot answer.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export class Uri {
+  private constructor(
+    readonly scheme: string,
+    readonly path: string,
+    readonly query = "",
+  ) {}
+  static file(p: string): Uri {
+    return new Uri("file", p);
+  }
+  static parse(s: string): Uri {
+    const m = /^([a-z-]+):\/\/?([^?]*)(?:\?(.*))?$/.exec(s);
+    return m ? new Uri(m[1] as string, "/" + (m[2] as string).replace(/^\/+/, ""), m[3] ?? "") : Uri.file(s);
+  }
+  static from(c: { scheme: string; path: string; query?: string }): Uri {
+    return new Uri(c.scheme, c.path, c.query ?? "");
+  }
+  static joinPath(u: Uri, ...parts: string[]): Uri {
+    return new Uri(u.scheme, path.posix.join(u.path, ...parts), u.query);
+  }
+  get fsPath(): string {
+    return this.path;
+  }
+  toString(): string {
+    return `${this.scheme}://${this.path}${this.query ? `?${this.query}` : ""}`;
+  }
+}
+
+export const FileType = { File: 1, Directory: 2 };
+export const ViewColumn = { Beside: -2 };
+
+export const recorded = {
+  errors: [] as string[],
+  warnings: [] as string[],
+  commands: [] as unknown[][],
+  /** What the next modal question answers. */
+  answer: undefined as string | undefined,
+  provider: undefined as { provideTextDocumentContent(u: Uri): string } | undefined,
+  folders: [] as string[],
+};
+
+export class WorkspaceEdit {
+  readonly creates: { uri: Uri; overwrite: boolean; contents: Uint8Array }[] = [];
+  createFile(uri: Uri, options: { overwrite?: boolean; contents?: Uint8Array }): void {
+    this.creates.push({ uri, overwrite: options.overwrite === true, contents: options.contents ?? new Uint8Array() });
+  }
+}
+
+export const workspace = {
+  get workspaceFolders() {
+    return recorded.folders.map((f, index) => ({ uri: Uri.file(f), name: path.basename(f), index }));
+  },
+  fs: {
+    stat: async (u: Uri) => ({ type: fs.statSync(u.fsPath).isDirectory() ? FileType.Directory : FileType.File }),
+  },
+  async applyEdit(edit: WorkspaceEdit): Promise<boolean> {
+    for (const c of edit.creates) {
+      if (fs.existsSync(c.uri.fsPath) && !c.overwrite) return false;
+      fs.mkdirSync(path.dirname(c.uri.fsPath), { recursive: true });
+      fs.writeFileSync(c.uri.fsPath, c.contents);
+    }
+    return true;
+  },
+  registerTextDocumentContentProvider(_scheme: string, provider: { provideTextDocumentContent(u: Uri): string }) {
+    recorded.provider = provider;
+    return { dispose() {} };
+  },
+  getConfiguration: () => ({ get: () => undefined }),
+  getWorkspaceFolder: () => undefined,
+};
+
+export const window = {
+  showErrorMessage: async (m: string) => void recorded.errors.push(m),
+  showWarningMessage: async (m: string) => {
+    recorded.warnings.push(m);
+    return recorded.answer;
+  },
+  showInformationMessage: async () => undefined,
+  showTextDocument: async () => undefined,
+  showQuickPick: async () => undefined,
+  showInputBox: async () => undefined,
+  showWorkspaceFolderPick: async () => undefined,
+};
+
+export const commands = {
+  async executeCommand(id: string, ...args: unknown[]) {
+    recorded.commands.push([id, ...args]);
+    // the diff view asks the preview provider for the right-hand side, as VS Code would
+    if (id === "vscode.diff" && args[1] instanceof Uri)
+      recorded.commands.push(["preview", recorded.provider?.provideTextDocumentContent(args[1])]);
+    return undefined;
+  },
+};
