@@ -15,6 +15,11 @@ testRule(rule, {
       output: "FROM debian:bookworm-slim\nRUN mkdir -p /app && \\\n    chmod 700 /app\n",
     },
     {
+      name: "a shell comment in the first RUN blocks the fix",
+      code: "FROM debian:bookworm-slim\nRUN a # note\n«RUN» b\n",
+      errors: [{ messageId: "consecutive" }],
+    },
+    {
       name: "a comment in between does not separate them, but blocks the fix",
       code: "FROM debian:bookworm-slim\nRUN a\n# then\n«RUN» b\n",
       errors: [{ messageId: "consecutive" }],

@@ -39,7 +39,16 @@ export const rule = dockerfileRule({
       previous = ins;
       if (!prev || prev.stage !== ins.stage || flagsKey(prev) !== flagsKey(ins)) continue;
       if (count > 2 || dockerfile.shellCommands(prev).length > 2) continue;
-      const joinable = !prev.isExecForm && !ins.isExecForm && prev.heredocs.length === 0 && ins.heredocs.length === 0;
+      const prevCommands = dockerfile.shellCommands(prev);
+      const joinable =
+        !prev.isExecForm &&
+        !ins.isExecForm &&
+        prev.heredocs.length === 0 &&
+        ins.heredocs.length === 0 &&
+        // a shell comment or a trailing `&`/`\` in the first RUN would swallow or break the second
+        !/(^|\s)#/.test(prev.argsText) &&
+        prevCommands[prevCommands.length - 1]?.after === undefined &&
+        !lines.lineText(prev.range.end.line).trimEnd().endsWith(dockerfile.escape);
       // a comment between the two would be swallowed by the join
       const adjacent = ins.range.start.line === prev.range.end.line + 1;
       const fixes = [];
