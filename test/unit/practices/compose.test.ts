@@ -131,4 +131,9 @@ describe("practice examples: compose", () => {
       assert.ok(!has(f, id), `${id}\n${ids(f)}`);
     }
   });
+
+  it("004 Dagster pattern: the services' own depends_on replaces the anchor's wait for Postgres (a real pitfall, reported)", () => {
+    const f = lintFixture("dagster", "compose.yml");
+    assert.ok(has(f, "compose/merge-drops-dependencies", 29) && has(f, "compose/merge-drops-dependencies", 36), ids(f));
+  });
 });

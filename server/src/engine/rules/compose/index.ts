@@ -16,6 +16,7 @@ import { rule as healthcheckMissing } from "./healthcheck-missing";
 import { rule as healthcheckToolAvailable } from "./healthcheck-tool-available";
 import { rule as hostNetwork } from "./host-network";
 import { rule as insecureDashboard } from "./insecure-dashboard";
+import { rule as mergeDropsDependencies } from "./merge-drops-dependencies";
 import { rule as noLiteralSecrets } from "./no-literal-secrets";
 import { rule as noQuotesInVolumes } from "./no-quotes-in-volumes";
 import { rule as noVersionKey } from "./no-version-key";
@@ -51,6 +52,7 @@ export const composeRules: readonly AnyRule[] = [
   healthcheckToolAvailable,
   hostNetwork,
   insecureDashboard,
+  mergeDropsDependencies,
   noLiteralSecrets,
   noQuotesInVolumes,
   noVersionKey,
