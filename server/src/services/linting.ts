@@ -39,6 +39,8 @@ export interface LintState {
 export class LintService {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly states = new Map<string, LintState>();
+  /** How long the last lint of each document took (ms). */
+  private readonly durations = new Map<string, number>();
   /** Parsed compose files per folder, shared by the open files of one project. */
   private readonly composeCaches = new Map<string, Map<string, ComposeFileModel>>();
 
@@ -60,7 +62,9 @@ export class LintService {
   }
 
   /** Lints after a pause in typing; `0` lints on the next tick (document open). */
-  schedule(uri: string, delay = LINT_DEBOUNCE_MS): void {
+  schedule(uri: string, delay?: number): void {
+    // a file that takes long to lint waits for a longer pause, so typing in it stays responsive
+    delay ??= Math.max(LINT_DEBOUNCE_MS, Math.min(2000, this.durations.get(uri) ?? 0));
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.set(
@@ -97,6 +101,7 @@ export class LintService {
     this.timers.delete(uri);
     const s = this.states.get(uri);
     this.states.delete(uri);
+    this.durations.delete(uri);
     if (s) this.invalidate(s.path);
     this.settings.forget(uri);
     forgetShape(uri);
@@ -119,7 +124,9 @@ export class LintService {
     const current = this.documents.get(uri);
     if (!current || current.version !== version) return;
     try {
+      const started = Date.now();
       const state = this.lintDocument(current, kind, settings);
+      this.durations.set(uri, Date.now() - started);
       if (this.documents.get(uri)?.version !== version) return;
       this.states.set(uri, state);
       await this.connection.sendDiagnostics({ uri, version, diagnostics: this.diagnosticsOf(state) });
