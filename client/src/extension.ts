@@ -32,7 +32,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     traceOutputChannel: outputChannel,
   };
   client = new LanguageClient("shipshape", "Shipshape", serverOptions, clientOptions);
-  await client.start();
+  try {
+    await client.start();
+  } catch (error) {
+    // the commands still register (the generators work without the server); the log says what failed
+    outputChannel.error(`Shipshape language server did not start: ${String(error)}`);
+    void vscode.window.showErrorMessage("Shipshape: the language server did not start. See the Shipshape output channel.");
+  }
 
   context.subscriptions.push(
     vscode.extensions.onDidChange(() => {
