@@ -461,3 +461,29 @@ export function dependentsOf(project: ComposeProject, name: string): DependentEd
   }
   return index.get(name) ?? [];
 }
+
+/**
+ * An edit that reorders a block sequence whose items each sit on one line of their own (no comments between),
+ * or undefined when the list is not that simple.
+ */
+export function sortBlockSeqEdit(file: ComposeFileModel, seq: Node | undefined, keyOf: (item: Node) => string): TextEdit | undefined {
+  if (!isSeq(seq) || seq.flow || seq.items.length < 2) return undefined;
+  const rows: { line: number; key: string }[] = [];
+  for (const item of seq.items) {
+    const r = file.rangeOf(item);
+    if (!isScalar(item) || r.start.line !== r.end.line) return undefined;
+    rows.push({ line: r.start.line, key: keyOf(item as Node) });
+  }
+  const first = (rows[0] as { line: number }).line;
+  const last = (rows[rows.length - 1] as { line: number }).line;
+  if (last - first + 1 !== rows.length) return undefined; // comments or blank lines in between
+  const texts = rows.map((r) => file.lines.lineText(r.line));
+  const order = rows
+    .map((r, i) => ({ ...r, text: texts[i] as string }))
+    .sort((a, b) => a.key.localeCompare(b.key, "en", { numeric: true }));
+  const eol = file.lines.eol;
+  return {
+    range: { start: { line: first, character: 0 }, end: { line: last, character: file.lines.lineText(last).length } },
+    newText: order.map((o) => o.text).join(eol),
+  };
+}

@@ -40,11 +40,27 @@ testRule(sortedServices, {
 });
 testRule(sortedDependencies, {
   valid: ["services:\n  a:\n    image: a:1\n    depends_on: [b, c]\n"],
-  invalid: [{ code: "services:\n  a:\n    image: a:1\n    «depends_on»: [c, b]\n", errors: [{ messageId: "order" }] }],
+  invalid: [
+    { code: "services:\n  a:\n    image: a:1\n    «depends_on»: [c, b]\n", errors: [{ messageId: "order" }] },
+    {
+      name: "block list is sorted by the fix",
+      code: "services:\n  a:\n    image: a:1\n    «depends_on»:\n      - redis\n      - db # the database\n",
+      errors: [{ messageId: "order" }],
+      output: "services:\n  a:\n    image: a:1\n    depends_on:\n      - db # the database\n      - redis\n",
+    },
+  ],
 });
 testRule(sortedPorts, {
   valid: ['services:\n  a:\n    image: a:1\n    ports: ["80:80", "443:443", "8080:8080"]\n'],
-  invalid: [{ code: 'services:\n  a:\n    image: a:1\n    «ports»: ["8080:8080", "443:443"]\n', errors: [{ messageId: "order" }] }],
+  invalid: [
+    { code: 'services:\n  a:\n    image: a:1\n    «ports»: ["8080:8080", "443:443"]\n', errors: [{ messageId: "order" }] },
+    {
+      name: "block list is sorted numerically by the fix",
+      code: 'services:\n  a:\n    image: a:1\n    «ports»:\n      - "8080:8080"\n      - "443:443"\n      - "80:80"\n',
+      errors: [{ messageId: "order" }],
+      output: 'services:\n  a:\n    image: a:1\n    ports:\n      - "80:80"\n      - "443:443"\n      - "8080:8080"\n',
+    },
+  ],
 });
 testRule(serviceKeysOrder, {
   valid: [

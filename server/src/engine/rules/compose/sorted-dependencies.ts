@@ -1,4 +1,5 @@
-import { dependsOn } from "../../analysis/compose";
+import { dependsOn, sortBlockSeqEdit } from "../../analysis/compose";
+import { scalarText } from "../../model/compose";
 import { composeRule } from "../../rule";
 
 export const rule = composeRule({
@@ -6,7 +7,7 @@ export const rule = composeRule({
     id: "compose/sorted-dependencies",
     category: "maintainability",
     defaultSeverity: "off",
-    fixable: false,
+    fixable: true,
     summary: "Style (off by default): list `depends_on` entries in alphabetical order.",
     rationale: "A house style mirrored from dclint; the order of `depends_on` entries does not change the start order Compose computes.",
     examples: [
@@ -26,7 +27,14 @@ export const rule = composeRule({
       const sorted = [...names].sort((a, b) => a.localeCompare(b));
       if (names.join("\n") === sorted.join("\n")) continue;
       const pair = compose.pair(svc.node, "depends_on");
-      if (pair) report({ messageId: "order", range: compose.rangeOf(pair.key), data: { service: svc.name } });
+      if (!pair) continue;
+      const edit = sortBlockSeqEdit(compose, compose.resolve(pair.value), (i) => scalarText(i) ?? "");
+      report({
+        messageId: "order",
+        range: compose.rangeOf(pair.key),
+        data: { service: svc.name },
+        fixes: edit ? [{ title: "Sort `depends_on`", safe: true, edits: [edit] }] : [],
+      });
     }
   },
 });

@@ -1,4 +1,5 @@
-import { servicePorts } from "../../analysis/compose";
+import { parsePortString, servicePorts, sortBlockSeqEdit } from "../../analysis/compose";
+import { scalarText } from "../../model/compose";
 import { composeRule } from "../../rule";
 
 export const rule = composeRule({
@@ -6,7 +7,7 @@ export const rule = composeRule({
     id: "compose/sorted-ports",
     category: "maintainability",
     defaultSeverity: "off",
-    fixable: false,
+    fixable: true,
     summary: "Style (off by default): list a service's `ports` in ascending order.",
     rationale:
       "A house style mirrored from dclint; sorted ports make duplicates and gaps easy to see. It has no effect on what Compose does.",
@@ -27,7 +28,18 @@ export const rule = composeRule({
       const sorted = [...keys].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
       if (keys.join("\n") === sorted.join("\n")) continue;
       const pair = compose.pair(svc.node, "ports");
-      if (pair) report({ messageId: "order", range: compose.rangeOf(pair.key), data: { service: svc.name } });
+      if (!pair) continue;
+      const keyOf = (i: Parameters<typeof scalarText>[0]) => {
+        const p = parsePortString(scalarText(i) ?? "");
+        return p ? (p.hostPort ?? p.containerPort) : "";
+      };
+      const edit = sortBlockSeqEdit(compose, compose.resolve(pair.value), keyOf);
+      report({
+        messageId: "order",
+        range: compose.rangeOf(pair.key),
+        data: { service: svc.name },
+        fixes: edit ? [{ title: "Sort `ports`", safe: true, edits: [edit] }] : [],
+      });
     }
   },
 });
