@@ -3,6 +3,8 @@ import { after, before, describe, it } from "node:test";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocumentEdit,
   type CodeAction,
   type Diagnostic,
@@ -108,6 +110,29 @@ describe("code actions", () => {
     assert.doesNotMatch(doc.text, /version:/);
     const after = await server.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
     assert.ok(!after.diagnostics.some((x) => x.code === "compose/no-version-key"));
+  });
+
+  it("a fix that creates another file comes as CreateFile + TextDocumentEdit; once the file exists the finding goes", async () => {
+    const doc = server.open("ctx/Dockerfile", "dockerfile", "FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\n");
+    const p = await server.waitForDiagnostics(doc.uri);
+    const d = p.diagnostics.find((x) => x.code === "dockerfile/dockerignore-present");
+    assert.ok(d, JSON.stringify(p.diagnostics.map((x) => x.code)));
+    const create = (await actionsFor(doc, [d])).find((a) => a.title === "Create a .dockerignore");
+    assert.ok(create?.edit?.documentChanges);
+    const [op, write] = create.edit.documentChanges;
+    const target = server.uriOf("ctx/.dockerignore");
+    assert.deepEqual(op, { kind: "create", uri: target, options: { overwrite: false, ignoreIfExists: false } });
+    assert.ok(write && TextDocumentEdit.is(write) && write.textDocument.uri === target);
+    // the client applies it: the file appears on disk and the watcher reports it
+    const contents = (write.edits[0] as TextEdit).newText;
+    assert.match(contents, /\.git/);
+    server.writeFile("ctx/.dockerignore", contents);
+    const count = server.published.length;
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: target, type: FileChangeType.Created }],
+    });
+    const after = await server.waitForDiagnostics(doc.uri, (x) => server.published.indexOf(x) >= count);
+    assert.ok(!after.diagnostics.some((x) => x.code === "dockerfile/dockerignore-present"));
   });
 
   it("returns no quick fixes when only source actions are asked for, and none for foreign diagnostics", async () => {
