@@ -8,6 +8,10 @@ export function registerTextDocumentSync(ctx: ServerContext): void {
   ctx.documents.onDidOpen((e) => {
     justOpened.add(e.document.uri);
     ctx.linting.schedule(e.document.uri, 0);
+    // its editor text may differ from the disk (a fix just created it, unsaved)
+    const path = uriToPath(e.document.uri);
+    ctx.linting.invalidate(path);
+    ctx.linting.scheduleDependents(path, e.document.uri);
   });
   ctx.documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
