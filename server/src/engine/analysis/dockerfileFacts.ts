@@ -24,16 +24,26 @@ export function runCommands(model: DockerfileModel, stage: Stage): RunCommand[] 
   return out;
 }
 
-/** Per-model caches: rules and hovers ask the same questions many times; keep every answer linear overall. */
+type StageState = { workdir: string; env: ReadonlyMap<string, string> };
+
+/**
+ * Per-model caches: rules and hovers ask the same questions many times. Each stage keeps only its own
+ * instructions and starts from its parent's end state, so even a chain of thousands of `FROM previous`
+ * stages stays linear.
+ */
 interface StageCache {
-  lineage: DockerInstruction[];
-  /** Position of each lineage instruction. */
-  index: Map<DockerInstruction, number>;
-  /** WORKDIR and ENV in effect before each lineage instruction (ENV maps are shared until an ENV changes them). */
-  before: { workdir: string; env: ReadonlyMap<string, string> }[];
+  root: Stage;
+  /** Position of each of the stage's own instructions. */
+  own: Map<DockerInstruction, number>;
+  /** WORKDIR and ENV in effect before each own instruction (ENV maps are shared until an ENV changes them). */
+  before: StageState[];
   /** State after the last instruction. */
-  end: { workdir: string; env: ReadonlyMap<string, string> };
+  end: StageState;
+  /** A SHELL instruction in this stage or an ancestor. */
+  shellSet: boolean;
+  lineage?: DockerInstruction[];
   packages?: InstalledPackage[];
+  /** Earliest own position at which each program name arrives, by package or by COPY. */
   provides?: Map<string, number>;
 }
 const caches = new WeakMap<DockerfileModel, Map<Stage, StageCache>>();
@@ -46,40 +56,61 @@ function stageCache(model: DockerfileModel, stage: Stage): StageCache {
   }
   const hit = byStage.get(stage);
   if (hit) return hit;
-  const lineage = model
-    .lineage(stage)
-    .reverse()
-    .flatMap((s) => s.instructions);
-  const index = new Map(lineage.map((ins, i) => [ins, i]));
-  const before: StageCache["before"] = [];
-  let workdir = "/";
-  let env: Map<string, string> = new Map();
-  for (const ins of lineage) {
-    before.push({ workdir, env });
-    if (ins.keyword === "WORKDIR") workdir = joinPosix(workdir, ins.argsText.trim());
-    else if (ins.keyword === "ENV") {
-      env = new Map(env);
-      for (const p of propertiesOf(ins)) env.set(p.name, p.value);
-    }
+  // parents always come earlier in the file, so this walk ends; fill the uncached ones top-down
+  const todo: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !byStage.has(s) && todo.length <= model.stages.length; s = s.parent) todo.push(s);
+  for (const s of todo.reverse()) {
+    const parent = s.parent ? byStage.get(s.parent) : undefined;
+    let { workdir, env } = parent?.end ?? { workdir: "/", env: new Map<string, string>() };
+    const own = new Map<DockerInstruction, number>();
+    const before: StageState[] = [];
+    let shellSet = parent?.shellSet ?? false;
+    s.instructions.forEach((ins, i) => {
+      own.set(ins, i);
+      before.push({ workdir, env });
+      if (ins.keyword === "WORKDIR") workdir = joinPosix(workdir, ins.argsText.trim());
+      else if (ins.keyword === "ENV") {
+        const next = new Map(env);
+        for (const p of propertiesOf(ins)) next.set(p.name, p.value);
+        env = next;
+      } else if (ins.keyword === "SHELL") shellSet = true;
+    });
+    byStage.set(s, { root: parent?.root ?? s, own, before, end: { workdir, env }, shellSet });
   }
-  const entry: StageCache = { lineage, index, before, end: { workdir, env } };
-  byStage.set(stage, entry);
-  return entry;
+  return byStage.get(stage) as StageCache;
 }
 
-function stateBefore(
-  model: DockerfileModel,
-  stage: Stage,
-  ins: DockerInstruction | undefined,
-): { workdir: string; env: ReadonlyMap<string, string> } {
-  const c = stageCache(model, stage);
-  const i = ins ? c.index.get(ins) : undefined;
-  return i === undefined ? c.end : (c.before[i] as { workdir: string; env: ReadonlyMap<string, string> });
+/** The stages whose instructions make up `stage`, root first. */
+function chainOf(stage: Stage, limit: number): Stage[] {
+  const out: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && out.length <= limit; s = s.parent) out.push(s);
+  return out.reverse();
+}
+
+function stateBefore(model: DockerfileModel, stage: Stage, ins: DockerInstruction | undefined): StageState {
+  if (ins?.stage) {
+    const c = stageCache(model, ins.stage);
+    const i = c.own.get(ins);
+    if (i !== undefined) return c.before[i] as StageState;
+  }
+  return stageCache(model, stage).end;
 }
 
 /** Instructions that make up a stage's image: its ancestors' first (root stage first), then its own. */
 export function lineageInstructions(model: DockerfileModel, stage: Stage): readonly DockerInstruction[] {
-  return stageCache(model, stage).lineage;
+  const c = stageCache(model, stage);
+  c.lineage ??= chainOf(stage, model.stages.length).flatMap((s) => s.instructions);
+  return c.lineage;
+}
+
+/** The stage a stage's image ultimately starts from (following `FROM <stage>`). */
+export function rootStageOf(model: DockerfileModel, stage: Stage): Stage {
+  return stageCache(model, stage).root;
+}
+
+/** True when the stage or one of its ancestors sets its own SHELL. */
+export function stageSetsShell(model: DockerfileModel, stage: Stage): boolean {
+  return stageCache(model, stage).shellSet;
 }
 
 export interface InstalledPackage {
@@ -147,10 +178,18 @@ export function packagesOf(
  * RUN removes again (`apk add --virtual .build-deps gcc … && apk del .build-deps`).
  */
 export function installedPackages(model: DockerfileModel, stage: Stage, before?: DockerInstruction): InstalledPackage[] {
-  const cache = stageCache(model, stage);
-  cache.packages ??= computePackages(model, cache.lineage);
-  const limit = before ? cache.index.get(before) : undefined;
-  return limit === undefined ? cache.packages : cache.packages.filter((p) => (cache.index.get(p.ins) ?? 0) < limit);
+  const out: InstalledPackage[] = [];
+  for (const s of chainOf(stage, model.stages.length)) {
+    const c = stageCache(model, s);
+    c.packages ??= computePackages(model, s.instructions);
+    if (before && before.stage === s) {
+      const limit = c.own.get(before) ?? s.instructions.length;
+      for (const p of c.packages) if ((c.own.get(p.ins) ?? 0) < limit) out.push(p);
+      break;
+    }
+    out.push(...c.packages);
+  }
+  return out;
 }
 
 function computePackages(model: DockerfileModel, lineage: readonly DockerInstruction[]): InstalledPackage[] {
@@ -201,37 +240,39 @@ export function isBuildPackage(name: string): boolean {
 
 /** True when the stage (or an ancestor) has `tool` before `before`: from its base image, a package, or a COPY. */
 export function stageHasTool(model: DockerfileModel, stage: Stage, tool: "curl" | "wget", before?: DockerInstruction): boolean {
-  const root = model.rootImage(stage);
+  const root = rootStageOf(model, stage).image;
   const facts = imageFacts(root);
   if (tool === "curl" ? facts.hasCurl : facts.hasWget) return true;
   if (facts.family === "unknown" || !hasKnownContents(root)) return true;
-  const c = stageCache(model, stage);
-  const limit = before ? (c.index.get(before) ?? c.lineage.length) : c.lineage.length;
-  if (!c.provides) {
-    // earliest lineage position at which each program name arrives, by package or by COPY
-    const provides = new Map<string, number>();
-    const note = (name: string, at: number) => {
-      if (!provides.has(name)) provides.set(name, at);
-    };
-    c.packages ??= computePackages(model, c.lineage);
-    for (const p of c.packages) {
-      const at = c.index.get(p.ins) ?? 0;
-      note(p.name, at);
-      if (p.name === "busybox") note("wget", at);
+  for (const s of chainOf(stage, model.stages.length)) {
+    const c = stageCache(model, s);
+    if (!c.provides) {
+      const provides = new Map<string, number>();
+      const note = (name: string, at: number) => {
+        if (!provides.has(name)) provides.set(name, at);
+      };
+      c.packages ??= computePackages(model, s.instructions);
+      for (const p of c.packages) {
+        const at = c.own.get(p.ins) ?? 0;
+        note(p.name, at);
+        if (p.name === "busybox") note("wget", at);
+      }
+      s.instructions.forEach((ins, at) => {
+        if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return;
+        for (const a of ins.ast.getArguments()) note(a.getValue().slice(a.getValue().lastIndexOf("/") + 1), at);
+      });
+      c.provides = provides;
     }
-    c.lineage.forEach((ins, at) => {
-      if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return;
-      for (const a of ins.ast.getArguments()) note(a.getValue().slice(a.getValue().lastIndexOf("/") + 1), at);
-    });
-    c.provides = provides;
+    const at = c.provides.get(tool);
+    if (before && before.stage === s) return at !== undefined && at < (c.own.get(before) ?? s.instructions.length);
+    if (at !== undefined) return true;
   }
-  const at = c.provides.get(tool);
-  return at !== undefined && at < limit;
+  return false;
 }
 
 /** Facts about a stage's root base image. */
 export function stageImageFacts(model: DockerfileModel, stage: Stage): ImageFacts {
-  return imageFacts(model.rootImage(stage));
+  return imageFacts(rootStageOf(model, stage).image);
 }
 
 /** The USER in effect at the end of a stage (its own or inherited from a parent stage). */
@@ -391,7 +432,7 @@ function shift(cmds: ShellCommand[], by: number): ShellCommand[] {
 
 /** The programming language a stage runs, from its base image or its commands. */
 export function stageLanguage(model: DockerfileModel, stage: Stage): "python" | "node" | undefined {
-  const fromImage = imageLanguage(model.rootImage(stage));
+  const fromImage = imageLanguage(rootStageOf(model, stage).image);
   if (fromImage) return fromImage;
   for (const ins of lineageInstructions(model, stage)) {
     if (ins.keyword === "COPY" && /astral-sh\/uv|\/uv:/.test(ins.flags.find((f) => f.getName().toLowerCase() === "from")?.getValue() ?? ""))

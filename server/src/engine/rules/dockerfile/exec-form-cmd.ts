@@ -1,4 +1,4 @@
-import { lineageInstructions } from "../../analysis/dockerfileFacts";
+import { lineageInstructions, stageSetsShell } from "../../analysis/dockerfileFacts";
 import type { DockerInstruction, DockerfileModel } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 import type { Fix } from "../../types";
@@ -45,7 +45,7 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     for (const stage of dockerfile.stages) {
       // a SHELL set in a parent stage is in the image config too
-      let shellSet = stage.parent !== undefined && lineageInstructions(dockerfile, stage.parent).some((i) => i.keyword === "SHELL");
+      let shellSet = stage.parent !== undefined && stageSetsShell(dockerfile, stage.parent);
       for (const ins of stage.instructions) {
         if (ins.keyword === "SHELL") shellSet = true;
         if ((ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.isExecForm || !ins.argsRange) continue;

@@ -1,4 +1,4 @@
-import { healthcheckOf, stageHasTool, stageImageFacts } from "../../analysis/dockerfileFacts";
+import { healthcheckOf, rootStageOf, stageHasTool, stageImageFacts } from "../../analysis/dockerfileFacts";
 import type { DockerInstruction, Stage } from "../../model/dockerfile";
 import { programOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
@@ -48,7 +48,7 @@ export const rule = dockerfileRule({
         report({
           messageId,
           range: word ? dockerfile.wordRange(word) : ins.keywordRange,
-          data: { tool, image: dockerfile.rootImage(stage).raw },
+          data: { tool, image: rootStageOf(dockerfile, stage).image.raw },
         });
       }
     };
