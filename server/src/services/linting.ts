@@ -39,6 +39,8 @@ export interface LintState {
 export class LintService {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly states = new Map<string, LintState>();
+  /** The last problems reported for each config file. */
+  private readonly configProblems = new Map<string, string>();
   /** How long the last lint of each document took (ms). */
   private readonly durations = new Map<string, number>();
   /** Parsed compose files per folder, shared by the open files of one project. */
@@ -153,7 +155,12 @@ export class LintService {
     const text = doc.getText();
     const { fs, touched } = this.workspaceFor(doc.uri);
     const configFile = isFileUri(doc.uri) ? findConfigFile(path, fs, this.settings.roots) : undefined;
-    if (configFile && configFile.problems.length > 0) this.log(`${configFile.path}: ${configFile.problems.join("; ")}`);
+    if (configFile) {
+      // said once per change of the file, not on every keystroke in the documents it configures
+      const problems = configFile.problems.join("; ");
+      if (problems && this.configProblems.get(configFile.path) !== problems) this.log(`${configFile.path}: ${problems}`);
+      this.configProblems.set(configFile.path, problems);
+    }
     const config = mergeConfig(configFile?.config, settings);
 
     let composeCache: Map<string, ComposeFileModel> | undefined;
