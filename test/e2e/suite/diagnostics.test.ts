@@ -17,7 +17,13 @@ import {
 } from "./helpers";
 
 /** Rules the fixture files break on purpose; each must show up as a diagnostic with that code. */
-export const DOCKERFILE_RULES = ["dockerfile/maintainer-deprecated", "dockerfile/pin-base-image", "dockerfile/exec-form-cmd"];
+export const DOCKERFILE_RULES = [
+  "dockerfile/maintainer-deprecated",
+  "dockerfile/pin-base-image",
+  "dockerfile/exec-form-cmd",
+  "dockerfile/non-root-user",
+  "dockerfile/pip-no-cache-dir",
+];
 export const COMPOSE_RULES = ["compose/no-version-key", "compose/pin-image", "compose/no-literal-secrets"];
 
 suite("diagnostics, hovers and fixes", () => {
@@ -111,6 +117,34 @@ suite("diagnostics, hovers and fixes", () => {
     await applyCodeAction(fix);
     assert.ok(!/^version:/m.test(doc.getText()), "version: is gone");
     await waitForNoFinding(uri, "compose/no-version-key");
+  });
+
+  test("the literal-secret quick fix edits two files: ${VAR} in compose.yaml and the variable in .env.example", async () => {
+    const { uri, doc } = await openFixture("compose.yaml", "compose/no-literal-secrets");
+    const d = findingFor(uri, "compose/no-literal-secrets") as vscode.Diagnostic;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      "vscode.executeCodeActionProvider",
+      uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.kind?.value === "quickfix" && /\.env\.example/.test(a.title));
+    assert.ok(fix, `a .env.example quick fix is offered; got: ${actions.map((a) => a.title).join(" | ")}`);
+    const envExample = vscode.Uri.joinPath(uri, "..", ".env.example");
+    await applyCodeAction(fix);
+    assert.match(doc.getText(), /POSTGRES_PASSWORD: "?\$\{POSTGRES_PASSWORD\}"?/);
+    await waitForNoFinding(uri, "compose/no-literal-secrets");
+    const example = await waitFor(".env.example to be created", async () => {
+      const open = vscode.workspace.textDocuments.find((t) => t.uri.toString() === envExample.toString());
+      if (open) return open.getText();
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(envExample));
+      } catch {
+        return undefined;
+      }
+    });
+    assert.match(example, /^POSTGRES_PASSWORD=/m);
+    assert.ok(!example.includes("hunter2"), "the secret itself is not copied into .env.example");
   });
 
   test('"Fix all" (source.fixAll.shipshape) applies the safe fixes', async () => {

@@ -72,6 +72,22 @@ export async function waitForNoFinding(uri: vscode.Uri, ruleId: string, timeoutM
   );
 }
 
+/** Resolves at the next diagnostics change for `uri` (bounded, with a message saying what did not come). */
+export function diagnosticsChange(uri: vscode.Uri, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for new diagnostics on ${vscode.workspace.asRelativePath(uri)}`));
+    }, timeoutMs);
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    });
+  });
+}
+
 const originals = new Map<string, string>();
 
 /**
@@ -88,9 +104,14 @@ export async function openFixture(
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc);
   if (doc.getText() !== original) {
+    // the diagnostics still listed belong to the old text (and their fixes to the old version): wait for the
+    // server to publish for the restored text before anyone asks for code actions
+    const republished = diagnosticsChange(uri);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
     await vscode.workspace.applyEdit(edit);
+    if (doc.isDirty) await doc.save();
+    await republished;
   }
   if (doc.isDirty) await doc.save();
   if (expectRule) await waitForFinding(uri, expectRule);
