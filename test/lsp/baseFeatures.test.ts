@@ -42,7 +42,7 @@ describe("base language features", () => {
     assert.ok(list?.items.some((i) => i.label.startsWith("HEALTHCHECK")));
   });
 
-  it("completes compose keys from the schema, without offering !reset as a key", async () => {
+  it("completes compose keys from the schema, offering !reset only once a tag is started", async () => {
     const doc = server.open("compose.yaml", "dockercompose", COMPOSE);
     await server.waitForDiagnostics(doc.uri);
     const list = (await server.connection.sendRequest(CompletionRequest.type, {
@@ -52,6 +52,16 @@ describe("base language features", () => {
     const labels = list?.items.map((i) => i.label) ?? [];
     assert.ok(labels.includes("healthcheck"), labels.join(", "));
     assert.ok(!labels.some((l) => l.startsWith("!")));
+
+    const tagged = server.open("tags/compose.yaml", "dockercompose", "services:\n  web:\n    image: nginx:1.27\n    environment: !\n");
+    const tags = (await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: tagged.uri },
+      position: { line: 3, character: 18 },
+    })) as CompletionList | null;
+    assert.ok(
+      tags?.items.some((i) => i.label === "!reset"),
+      JSON.stringify(tags?.items.map((i) => i.label)),
+    );
   });
 
   it("gives no semantic tokens, symbols or formatting for compose files (null leaves them to others)", async () => {

@@ -53,9 +53,9 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
   }));
   const schema = await ctx.yaml()?.complete(uri, doc.version, text, pos);
   const line = text.split(/\r?\n/, pos.line + 1)[pos.line] ?? "";
-  // the !reset/!override tags are values, not keys
-  const atKey = /^\s*(-\s*)?[\w.-]*$/.test(line.slice(0, pos.character));
-  const fromSchema = (schema?.items ?? []).filter((i) => !(atKey && i.label.startsWith("!")));
+  // !reset / !override only once the user starts a tag: offered everywhere else they are noise
+  const typingTag = /![\w]*$/.test(line.slice(0, pos.character));
+  const fromSchema = (schema?.items ?? []).filter((i) => typingTag || !i.label.startsWith("!"));
   const labels = new Set(ours.map((o) => o.label));
   return { isIncomplete: schema?.isIncomplete ?? false, items: [...ours, ...fromSchema.filter((i) => !labels.has(i.label))] };
 }

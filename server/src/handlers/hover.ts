@@ -53,7 +53,12 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
         : kind === "compose"
           ? await ctx.yaml()?.hover(uri, doc.version, text, pos)
           : null;
-    const md = h ? markdownOf(h.contents) : "";
+    // yaml-language-server heads every hover with the schema's title; alone it says nothing
+    const md = h
+      ? markdownOf(h.contents)
+          .replace(/^#### Compose Specification\s*/, "")
+          .trim()
+      : "";
     if (md) {
       parts.push(md);
       range ??= h?.range;
