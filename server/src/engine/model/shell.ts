@@ -172,7 +172,18 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
 
 /** The program a command runs, skipping `sudo`, `env`, `command`, `exec`, `time`, `nice` wrappers. */
 export function programOf(cmd: ShellCommand): { name: string; index: number } | undefined {
-  const wrappers = new Set(["sudo", "env", "command", "exec", "time", "nice", "nohup"]);
+  // every rule asks this of the same cached commands: answer each command once
+  const cached = programCache.get(cmd);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = findProgram(cmd);
+  programCache.set(cmd, found ?? null);
+  return found;
+}
+const programCache = new WeakMap<ShellCommand, { name: string; index: number } | null>();
+const WRAPPERS = new Set(["sudo", "env", "command", "exec", "time", "nice", "nohup"]);
+
+function findProgram(cmd: ShellCommand): { name: string; index: number } | undefined {
+  const wrappers = WRAPPERS;
   for (let i = 0; i < cmd.words.length; i++) {
     const w = (cmd.words[i] as ShellWord).value;
     if (
