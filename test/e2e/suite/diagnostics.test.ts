@@ -13,6 +13,7 @@ import {
   rulesIn,
   waitFor,
   waitForFinding,
+  waitForCodeAction,
   waitForNoFinding,
 } from "./helpers";
 
@@ -82,16 +83,13 @@ suite("diagnostics, hovers and fixes", () => {
 
   test("the quick fix for MAINTAINER repairs the line and the diagnostic goes away", async () => {
     const { uri, doc } = await openFixture("Dockerfile", "dockerfile/maintainer-deprecated");
-    const d = findingFor(uri, "dockerfile/maintainer-deprecated") as vscode.Diagnostic;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      "vscode.executeCodeActionProvider",
+    const { action: fix, all: actions } = await waitForCodeAction(
       uri,
-      d.range,
+      () => findingFor(uri, "dockerfile/maintainer-deprecated")?.range,
       vscode.CodeActionKind.QuickFix.value,
+      (a) => a.kind?.value === "quickfix" && /LABEL/.test(a.title),
+      "a LABEL quick fix for MAINTAINER",
     );
-    // executeCodeActionProvider does not hand back CodeAction.diagnostics: find the fix by kind and title
-    const fix = actions.find((a) => a.kind?.value === "quickfix" && /LABEL/.test(a.title));
-    assert.ok(fix, `a LABEL quick fix is offered; got: ${actions.map((a) => `${a.kind?.value} ${a.title}`).join(" | ")}`);
     assert.ok(
       actions.some((a) => /suppress|ignore/i.test(a.title)),
       "a suppression action is offered too",
@@ -105,15 +103,13 @@ suite("diagnostics, hovers and fixes", () => {
 
   test("the quick fix for the compose version key deletes it", async () => {
     const { uri, doc } = await openFixture("compose.yaml", "compose/no-version-key");
-    const d = findingFor(uri, "compose/no-version-key") as vscode.Diagnostic;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      "vscode.executeCodeActionProvider",
+    const { action: fix } = await waitForCodeAction(
       uri,
-      d.range,
+      () => findingFor(uri, "compose/no-version-key")?.range,
       vscode.CodeActionKind.QuickFix.value,
+      (a) => a.kind?.value === "quickfix" && /version/i.test(a.title) && !/suppress|ignore/i.test(a.title),
+      "a quick fix for the version key",
     );
-    const fix = actions.find((a) => a.kind?.value === "quickfix" && /version/i.test(a.title) && !/suppress|ignore/i.test(a.title));
-    assert.ok(fix, `a quick fix is offered; got: ${actions.map((a) => a.title).join(" | ")}`);
     await applyCodeAction(fix);
     assert.ok(!/^version:/m.test(doc.getText()), "version: is gone");
     await waitForNoFinding(uri, "compose/no-version-key");
@@ -121,15 +117,13 @@ suite("diagnostics, hovers and fixes", () => {
 
   test("the literal-secret quick fix edits two files: ${VAR} in compose.yaml and the variable in .env.example", async () => {
     const { uri, doc } = await openFixture("compose.yaml", "compose/no-literal-secrets");
-    const d = findingFor(uri, "compose/no-literal-secrets") as vscode.Diagnostic;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      "vscode.executeCodeActionProvider",
+    const { action: fix } = await waitForCodeAction(
       uri,
-      d.range,
+      () => findingFor(uri, "compose/no-literal-secrets")?.range,
       vscode.CodeActionKind.QuickFix.value,
+      (a) => a.kind?.value === "quickfix" && /\.env\.example/.test(a.title),
+      "a ${VAR} + .env.example quick fix for the literal secret",
     );
-    const fix = actions.find((a) => a.kind?.value === "quickfix" && /\.env\.example/.test(a.title));
-    assert.ok(fix, `a .env.example quick fix is offered; got: ${actions.map((a) => a.title).join(" | ")}`);
     const envExample = vscode.Uri.joinPath(uri, "..", ".env.example");
     await applyCodeAction(fix);
     assert.match(doc.getText(), /POSTGRES_PASSWORD: "?\$\{POSTGRES_PASSWORD\}"?/);
@@ -155,14 +149,13 @@ suite("diagnostics, hovers and fixes", () => {
       const { uri, doc } = await openFixture(name, safeRule);
       const before = ours(uri).length;
       const full = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        "vscode.executeCodeActionProvider",
+      const { action: fixAll } = await waitForCodeAction(
         uri,
         full,
         "source.fixAll.shipshape",
+        (a) => a.kind?.value === "source.fixAll.shipshape",
+        `${name}: a source.fixAll.shipshape action`,
       );
-      const fixAll = actions.find((a) => a.kind?.value === "source.fixAll.shipshape");
-      assert.ok(fixAll, `${name}: a source.fixAll.shipshape action; got: ${actions.map((a) => `${a.kind?.value} ${a.title}`).join(" | ")}`);
       await applyCodeAction(fixAll);
       await waitForNoFinding(uri, safeRule);
       await waitFor(`${name}: fewer findings than the ${before} before "Fix all"`, () => ours(uri).length < before);

@@ -50,12 +50,15 @@ async function assertLintsClean(uri: vscode.Uri): Promise<void> {
     () => !rulesIn(uri).includes(sentinel.rule),
   );
   if (doc.isDirty) await doc.save();
-  const left = vscode.languages.getDiagnostics(uri);
+  // "no diagnostics" as the user sees it: nothing in the Problems view, which lists errors, warnings and
+  // information but not hints (the generators' own tests hold the same line: zero findings at info or above)
+  const describe = (d: vscode.Diagnostic) =>
+    `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${d.source ?? ""} ${typeof d.code === "object" ? d.code.value : (d.code ?? "")}: ${d.message}`;
+  const all = vscode.languages.getDiagnostics(uri);
+  const hints = all.filter((d) => d.severity === vscode.DiagnosticSeverity.Hint);
+  if (hints.length) console.log(`      (hints on ${name}: ${hints.map(describe).join("; ")})`);
   assert.deepEqual(
-    left.map(
-      (d) =>
-        `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${d.source ?? ""} ${typeof d.code === "object" ? d.code.value : (d.code ?? "")}: ${d.message}`,
-    ),
+    all.filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint).map(describe),
     [],
     `${name} as generated has diagnostics`,
   );

@@ -118,6 +118,32 @@ export async function openFixture(
   return { uri, doc, editor };
 }
 
+/**
+ * Asks for code actions until one matches. Right after an edit the server may still hold the previous
+ * version's findings, and it offers no fix for a stale version, so one request alone can come back empty.
+ * (executeCodeActionProvider does not hand back CodeAction.diagnostics: match by kind and title.)
+ */
+export async function waitForCodeAction(
+  uri: vscode.Uri,
+  range: vscode.Range | (() => vscode.Range | undefined),
+  kind: string,
+  matches: (a: vscode.CodeAction) => boolean,
+  what: string,
+): Promise<{ action: vscode.CodeAction; all: vscode.CodeAction[] }> {
+  let last: vscode.CodeAction[] = [];
+  try {
+    return await waitFor(what, async () => {
+      const r = typeof range === "function" ? range() : range;
+      if (!r) return undefined;
+      last = (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, r, kind)) ?? [];
+      const action = last.find(matches);
+      return action ? { action, all: last } : undefined;
+    });
+  } catch (err) {
+    throw new Error(`${String(err)}; last offered: ${last.map((a) => `[${a.kind?.value}] ${a.title}`).join(" | ") || "nothing"}`);
+  }
+}
+
 /** Applies a code action the way the lightbulb does: its edit, then its command. */
 export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit) {
