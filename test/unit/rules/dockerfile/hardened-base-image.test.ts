@@ -23,6 +23,17 @@ testRule(rule, {
       output: "FROM registry.example.com/dhi/node:22-alpine3.22\n",
     },
     {
+      name: "an exec-form HEALTHCHECK works without a shell: still fixable",
+      code: 'FROM «python:3.13-slim»\nHEALTHCHECK CMD ["python", "-c", "1"]\nCMD ["python", "-m", "app"]\n',
+      errors: [{ messageId: "useHardened" }],
+      output: 'FROM dhi.io/python:3.13-debian13\nHEALTHCHECK CMD ["python", "-c", "1"]\nCMD ["python", "-m", "app"]\n',
+    },
+    {
+      name: "a shell-form HEALTHCHECK needs a shell",
+      code: "FROM «python:3.13-slim»\nHEALTHCHECK CMD python -c 1\n",
+      errors: [{ messageId: "useHardenedAfterChanges" }],
+    },
+    {
       name: "RUN steps need a shell: no fix, different message",
       code: "FROM «python:3.13-slim»\nRUN pip install requests\n",
       errors: [{ messageId: "useHardenedAfterChanges" }],
