@@ -20,16 +20,25 @@ export function sarifProblems(log: unknown): string[] {
   need(typeof log.$schema === "string" && /sarif-2\.1\.0|sarif-schema-2\.1\.0/.test(log.$schema), "$schema must name SARIF 2.1.0");
   const runs = log.runs;
   if (!Array.isArray(runs) || runs.length === 0) return [...problems, "runs must be a non-empty array"];
-  runs.forEach((run, r) => {
-    if (!isObject(run)) return problems.push(`runs[${r}] must be an object`);
+  for (const [r, run] of runs.entries()) {
+    if (!isObject(run)) {
+      problems.push(`runs[${r}] must be an object`);
+      continue;
+    }
     const driver = isObject(run.tool) && isObject(run.tool.driver) ? run.tool.driver : undefined;
-    if (!driver) return problems.push(`runs[${r}].tool.driver is required`);
+    if (!driver) {
+      problems.push(`runs[${r}].tool.driver is required`);
+      continue;
+    }
     need(typeof driver.name === "string" && driver.name.length > 0, `runs[${r}].tool.driver.name is required`);
     const rules = Array.isArray(driver.rules) ? driver.rules : [];
     const ids = new Set<string>();
-    rules.forEach((rule, i) => {
+    for (const [i, rule] of rules.entries()) {
       const at = `runs[${r}].tool.driver.rules[${i}]`;
-      if (!isObject(rule)) return problems.push(`${at} must be an object`);
+      if (!isObject(rule)) {
+        problems.push(`${at} must be an object`);
+        continue;
+      }
       need(typeof rule.id === "string" && rule.id.length > 0, `${at}.id is required`);
       if (typeof rule.id === "string") {
         need(!ids.has(rule.id), `${at}.id ${rule.id} is duplicated`);
@@ -49,12 +58,18 @@ export function sarifProblems(log: unknown): string[] {
         const s = Number(rule.properties["security-severity"]);
         need(typeof rule.properties["security-severity"] === "string" && s >= 0 && s <= 10, `${at}.properties.security-severity`);
       }
-    });
+    }
     const results = run.results;
-    if (!Array.isArray(results)) return problems.push(`runs[${r}].results must be an array`);
-    results.forEach((res, i) => {
+    if (!Array.isArray(results)) {
+      problems.push(`runs[${r}].results must be an array`);
+      continue;
+    }
+    for (const [i, res] of results.entries()) {
       const at = `runs[${r}].results[${i}]`;
-      if (!isObject(res)) return problems.push(`${at} must be an object`);
+      if (!isObject(res)) {
+        problems.push(`${at} must be an object`);
+        continue;
+      }
       need(typeof res.ruleId === "string" && ids.has(res.ruleId), `${at}.ruleId must name a rule in tool.driver.rules`);
       if (res.ruleIndex !== undefined) {
         const rule = rules[res.ruleIndex as number];
@@ -63,17 +78,26 @@ export function sarifProblems(log: unknown): string[] {
       need(["none", "note", "warning", "error"].includes(res.level as string), `${at}.level must be none|note|warning|error`);
       need(isObject(res.message) && typeof res.message.text === "string" && res.message.text.length > 0, `${at}.message.text is required`);
       const locations = res.locations;
-      if (!Array.isArray(locations) || locations.length === 0) return problems.push(`${at}.locations must be a non-empty array`);
-      locations.forEach((loc, j) => {
+      if (!Array.isArray(locations) || locations.length === 0) {
+        problems.push(`${at}.locations must be a non-empty array`);
+        continue;
+      }
+      for (const [j, loc] of locations.entries()) {
         const phys = isObject(loc) && isObject(loc.physicalLocation) ? loc.physicalLocation : undefined;
-        if (!phys) return problems.push(`${at}.locations[${j}].physicalLocation is required`);
+        if (!phys) {
+          problems.push(`${at}.locations[${j}].physicalLocation is required`);
+          continue;
+        }
         const uri = isObject(phys.artifactLocation) ? phys.artifactLocation.uri : undefined;
         need(
           typeof uri === "string" && uri.length > 0 && !/^[a-z]+:/i.test(uri) && !uri.startsWith("/"),
           `${at}.locations[${j}] artifactLocation.uri must be a relative URI`,
         );
         const region = phys.region;
-        if (!isObject(region)) return problems.push(`${at}.locations[${j}].region is required`);
+        if (!isObject(region)) {
+          problems.push(`${at}.locations[${j}].region is required`);
+          continue;
+        }
         const { startLine, startColumn, endLine, endColumn } = region;
         need(Number.isInteger(startLine) && (startLine as number) >= 1, `${at} region.startLine must be >= 1`);
         if (startColumn !== undefined) need(Number.isInteger(startColumn) && (startColumn as number) >= 1, `${at} region.startColumn >= 1`);
@@ -83,11 +107,8 @@ export function sarifProblems(log: unknown): string[] {
           if (endLine === startLine && startColumn !== undefined)
             need((endColumn as number) >= (startColumn as number), `${at} region.endColumn before startColumn`);
         }
-        return undefined;
-      });
-      return undefined;
-    });
-    return undefined;
-  });
+      }
+    }
+  }
   return problems;
 }

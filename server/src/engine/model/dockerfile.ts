@@ -192,9 +192,12 @@ export class DockerfileModel {
   /** The stage and the stages it builds on, nearest first (`FROM base AS runtime` -> [runtime, base]). */
   lineage(stage: Stage): Stage[] {
     const out: Stage[] = [];
+    // a Set, not out.includes(): a long FROM chain made every lineage() call quadratic
+    const seen = new Set<Stage>();
     let s: Stage | undefined = stage;
-    while (s && !out.includes(s) && out.length <= this.stages.length) {
+    while (s && !seen.has(s) && out.length <= this.stages.length) {
       out.push(s);
+      seen.add(s);
       s = s.parent;
     }
     return out;
