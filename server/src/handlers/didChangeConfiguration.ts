@@ -10,6 +10,9 @@ export function registerDidChangeConfiguration(ctx: ServerContext): void {
       if (pushed !== undefined) ctx.settings.pushed = readClientSettings(pushed);
       ctx.settings.clear();
       ctx.linting.scheduleAll();
+      // languageFeatures may have switched tokens on or off: ask the client to fetch them again
+      if (ctx.capabilities.workspace?.semanticTokens?.refreshSupport)
+        void ctx.connection.languages.semanticTokens.refresh().catch(() => undefined);
     }),
   );
 }

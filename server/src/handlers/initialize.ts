@@ -46,11 +46,13 @@ export function registerInitialize(ctx: ServerContext): void {
   ctx.connection.onInitialized(() => {
     ctx.log(`Shipshape language server ${SERVER_VERSION} ready (${allRules.length} rules, node ${process.version})`);
     if (ctx.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: "shipshape" });
+      void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: "shipshape" }).catch(() => undefined);
     }
     // the server asks for its own file events, so VS Code, Neovim and others all get the same watchers
     if (ctx.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] });
+      void ctx.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] })
+        .catch(() => undefined);
     }
     if (ctx.capabilities.workspace?.workspaceFolders) {
       ctx.connection.workspace.onDidChangeWorkspaceFolders((e) => {

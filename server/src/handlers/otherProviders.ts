@@ -9,6 +9,9 @@ export function registerOtherProviders(ctx: ServerContext): void {
     guard("otherProviders", ctx.log, undefined, (params: OtherProvidersParams) => {
       ctx.settings.otherProviders = { dockerfile: params.dockerfile ?? [], compose: params.compose ?? [] };
       ctx.linting.scheduleAll();
+      // languageFeatures may have switched tokens on or off: ask the client to fetch them again
+      if (ctx.capabilities.workspace?.semanticTokens?.refreshSupport)
+        void ctx.connection.languages.semanticTokens.refresh().catch(() => undefined);
     }),
   );
 }

@@ -107,7 +107,7 @@ export class LintService {
     if (s) this.invalidate(s.path);
     this.settings.forget(uri);
     forgetShape(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
   dispose(): void {
