@@ -65,6 +65,8 @@ export interface StartOptions {
   /** Opened right after `initialized`; `startServer` resolves once its first diagnostics arrive. */
   open?: { name: string; languageId: string; text: string };
   args?: string[];
+  /** Another server bundle (the bench passes the production build); dist/server/server.js by default. */
+  serverPath?: string;
 }
 
 export interface TestServer {
@@ -96,7 +98,7 @@ export interface TestServer {
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const started = performance.now();
   const root = options.root ?? mkdtempSync(join(tmpdir(), "shipshape-lsp-"));
-  const child = spawn(process.execPath, [SERVER_JS, ...(options.args ?? ["--stdio"])], { stdio: "pipe" });
+  const child = spawn(process.execPath, [options.serverPath ?? SERVER_JS, ...(options.args ?? ["--stdio"])], { stdio: "pipe" });
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
