@@ -36,6 +36,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     // clients send the diagnostics under the cursor; a generic one may send them all
     const relevant = params.context.diagnostics.filter((d) => touches(d.range, params.range)).slice(0, MAX_DIAGNOSTICS_PER_REQUEST);
     const state = ctx.linting.state(uri);
+    const suppressed = new Set<string>();
     for (const d of relevant) {
       if (d.source !== DIAGNOSTIC_SOURCE || !isFindingData(d.data) || typeof d.code !== "string") continue;
       const data = d.data;
@@ -47,8 +48,13 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         preferredGiven ||= preferred;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred || undefined, edit });
       }
-      if (d.code !== SKIPPED_FILE_RULE_ID && data.version === doc.version && state?.version === doc.version)
-        actions.push(suppressAction(ctx, uri, doc.version, d, d.code, suppressionAnchor(state.model, lines, d.range.start), lines));
+      if (d.code !== SKIPPED_FILE_RULE_ID && data.version === doc.version && state?.version === doc.version) {
+        const anchor = suppressionAnchor(state.model, lines, d.range.start);
+        // one comment per rule and place, however many findings share it
+        const key = `${d.code}@${anchor.line}`;
+        if (!suppressed.has(key)) actions.push(suppressAction(ctx, uri, doc.version, d, d.code, anchor, lines));
+        suppressed.add(key);
+      }
     }
     const base = await baseFeatures(ctx, uri);
     if (base?.kind === "dockerfile" && base.enabled)
