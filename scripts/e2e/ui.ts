@@ -241,6 +241,19 @@ async function generatorFlow(page: Page, run: RunDir): Promise<string> {
   await pollUntil("the editor to show the generated Dockerfile", 20_000, async () =>
     (await editorLines(page)).some((l) => /^FROM \S+ AS /.test(l.text)),
   );
+  // the generated Dockerfile shows no problems: the status bar counts drop to zero and the explorer's
+  // problem badge on Dockerfile goes (hints are not counted there, as in the Problems view)
+  const problems = page.locator("#status\\.problems");
+  await pollUntil(
+    "the status bar to count no errors and no warnings",
+    20_000,
+    async () => ((await problems.count()) ? await problems.first().innerText() : "x").match(/\d+/g)?.every((n) => n === "0") ?? false,
+  );
+  const row = page
+    .locator(".explorer-folders-view .monaco-list-row")
+    .filter({ hasText: /^Dockerfile/ })
+    .first();
+  await pollUntil("the explorer's problem badge on Dockerfile to go", 20_000, async () => !/\d/.test(oneLine(await row.innerText())));
   if (!answered.some((a) => a.startsWith("confirm:")))
     throw new Error(`the existing Dockerfile was replaced without a confirmation; answered: ${answered.join(" | ")}`);
   return answered.join(" | ");
