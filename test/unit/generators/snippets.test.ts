@@ -184,15 +184,6 @@ function lintSnippet(fileName: string, text: string, neighbours: Record<string, 
   ];
 }
 
-/**
- * Findings that are rule false positives, reported to the rule's owner; allowed (not required) so the test
- * tightens by itself once the rule is fixed. compose/healthcheck-missing asks for a healthcheck on a one-shot
- * init service that is depended on with `condition: service_completed_successfully`, which needs none.
- */
-const KNOWN_FALSE_POSITIVES: Record<string, RegExp> = {
-  "init-service": /^compose\/healthcheck-missing@2: `migrate` has no healthcheck/,
-};
-
 function check(store: string, hosts: Record<string, Host>, defaultFile: (prefix: string) => string): void {
   describe(`snippets/${store}`, () => {
     for (const [name, snippet] of Object.entries(load(store))) {
@@ -203,8 +194,7 @@ function check(store: string, hosts: Record<string, Host>, defaultFile: (prefix:
         const file = host?.file ?? defaultFile(snippet.prefix);
         const text = host ? host.wrap(expanded) : expanded;
         if (host && file === "Dockerfile") assert.ok(text.includes(expanded.trimEnd()), "the host document contains the fragment");
-        const allowed = KNOWN_FALSE_POSITIVES[snippet.prefix];
-        const findings = lintSnippet(file, text, host?.files).filter((f) => !allowed?.test(f));
+        const findings = lintSnippet(file, text, host?.files);
         assert.deepEqual(findings, [], `${file}:\n${text}`);
       });
     }

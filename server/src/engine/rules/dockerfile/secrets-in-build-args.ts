@@ -30,7 +30,7 @@ export const rule = dockerfileRule({
         good: "FROM node:22-slim\nENV API_URL=https://api.example.com\n",
       },
     ],
-    equivalents: ["buildkit:SecretsUsedInArgOrEnv", "trivy:DS-0031"],
+    equivalents: ["buildkit:SecretsUsedInArgOrEnv", "hadolint:DL3064", "trivy:DS-0031"],
     messages: {
       arg: "Build argument `{{name}}` looks like a secret; its value ends up in the image history. Use a secret mount.",
       env: "ENV `{{name}}` looks like a secret and is stored in the image; pass it at run time instead.",
