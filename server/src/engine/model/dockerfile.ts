@@ -1,5 +1,4 @@
 import { DockerfileParser, type Dockerfile, type Instruction, type Flag, type Heredoc } from "dockerfile-ast";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import { LineIndex, type Range } from "../text";
 import { expandVariables, parseImageRef, type ImageRef } from "./imageRef";
 import { parseShell, type ShellCommand, type ShellWord } from "./shell";
@@ -81,8 +80,6 @@ export class DockerfileModel {
     this.ast = DockerfileParser.parse(text);
     this.escape = this.ast.getEscapeCharacter();
     this.isDevFile = isDevDockerfilePath(path);
-    const doc = TextDocument.create("file:///Dockerfile", "dockerfile", 0, text);
-    void doc;
     let current: Stage | undefined;
     for (const ast of this.ast.getInstructions()) {
       const keyword = ast.getKeyword().toUpperCase();
@@ -108,7 +105,10 @@ export class DockerfileModel {
         }
       }
       const heredocs =
-        "getHeredocs" in ast && typeof (ast as unknown as { getHeredocs?: unknown }).getHeredocs === "function"
+        // getHeredocs() re-reads the arguments; most instructions have no `<<` at all
+        "getHeredocs" in ast &&
+        typeof (ast as unknown as { getHeredocs?: unknown }).getHeredocs === "function" &&
+        rangeText(text, this.lines, ast.getRange()).includes("<<")
           ? safe(() => (ast as unknown as { getHeredocs(): Heredoc[] }).getHeredocs(), [])
           : [];
       const ins: DockerInstruction = {
@@ -297,4 +297,8 @@ function safe<T>(f: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+function rangeText(text: string, lines: LineIndex, r: Range): string {
+  return text.slice(lines.offsetAt(r.start), lines.offsetAt(r.end));
 }
