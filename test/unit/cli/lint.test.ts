@@ -230,7 +230,26 @@ describe("discovery", () => {
     assert.equal(r.stderr, "", "no rule crashed");
     const findings = parseJson(r.stdout);
     assert.ok(findings.some((f) => f.file === "compose.yml" && f.ruleId === "shipshape/file-skipped"));
+    assert.ok(!findings.some((f) => f.file === "Dockerfile" && f.ruleId === "shipshape/file-skipped"), "an empty file is linted");
     const m = findings.find((f) => f.file === "api.Dockerfile" && f.ruleId === "dockerfile/maintainer-deprecated");
     assert.deepEqual(m && [m.line, m.column], [2, 1], "the BOM does not shift columns");
+  });
+
+  it("a file too large to read and one that is not UTF-8 are reported as skipped", async () => {
+    const dir = repo({});
+    const fs = await import("node:fs");
+    fs.writeFileSync(`${dir}/big.Dockerfile`, Buffer.alloc(9 * 1024 * 1024, 0x41));
+    fs.writeFileSync(`${dir}/latin1.Dockerfile`, Buffer.from(Array.from({ length: 300 }, (_, i) => (i % 2 ? 0xe9 : 0xff))));
+    const r = await cli(dir, "lint", "-f", "json");
+    assert.equal(r.code, 0, r.stderr);
+    const findings = parseJson(r.stdout);
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.ruleId, f.severity]),
+      [
+        ["big.Dockerfile", "shipshape/file-skipped", "info"],
+        ["latin1.Dockerfile", "shipshape/file-skipped", "info"],
+      ],
+    );
+    assert.match(findings[0]?.message ?? "", /larger than/);
   });
 });
