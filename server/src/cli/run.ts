@@ -1,4 +1,4 @@
-import pkg from "../../../package.json";
+import { version as packageVersion } from "../../../package.json";
 import { allRules } from "../engine/rules";
 import { FORMATS, parseLintArgs } from "./args";
 import { UsageError, loadConfig } from "./config";
@@ -20,7 +20,7 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
-export const VERSION: string = pkg.version;
+export const VERSION: string = packageVersion;
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
