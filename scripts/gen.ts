@@ -64,7 +64,6 @@ async function main(): Promise<void> {
   // 2. everything that comes from metadata (import after the registries exist)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { allRules } = require("../server/src/engine/rules") as typeof import("../server/src/engine/rules");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   type Meta = (typeof allRules)[number]["meta"];
 
   const problems: string[] = [];
