@@ -24,7 +24,83 @@ export function runCommands(model: DockerfileModel, stage: Stage): RunCommand[] 
   return out;
 }
 
-type StageState = { workdir: string; env: ReadonlyMap<string, string> };
+type StageState = { workdir: string; env: EnvState };
+
+/**
+ * The ENV names in effect at one point: one layer per ENV instruction on top of the state before it. Copying the
+ * whole map at every ENV made a stage chain with thousands of ENVs quadratic; a layer is only flattened into a
+ * full map when a lookup has to walk far, or when someone iterates it.
+ */
+class EnvState implements ReadonlyMap<string, string> {
+  /** The flattened map, once built. */
+  private full: Map<string, string> | undefined;
+  /** Every name any layer of this chain sets (a superset for this layer): most lookups miss and stop here. */
+  private readonly names: Set<string>;
+
+  constructor(
+    private readonly parent: EnvState | undefined,
+    private readonly own: ReadonlyMap<string, string>,
+  ) {
+    this.names = parent?.names ?? new Set();
+    for (const name of own.keys()) this.names.add(name);
+  }
+
+  get(name: string): string | undefined {
+    if (!this.names.has(name)) return undefined;
+    if (this.full) return this.full.get(name);
+    if (this.own.has(name)) return this.own.get(name);
+    let steps = 0;
+    for (let l = this.parent; l; l = l.parent) {
+      if (l.full) return l.full.get(name);
+      const v = l.own.get(name);
+      if (v !== undefined || l.own.has(name)) return v;
+      if (++steps > ENV_WALK) return this.flat().get(name);
+    }
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  get size(): number {
+    return this.flat().size;
+  }
+
+  forEach(fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    this.flat().forEach((v, k) => fn.call(thisArg, v, k, this));
+  }
+
+  entries(): ReturnType<Map<string, string>["entries"]> {
+    return this.flat().entries();
+  }
+
+  keys(): ReturnType<Map<string, string>["keys"]> {
+    return this.flat().keys();
+  }
+
+  values(): ReturnType<Map<string, string>["values"]> {
+    return this.flat().values();
+  }
+
+  [Symbol.iterator](): ReturnType<Map<string, string>["entries"]> {
+    return this.flat().entries();
+  }
+
+  /** The whole map, in the order the names were first set (as `new Map(previous)` + `set` per ENV gave). */
+  private flat(): Map<string, string> {
+    if (this.full) return this.full;
+    const layers: EnvState[] = [this];
+    let l = this.parent;
+    for (; l && !l.full; l = l.parent) layers.push(l);
+    const map = new Map(l?.full);
+    for (let i = layers.length - 1; i >= 0; i--) for (const [k, v] of (layers[i] as EnvState).own) map.set(k, v);
+    this.full = map;
+    return map;
+  }
+}
+/** Layers a lookup walks before it flattens the state (bounds both the walk and the number of flattened copies). */
+const ENV_WALK = 32;
 
 /**
  * Per-model caches: rules and hovers ask the same questions many times. Each stage keeps only its own
@@ -61,7 +137,8 @@ function stageCache(model: DockerfileModel, stage: Stage): StageCache {
   for (let s: Stage | undefined = stage; s && !byStage.has(s) && todo.length <= model.stages.length; s = s.parent) todo.push(s);
   for (const s of todo.reverse()) {
     const parent = s.parent ? byStage.get(s.parent) : undefined;
-    let { workdir, env } = parent?.end ?? { workdir: "/", env: new Map<string, string>() };
+    let workdir = parent?.end.workdir ?? "/";
+    let env: EnvState = parent?.end.env ?? new EnvState(undefined, new Map());
     const own = new Map<DockerInstruction, number>();
     const before: StageState[] = [];
     let shellSet = parent?.shellSet ?? false;
@@ -70,9 +147,9 @@ function stageCache(model: DockerfileModel, stage: Stage): StageCache {
       before.push({ workdir, env });
       if (ins.keyword === "WORKDIR") workdir = joinPosix(workdir, ins.argsText.trim());
       else if (ins.keyword === "ENV") {
-        const next = new Map(env);
-        for (const p of propertiesOf(ins)) next.set(p.name, p.value);
-        env = next;
+        const own = new Map<string, string>();
+        for (const p of propertiesOf(ins)) own.set(p.name, p.value);
+        env = new EnvState(env, own);
       } else if (ins.keyword === "SHELL") shellSet = true;
     });
     byStage.set(s, { root: parent?.root ?? s, own, before, end: { workdir, env }, shellSet });
