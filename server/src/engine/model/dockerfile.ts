@@ -1,4 +1,4 @@
-import { DockerfileParser, type Dockerfile, type Instruction, type Flag, type Heredoc } from "dockerfile-ast";
+import { DockerfileParser, type Argument, type Dockerfile, type Instruction, type Flag, type Heredoc } from "dockerfile-ast";
 import { LineIndex, type Range } from "../text";
 import { expandVariables, parseImageRef, type ImageRef } from "./imageRef";
 import { parseShell, type ShellCommand, type ShellWord } from "./shell";
@@ -83,6 +83,11 @@ export class DockerfileModel {
     let current: Stage | undefined;
     for (const ast of this.ast.getInstructions()) {
       const keyword = ast.getKeyword().toUpperCase();
+      // dockerfile-ast tokenizes the instruction again on every getArguments() call, and its ranges, content, flags,
+      // heredocs and properties are all built on that call; the answer only depends on the text, so keep the first
+      // one (a copy each time: callers may change the array they get)
+      const args = ast.getArguments();
+      ast.getArguments = () => args.slice();
       const flags =
         "getFlags" in ast && typeof (ast as { getFlags?: unknown }).getFlags === "function"
           ? (ast as unknown as { getFlags(): Flag[] }).getFlags()
@@ -118,7 +123,7 @@ export class DockerfileModel {
         range: ast.getRange(),
         keywordRange: ast.getInstructionRange(),
         argsText: ast.getArgumentsContent() ?? "",
-        argsRange: ast.getArgumentsRange(),
+        argsRange: argsRangeOf(args),
         flags,
         stage: undefined,
         isExecForm,
@@ -285,6 +290,13 @@ function jsonString(raw: string, fallback: string): string {
   } catch {
     return fallback;
   }
+}
+
+/** What `getArgumentsRange()` answers, from arguments already read. */
+function argsRangeOf(args: readonly Argument[]): Range | null {
+  const first = args[0];
+  const last = args[args.length - 1];
+  return first && last ? { start: first.getRange().start, end: last.getRange().end } : null;
 }
 
 function stripQuotes(v: string): string {
