@@ -230,7 +230,7 @@ export class DockerfileModel {
       // ["sh","-c","..."] runs a script: read the script itself
       if (words.length >= 3 && /(^|\/)(ba|da|a)?sh$/.test((words[0] as ShellWord).value) && (words[1] as ShellWord).value === "-c") {
         const script = words[2] as ShellWord;
-        result = parseShell(script.value).map((c) => shiftCommand(c, script.start + 1));
+        result = parseShell(script.value, { offset: script.start + 1 });
       } else if (words.length > 0) {
         result = [{ assignments: [], words, start: (words[0] as ShellWord).start, end: (words[words.length - 1] as ShellWord).end }];
       }
@@ -241,17 +241,17 @@ export class DockerfileModel {
         const start = this.lines.offsetAt(first.getRange().start);
         // with heredocs, the command line is the first line only; the bodies are read below
         const end = ins.heredocs.length > 0 ? this.lines.lineEnd(first.getRange().start.line) : this.lines.offsetAt(ins.range.end);
-        result = parseShell(this.text.slice(start, end), { escape: this.escape })
+        // offsets come out shifted to the document (no second copy of every word)
+        result = parseShell(this.text.slice(start, end), { escape: this.escape, offset: start })
           .map((c) => ({ ...c, words: c.words.filter((w) => !w.value.startsWith("<<")) }))
-          .filter((c) => c.words.length > 0 || c.assignments.length > 0)
-          .map((c) => shiftCommand(c, start));
+          .filter((c) => c.words.length > 0 || c.assignments.length > 0);
       }
       for (const h of ins.heredocs) {
         const cr = safe(() => h.getContentRange(), null);
         if (!cr) continue;
         const start = this.lines.offsetAt(cr.start);
         const end = this.lines.offsetAt(cr.end);
-        result = result.concat(parseShell(this.text.slice(start, end)).map((c) => shiftCommand(c, start)));
+        result = result.concat(parseShell(this.text.slice(start, end), { offset: start }));
       }
     }
     this.shellCache.set(ins, result);
@@ -276,11 +276,6 @@ export class DockerfileModel {
   flag(ins: DockerInstruction, name: string): Flag | undefined {
     return ins.flags.find((f) => f.getName().toLowerCase() === name);
   }
-}
-
-function shiftCommand(c: ShellCommand, by: number): ShellCommand {
-  const shift = (w: ShellWord): ShellWord => ({ ...w, start: w.start + by, end: w.end + by });
-  return { ...c, assignments: c.assignments.map(shift), words: c.words.map(shift), start: c.start + by, end: c.end + by };
 }
 
 function jsonString(raw: string, fallback: string): string {

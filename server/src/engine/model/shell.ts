@@ -32,12 +32,15 @@ export interface ShellCommand {
 export interface ParseShellOptions {
   /** The Dockerfile escape character; `\` by default. A line continuation is escape + newline. */
   escape?: string;
+  /** Added to every offset (where `text` starts in the document); 0 by default. */
+  offset?: number;
 }
 
 const OPERATORS: Separator[] = ["&&", "||", ";", "|", "&"];
 
 export function parseShell(text: string, options: ParseShellOptions = {}): ShellCommand[] {
   const esc = options.escape ?? "\\";
+  const off = options.offset ?? 0;
   const commands: ShellCommand[] = [];
   let words: ShellWord[] = [];
   let before: Separator | undefined;
@@ -54,7 +57,7 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
         k++;
       }
       const last = words[words.length - 1] as ShellWord;
-      commands.push({ assignments, words: words.slice(k), before, after: sep, start: cmdStart, end: last.end });
+      commands.push({ assignments, words: words.slice(k), before, after: sep, start: cmdStart + off, end: last.end });
       before = sep;
     } else if (sep !== undefined && sep !== "\n" && sep !== ";") {
       before = sep;
@@ -164,7 +167,7 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
       continue;
     }
     if (cmdStart < 0) cmdStart = start;
-    words.push({ value, start, end: Math.min(i, n), quoted });
+    words.push({ value, start: start + off, end: Math.min(i, n) + off, quoted });
   }
   finish(undefined, n);
   return commands;
