@@ -175,7 +175,9 @@ export interface CopyOperands {
 
 /** Sources and destination of a COPY or ADD; undefined when there are fewer than two operands. */
 export function copyOperands(ins: DockerInstruction, dockerfile: DockerfileModel): CopyOperands | undefined {
-  const args = ins.ast.getArguments();
+  let args = ins.ast.getArguments();
+  // dockerfile-ast returns the words of heredoc bodies as arguments too: only the first line holds operands
+  if (ins.heredocs.length > 0) args = args.filter((a) => a.getRange().start.line === ins.range.start.line);
   if (args.length === 0) return undefined;
   const first = args[0] as (typeof args)[number];
   const last = args[args.length - 1] as (typeof args)[number];
