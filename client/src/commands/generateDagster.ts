@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 import { generate, nextSteps } from "../../../server/src/engine/generators";
 import { BASE_FLAVOURS, DEFAULT_REGISTRY, type BaseFlavour } from "../../../server/src/engine/generators/hardenedDockerfile";
-import { factsOf, report, resolveFolder, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
+import { hardenedRegistry, projectWithManifest, report, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
 
 export const GENERATE_DAGSTER = "shipshape.generateDagster";
 
@@ -18,15 +18,9 @@ export interface GenerateDagsterArgs {
 
 export async function generateDagster(arg?: GenerateDagsterArgs | vscode.Uri): Promise<WriteResult | undefined> {
   const args: GenerateDagsterArgs = arg instanceof vscode.Uri ? { dir: arg } : (arg ?? {});
-  const folder = await resolveFolder(args.dir);
-  if (!folder) return undefined;
-  const facts = factsOf(folder);
-  if (!facts.hasManifest) {
-    void vscode.window.showErrorMessage(
-      `Shipshape: ${folder.fsPath} has no pyproject.toml, requirements*.txt or package.json, so there is nothing to install from. Add the project's dependencies first.`,
-    );
-    return undefined;
-  }
+  const project = await projectWithManifest(args.dir);
+  if (!project) return undefined;
+  const { folder, facts } = project;
   let flavour = args.flavour ?? (args.quiet ? "slim" : undefined);
   if (!flavour) {
     const picked = await vscode.window.showQuickPick(
@@ -43,15 +37,8 @@ export async function generateDagster(arg?: GenerateDagsterArgs | vscode.Uri): P
     if (!picked) return undefined;
     flavour = picked.id;
   }
-  let registry = args.registry ?? (args.quiet ? DEFAULT_REGISTRY : undefined);
-  if (flavour === "hardened" && registry === undefined) {
-    registry = await vscode.window.showInputBox({
-      prompt: "Registry of the hardened images",
-      value: DEFAULT_REGISTRY,
-      ignoreFocusOut: true,
-    });
-    if (registry === undefined) return undefined;
-  }
+  const registry = await hardenedRegistry(flavour, args.registry, args.quiet, DEFAULT_REGISTRY);
+  if (registry === null) return undefined;
   const options = { flavour, registry };
   const result = await writeGenerated(folder, generate("dagster", facts, options), args.overwrite ?? "ask");
   await report(result, "Shipshape", "compose.yml", nextSteps("dagster", facts, options), args.quiet);

@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 import { generate, nextSteps } from "../../../server/src/engine/generators";
 import { BASE_FLAVOURS, DEFAULT_REGISTRY, type BaseFlavour } from "../../../server/src/engine/generators/hardenedDockerfile";
-import { factsOf, pickMany, report, resolveFolder, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
+import { hardenedRegistry, pickMany, projectWithManifest, report, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
 
 export const GENERATE_DOCKERFILE = "shipshape.generateDockerfile";
 
@@ -28,15 +28,9 @@ const FLAVOUR_ITEMS: Record<BaseFlavour, { label: string; description: string }>
 
 export async function generateDockerfile(arg?: GenerateDockerfileArgs | vscode.Uri): Promise<WriteResult | undefined> {
   const args: GenerateDockerfileArgs = arg instanceof vscode.Uri ? { dir: arg } : (arg ?? {});
-  const folder = await resolveFolder(args.dir);
-  if (!folder) return undefined;
-  const facts = factsOf(folder);
-  if (!facts.hasManifest) {
-    void vscode.window.showErrorMessage(
-      `Shipshape: ${folder.fsPath} has no pyproject.toml, requirements*.txt or package.json, so there is nothing to install from. Add the project's dependencies first.`,
-    );
-    return undefined;
-  }
+  const project = await projectWithManifest(args.dir);
+  if (!project) return undefined;
+  const { folder, facts } = project;
 
   let flavour = args.flavour ?? (args.quiet ? "slim" : undefined);
   if (!flavour) {
@@ -50,15 +44,8 @@ export async function generateDockerfile(arg?: GenerateDockerfileArgs | vscode.U
     if (!picked) return undefined;
     flavour = picked.id;
   }
-  let registry = args.registry ?? (args.quiet ? DEFAULT_REGISTRY : undefined);
-  if (flavour === "hardened" && registry === undefined) {
-    registry = await vscode.window.showInputBox({
-      prompt: "Registry of the hardened images",
-      value: DEFAULT_REGISTRY,
-      ignoreFocusOut: true,
-    });
-    if (registry === undefined) return undefined;
-  }
+  const registry = await hardenedRegistry(flavour, args.registry, args.quiet, DEFAULT_REGISTRY);
+  if (registry === null) return undefined;
   let { devStage, compose } = args;
   if (args.quiet) {
     devStage ??= false;

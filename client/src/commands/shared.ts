@@ -88,6 +88,33 @@ export function factsOf(folder: vscode.Uri): ProjectFacts {
   return readProjectFacts(nodeFs, toPosix(folder.fsPath));
 }
 
+/** The target folder and its facts, for generators that need a dependency manifest to install from. */
+export async function projectWithManifest(dir: unknown): Promise<{ folder: vscode.Uri; facts: ProjectFacts } | undefined> {
+  const folder = await resolveFolder(dir);
+  if (!folder) return undefined;
+  const facts = factsOf(folder);
+  if (!facts.hasManifest) {
+    void vscode.window.showErrorMessage(
+      `Shipshape: ${folder.fsPath} has no pyproject.toml, requirements*.txt or package.json, so there is nothing to install from. Add the project's dependencies first.`,
+    );
+    return undefined;
+  }
+  return { folder, facts };
+}
+
+/** The registry of hardened images: given, the default when quiet, else asked; `null` when the user cancels. */
+export async function hardenedRegistry(
+  flavour: string,
+  given: string | undefined,
+  quiet: boolean | undefined,
+  fallback: string,
+): Promise<string | undefined | null> {
+  const registry = given ?? (quiet ? fallback : undefined);
+  if (flavour !== "hardened" || registry !== undefined) return registry;
+  const answer = await vscode.window.showInputBox({ prompt: "Registry of the hardened images", value: fallback, ignoreFocusOut: true });
+  return answer === undefined ? null : answer;
+}
+
 /**
  * Writes the files as one WorkspaceEdit. Files that do not exist are created; files that exist with the same
  * text are left alone; files that exist and differ follow `policy` — with "ask", a diff of the current file
