@@ -1,4 +1,5 @@
-// Runs node's built-in test runner over every *.test.ts below the given folders (TypeScript through tsx).
+// Runs node's built-in test runner over every *.test.ts below the given folders, and over test files named
+// directly (TypeScript through tsx).
 // Node 20's --test does not expand globs, so the file list is collected here.
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
@@ -14,7 +15,10 @@ function walk(dir) {
     else if (name.endsWith(".test.ts")) files.push(p);
   }
 }
-for (const r of roots) walk(r);
+for (const r of roots) {
+  if (statSync(r).isDirectory()) walk(r);
+  else files.push(r);
+}
 if (files.length === 0) {
   console.error(`no test files under ${roots.join(", ")}`);
   process.exit(1);
