@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // --production minifies; --watch rebuilds on change.
 import * as esbuild from "esbuild";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 
 const production = process.argv.includes("--production");
@@ -27,6 +28,33 @@ const offlineRegistry = {
   },
 };
 
+/**
+ * The compose-spec validator as ajv standalone code, generated once per build: the bundles never compile the schema
+ * at run time (see server/src/engine/analysis/composeSchemaValidator.ts, which this replaces).
+ */
+const precompiledComposeValidator = {
+  name: "precompiled-compose-validator",
+  setup(build) {
+    let code;
+    build.onResolve({ filter: /[\\/]composeSchemaValidator$/ }, (args) =>
+      /[\\/]engine[\\/]analysis$/.test(args.resolveDir) ? { path: "compose-schema-validator", namespace: "precompiled" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "precompiled" }, () => {
+      if (!code) {
+        const require = createRequire(import.meta.url);
+        const Ajv = require("ajv").default;
+        const standalone = require("ajv/dist/standalone").default;
+        const options = JSON.parse(readFileSync("server/schemas/ajv-options.json", "utf8"));
+        const { $schema: _ignored, ...schema } = JSON.parse(readFileSync("server/schemas/compose-spec.schema.json", "utf8"));
+        const ajv = new Ajv({ ...options, code: { source: true, esm: false } });
+        const generated = standalone(ajv, ajv.compile(schema));
+        code = `${generated}\nconst validate = module.exports;\nmodule.exports = { createValidator: () => validate, precompiled: true };\n`;
+      }
+      return { contents: code, loader: "js", resolveDir: resolve(".") };
+    });
+  },
+};
+
 const contexts = await Promise.all(
   entries.map((e) =>
     esbuild.context({
@@ -45,7 +73,7 @@ const contexts = await Promise.all(
       logLevel: "warning",
       legalComments: "linked",
       metafile: true,
-      plugins: [offlineRegistry],
+      plugins: [offlineRegistry, precompiledComposeValidator],
     }),
   ),
 );

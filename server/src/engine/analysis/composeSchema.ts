@@ -9,6 +9,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from "yaml";
 import { isMergeKey, scalarText, type ComposeFileModel } from "../model/compose";
 import type { Range } from "../text";
+import { createValidator, type AjvError, type ValidateFn } from "./composeSchemaValidator";
 
 /** Values produced before the conversion gives up (alias bombs expand exponentially). */
 const MAX_VALUES = 100_000;
@@ -25,35 +26,12 @@ interface Located {
   value?: Node;
 }
 
-type ValidateFn = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
-interface AjvError {
-  instancePath: string;
-  schemaPath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
-
 let compiled: ValidateFn | undefined;
 let descriptions: Map<string, string> | undefined;
 
-/** Compiled on first use, once per process (never on the server's start-up path). */
+/** Created on first use, once per process (never on the server's start-up path). */
 function validator(): ValidateFn {
-  if (compiled) return compiled;
-  // required lazily so that loading the engine does not load ajv
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ajvModule = require("ajv") as { default: new (opts: Record<string, unknown>) => { compile(schema: unknown): ValidateFn } };
-  const schema = composeSchema();
-  const { $schema: _ignored, ...rest } = schema as { $schema?: string } & Record<string, unknown>;
-  const ajv = new ajvModule.default({
-    allErrors: true,
-    strict: false,
-    validateFormats: false,
-    validateSchema: false,
-    allowUnionTypes: true,
-    logger: false,
-  });
-  compiled = ajv.compile(rest);
+  compiled ??= createValidator();
   return compiled;
 }
 
