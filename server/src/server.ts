@@ -7,13 +7,17 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { registerCodeAction } from "./handlers/codeAction";
 import { registerCompletion } from "./handlers/completion";
 import { registerDidChangeConfiguration } from "./handlers/didChangeConfiguration";
+import { registerDefinition } from "./handlers/definition";
 import { registerDidChangeWatchedFiles } from "./handlers/didChangeWatchedFiles";
+import { registerDocumentHighlight } from "./handlers/documentHighlight";
 import { registerDocumentSymbol } from "./handlers/documentSymbol";
 import { registerFoldingRange } from "./handlers/foldingRange";
 import { registerFormatting } from "./handlers/formatting";
 import { registerHover } from "./handlers/hover";
 import { registerInitialize } from "./handlers/initialize";
 import { registerOtherProviders } from "./handlers/otherProviders";
+import { registerReferences } from "./handlers/references";
+import { registerRename } from "./handlers/rename";
 import { registerSemanticTokens } from "./handlers/semanticTokens";
 import { registerTextDocumentSync } from "./handlers/textDocumentSync";
 import { lazyYamlService, type ServerContext } from "./services/context";
@@ -50,6 +54,10 @@ registerFormatting(ctx);
 registerDocumentSymbol(ctx);
 registerFoldingRange(ctx);
 registerSemanticTokens(ctx);
+registerDefinition(ctx);
+registerReferences(ctx);
+registerDocumentHighlight(ctx);
+registerRename(ctx);
 connection.onShutdown(() => ctx.linting.dispose());
 
 // a bug in one request must not end the session; it is logged and the next request is served

@@ -70,3 +70,33 @@ export function baseFeaturesEnabled(kind: FileKind, settings: ClientSettings, ot
   if (settings.languageFeatures === "off") return false;
   return (others[kind] ?? []).length === 0;
 }
+
+/** The compose editing requests Shipshape answers from its own project model. */
+export type ComposeEditingFeature =
+  "definition" | "aliasDefinition" | "references" | "highlight" | "rename" | "symbols" | "formatting" | "links" | "inlayHints";
+
+/**
+ * Which extensions already answer each compose request, from their own documentation: Docker DX (definition,
+ * highlight, rename, outline, formatting, image links, inlay hints), Red Hat YAML (outline, formatting, alias
+ * to anchor definition), Container Tools / the older Docker extension (formatting, image links). With
+ * `languageFeatures: auto` Shipshape answers only what none of the installed ones does; find references
+ * across the project is nobody else's, so it stays on.
+ */
+export const COMPOSE_FEATURE_PROVIDERS: Record<ComposeEditingFeature, readonly string[]> = {
+  definition: ["docker.docker"],
+  aliasDefinition: ["docker.docker", "redhat.vscode-yaml"],
+  references: [],
+  highlight: ["docker.docker"],
+  rename: ["docker.docker"],
+  symbols: ["docker.docker", "redhat.vscode-yaml"],
+  formatting: ["docker.docker", "redhat.vscode-yaml", "ms-azuretools.vscode-containers", "ms-azuretools.vscode-docker"],
+  links: ["docker.docker", "ms-azuretools.vscode-containers", "ms-azuretools.vscode-docker"],
+  inlayHints: ["docker.docker"],
+};
+
+export function composeFeatureEnabled(feature: ComposeEditingFeature, settings: ClientSettings, others: OtherProviders): boolean {
+  if (settings.languageFeatures === "on") return true;
+  if (settings.languageFeatures === "off") return false;
+  const installed = others.compose ?? [];
+  return !COMPOSE_FEATURE_PROVIDERS[feature].some((id) => installed.includes(id));
+}
