@@ -9,6 +9,7 @@ import {
   RenameRequest,
   type Location,
   type TextDocumentEdit,
+  type TextEdit,
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { applyEdits } from "../../server/src/engine/text";
@@ -49,6 +50,9 @@ const OVERRIDE = ["services:", "  db:", "    ports: ['5432:5432']", "  web:", " 
 const PROD = ["services:", "  db:", "    restart: always", "  backup:", "    image: busybox:1.37", "    extends: db", ""].join("\n");
 
 const at = (line: number, character: number) => ({ line, character });
+/** The edits a WorkspaceEdit makes to one document (renames send plain TextEdits). */
+const editsFor = (edit: WorkspaceEdit, uri: string): TextEdit[] =>
+  ((edit.documentChanges ?? []) as TextDocumentEdit[]).filter((c) => c.textDocument.uri === uri).flatMap((c) => c.edits as TextEdit[]);
 
 describe("compose navigation across the project (definition, references, highlight, rename)", () => {
   let server: TestServer;
@@ -138,14 +142,14 @@ describe("compose navigation across the project (definition, references, highlig
     const byUri = new Map((edit.documentChanges as TextDocumentEdit[]).map((c) => [c.textDocument.uri, c]));
     assert.equal(byUri.get(overrideUri)?.textDocument.version, 1, "open editors are pinned to their version");
     assert.equal(byUri.get(baseUri)?.textDocument.version, null, "the base file is not open: edited on disk");
-    const base = applyEdits(BASE, byUri.get(baseUri)?.edits ?? []);
+    const base = applyEdits(BASE, editsFor(edit, baseUri));
     assert.match(base, /\n {4}postgres:\n {6}condition/);
     assert.match(base, /\n {2}postgres:\n {4}image: postgres:17/);
     assert.match(base, /network_mode: "service:postgres"/);
     assert.match(base, /volumes_from: \[postgres:ro\]/);
     assert.doesNotMatch(base, /\bdb\b/);
-    assert.equal(applyEdits(OVERRIDE, byUri.get(overrideUri)?.edits ?? []), OVERRIDE.replace(/\bdb\b/g, "postgres"));
-    assert.equal(applyEdits(PROD, byUri.get(prodUri)?.edits ?? []), PROD.replace(/\bdb\b/g, "postgres"));
+    assert.equal(applyEdits(OVERRIDE, editsFor(edit, overrideUri)), OVERRIDE.replace(/\bdb\b/g, "postgres"));
+    assert.equal(applyEdits(PROD, editsFor(edit, prodUri)), PROD.replace(/\bdb\b/g, "postgres"));
   });
 
   it("renames named volumes, networks and secrets but not bind-mount paths", async () => {
@@ -153,8 +157,7 @@ describe("compose navigation across the project (definition, references, highlig
     await server.waitForDiagnostics(base.uri);
     const rename = async (position: { line: number; character: number }, newName: string) =>
       (await server.connection.sendRequest(RenameRequest.type, { textDocument: { uri: base.uri }, position, newName })) as WorkspaceEdit;
-    const text = (e: WorkspaceEdit) =>
-      applyEdits(BASE, (e.documentChanges as TextDocumentEdit[]).find((c) => c.textDocument.uri === base.uri)?.edits ?? []);
+    const text = (e: WorkspaceEdit) => applyEdits(BASE, editsFor(e, base.uri));
     const volume = text(await rename(at(23, 3), "pgdata"));
     assert.match(volume, /- pgdata:\/var\/lib\/data/);
     assert.match(volume, /\n {2}pgdata: \{\}/);
