@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { detectKind } from "../engine/kinds";
+import { detectKind, hasTemplateMarkup, isTemplateName } from "../engine/kinds";
 import type { FileKind } from "../engine/types";
 import { toPosix } from "./nodeFs";
 
@@ -22,6 +22,11 @@ export interface Discovery {
   missing: string[];
   /** Files named on the command line that Shipshape does not lint. */
   unsupported: string[];
+  /**
+   * Files found in folders that are templates for a Dockerfile or compose file rather than one
+   * (`Dockerfile.template`, Jinja/cookiecutter markup): not linted, since their text is not what Docker reads.
+   */
+  templates: string[];
 }
 
 interface IgnoreScope {
@@ -39,6 +44,7 @@ export function discoverFiles(inputs: readonly string[], cwd: string): Discovery
   const found = new Map<string, DiscoveredFile>();
   const missing: string[] = [];
   const unsupported: string[] = [];
+  const templates: string[] = [];
   let budget = MAX_ENTRIES;
 
   for (const input of inputs.length ? inputs : ["."]) {
@@ -81,13 +87,36 @@ export function discoverFiles(inputs: readonly string[], cwd: string): Discovery
       } else if (entry.isFile()) {
         const kind = detectKind(toPosix(abs));
         if (!kind || isIgnored(here, abs, false)) continue;
+        if (kind !== "dockerignore" && isTemplate(abs)) {
+          templates.push(toPosix(abs));
+          continue;
+        }
         found.set(abs, { path: toPosix(abs), kind });
       }
     }
   }
 
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, missing, unsupported };
+  return { files, missing, unsupported, templates: templates.sort() };
+}
+
+/** Bytes read to decide whether a file is a template; template markup shows up early in practice. */
+const TEMPLATE_SNIFF_BYTES = 64 * 1024;
+
+/** Whether a file found in a folder walk is a template (by its name, then by its first bytes). */
+function isTemplate(abs: string): boolean {
+  if (isTemplateName(path.basename(abs))) return true;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(abs, "r");
+    const buf = Buffer.alloc(TEMPLATE_SNIFF_BYTES);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    return hasTemplateMarkup(buf.subarray(0, n).toString("utf8"));
+  } catch {
+    return false; // unreadable files are reported by the lint run
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 function isIgnored(scopes: readonly IgnoreScope[], abs: string, isDir: boolean): boolean {

@@ -46,7 +46,8 @@ Lint options:
       --color / --no-color            force colours on or off (default: on for a terminal)
 
 Folders are searched for Dockerfile*, *.dockerfile, Containerfile, compose*.y(a)ml, docker-compose*.y(a)ml
-and .dockerignore, skipping what .gitignore ignores, node_modules and .git.
+and .dockerignore, skipping what .gitignore ignores, node_modules and .git, and templates (Dockerfile.template,
+files with Jinja/cookiecutter {{ }} or {% %} markup; named on the command line they are linted).
 
 Exit codes: 0 no error-level finding remains, 1 errors remain (or too many warnings), 2 usage or config error.
 `;
@@ -102,6 +103,7 @@ function runLintCommand(argv: readonly string[], io: CliIo): number {
   for (const u of discovery.unsupported) {
     io.stderr(`shipshape: ${u} is not a Dockerfile, compose file or .dockerignore (by its name); skipped\n`);
   }
+  if (discovery.templates.length) io.stderr(templatesNote(discovery.templates, io.cwd));
 
   const { reports, fixes } = runLint(discovery.files, { config, fix: args.fix });
 
@@ -124,6 +126,14 @@ function runLintCommand(argv: readonly string[], io: CliIo): number {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** One note for every template file a folder walk left out (the first few named), never one line per file. */
+export function templatesNote(templates: readonly string[], cwd: string): string {
+  const shown = templates.slice(0, 3).map((t) => relativeFile(cwd, t));
+  const more = templates.length > shown.length ? ` and ${templates.length - shown.length} more` : "";
+  const what = templates.length === 1 ? "1 template file" : `${templates.length} template files`;
+  return `shipshape: skipped ${what} (a .template name or Jinja {{ }} / {% %} markup; lint the rendered file, or name a file to lint it anyway): ${shown.join(", ")}${more}\n`;
 }
 
 function useColor(io: CliIo): boolean {

@@ -19,6 +19,28 @@ export function detectKind(path: string, languageId?: string): FileKind | undefi
   return undefined;
 }
 
+/** `Dockerfile.template`, `Dockerfile-linux.template`, `compose.yml.tmpl`: inputs of a generator, not files Docker reads. */
+const TEMPLATE_NAME = /\.(template|tmpl|tpl|j2|jinja2?)$/i;
+
+export function isTemplateName(name: string): boolean {
+  return TEMPLATE_NAME.test(name);
+}
+
+/**
+ * Jinja/cookiecutter statements (`{% if … %}`, `{%- for … -%}`, `{# … #}`) or expressions over a plain name
+ * (`{{ cookiecutter.project_slug }}`, `{{ env.FOO | default('x') }}`). Go-template expressions that Docker and
+ * Compose users write on purpose (`{{.Name}}`, `{{ json .Config }}`) start with a dot or take a dotted argument,
+ * so they do not count.
+ */
+const JINJA_STATEMENT =
+  /\{%-?\s*(?:if|elif|else|endif|for|endfor|set|raw|endraw|include|import|from|macro|endmacro|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?-?%\}|\{#\s[^\n]*?\s#\}/;
+const JINJA_EXPRESSION = /\{\{-?\s*[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*|\[[^\]\n]*\])*\s*(?:\|[^}\n]*)?-?\}\}/;
+
+/** Whether text carries template markup that a renderer replaces before Docker or Compose read it. */
+export function hasTemplateMarkup(text: string): boolean {
+  return JINJA_STATEMENT.test(text) || JINJA_EXPRESSION.test(text);
+}
+
 /** Base compose file names, in the order Compose looks for them. */
 export const COMPOSE_BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 /** Override files Compose loads by default next to the base file. */

@@ -221,6 +221,34 @@ describe("discovery", () => {
     assert.match(r.stderr, /notes\.txt is not a Dockerfile/);
   });
 
+  it("templates found in folders are skipped with one note; named on the command line they are linted", async () => {
+    const dir = repo({
+      Dockerfile: DOCKERFILE,
+      "Dockerfile-linux.template": "FROM debian:{{ env.variant }}-slim\nRUN true\n",
+      "tpl/Dockerfile": "FROM python:{{ cookiecutter.python_version }}-slim\n",
+      "tpl/compose.yml": "services:\n  web:\n    image: {{ cookiecutter.slug }}_web\n    {%- if x %}\n",
+      "tpl/b/compose.yml": "services:\n  web:\n    image: {{ slug }}\n",
+      "tpl/c/compose.yml": "services:\n  web:\n    image: {{ slug }}\n",
+      // a Go template Compose itself reads is not Jinja
+      "go/compose.yml": 'services:\n  web:\n    image: nginx:1.27-alpine\n    logging:\n      options:\n        tag: "{{.Name}}"\n',
+    });
+    const r = await cli(dir, "lint", "-f", "json", "--exit-zero");
+    const files = new Set(parseJson(r.stdout).map((f) => f.file));
+    assert.ok(files.has("Dockerfile") && files.has("go/compose.yml"), [...files].join(", "));
+    for (const f of ["Dockerfile-linux.template", "tpl/Dockerfile", "tpl/compose.yml", "tpl/b/compose.yml"])
+      assert.ok(!files.has(f), `${f} is skipped`);
+    const notes = r.stderr.split("\n").filter((l) => l.includes("template"));
+    assert.equal(notes.length, 1, r.stderr);
+    assert.match(
+      notes[0] ?? "",
+      /skipped 5 template files .*: Dockerfile-linux\.template, tpl\/Dockerfile, tpl\/b\/compose\.yml and 2 more$/,
+    );
+
+    const named = await cli(dir, "lint", "Dockerfile-linux.template", "-f", "json", "--exit-zero");
+    assert.deepEqual([...new Set(parseJson(named.stdout).map((f) => f.file))], ["Dockerfile-linux.template"]);
+    assert.ok(!named.stderr.includes("template"), named.stderr);
+  });
+
   it("bad input files get a finding or none, never a crash: binary, empty, BOM + CRLF", async () => {
     const dir = repo({ Dockerfile: "", "compose.yml": "\u0000\u0001\u0002binary" });
     const fs = await import("node:fs");
