@@ -22,6 +22,7 @@ import { registerSemanticTokens } from "./handlers/semanticTokens";
 import { registerTextDocumentSync } from "./handlers/textDocumentSync";
 import { lazyYamlService, type ServerContext } from "./services/context";
 import { createDockerfileService } from "./services/dockerfileService";
+import { DocumentStates } from "./services/documentState";
 import { LintService } from "./services/linting";
 import { SettingsStore } from "./services/settingsStore";
 
@@ -31,13 +32,15 @@ const log = (message: string) => connection.console.log(message);
 
 const settings = new SettingsStore(connection, log);
 const dockerfile = createDockerfileService(log);
+const docStates = new DocumentStates(log);
 const ctx: ServerContext = {
   connection,
   documents,
+  docStates,
   settings,
   dockerfile,
-  linting: new LintService(connection, documents, settings, dockerfile, log),
-  yaml: lazyYamlService(log),
+  linting: new LintService(connection, documents, settings, dockerfile, log, docStates),
+  yaml: lazyYamlService(log, docStates),
   log,
   capabilities: {},
 };

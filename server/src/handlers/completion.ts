@@ -51,7 +51,7 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
     // the project's own names first
     sortText: `0${String(i).padStart(4, "0")}`,
   }));
-  const schema = await ctx.yaml()?.complete(uri, doc.version, text, pos);
+  const schema = await ctx.yaml()?.complete(uri, ctx.docStates.revision(doc), text, pos);
   const line = text.split(/\r?\n/, pos.line + 1)[pos.line] ?? "";
   // !reset / !override only once the user starts a tag: offered everywhere else they are noise
   const typingTag = /![\w]*$/.test(line.slice(0, pos.character));

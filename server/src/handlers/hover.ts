@@ -51,7 +51,7 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
       kind === "dockerfile"
         ? ctx.dockerfile.hover(text, pos)
         : kind === "compose"
-          ? await ctx.yaml()?.hover(uri, doc.version, text, pos)
+          ? await ctx.yaml()?.hover(uri, ctx.docStates.revision(doc), text, pos)
           : null;
     // yaml-language-server heads every hover with the schema's title; alone it says nothing
     const md = h

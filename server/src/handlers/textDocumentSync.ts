@@ -24,7 +24,7 @@ export function registerTextDocumentSync(ctx: ServerContext): void {
   ctx.documents.onDidClose((e) => {
     const uri = e.document.uri;
     justOpened.delete(uri);
-    ctx.linting.close(uri);
+    ctx.docStates.forget(uri);
     // neighbours saw this editor's unsaved text; now they see the disk again
     ctx.linting.scheduleDependents(uriToPath(uri), uri);
   });

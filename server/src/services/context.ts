@@ -1,6 +1,7 @@
 import type { ClientCapabilities, Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { DockerfileService } from "./dockerfileService";
+import type { DocumentStates } from "./documentState";
 import type { LintService } from "./linting";
 import type { SettingsStore } from "./settingsStore";
 import type { YamlService } from "./yamlService";
@@ -9,6 +10,8 @@ import type { YamlService } from "./yamlService";
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
+  /** Revisions of open documents and the drop of every per-document cache on close. */
+  docStates: DocumentStates;
   settings: SettingsStore;
   linting: LintService;
   dockerfile: DockerfileService;
@@ -22,9 +25,10 @@ export interface ServerContext {
  * Loads dist/server/yamlService.js on first call. It is a separate bundle so that prettier, which
  * yaml-language-server imports at load, is not even parsed while the server starts.
  */
-export function lazyYamlService(log: (message: string) => void): () => YamlService | undefined {
+export function lazyYamlService(log: (message: string) => void, docStates: DocumentStates): () => YamlService | undefined {
   let service: YamlService | undefined;
   let failed = false;
+  docStates.onForget("compose schema service", (uri) => service?.forget(uri));
   return () => {
     if (service || failed) return service;
     try {

@@ -22,11 +22,12 @@ export interface DocumentShape {
   chars: number;
 }
 
-const shapes = new Map<string, { version: number; shape: DocumentShape }>();
+/** Keyed by the document object (a reopened document is a new one), so a reused version number never hits. */
+const shapes = new WeakMap<TextDocument, { version: number; shape: DocumentShape }>();
 
 /** Line count and longest line of a document, computed once per version. */
 export function shapeOf(doc: TextDocument): DocumentShape {
-  const cached = shapes.get(doc.uri);
+  const cached = shapes.get(doc);
   if (cached && cached.version === doc.version) return cached.shape;
   const text = doc.getText();
   let lines = 1;
@@ -41,12 +42,8 @@ export function shapeOf(doc: TextDocument): DocumentShape {
     start = nl + 1;
   }
   const shape = { lines, longestLine, chars: text.length };
-  shapes.set(doc.uri, { version: doc.version, shape });
+  shapes.set(doc, { version: doc.version, shape });
   return shape;
-}
-
-export function forgetShape(uri: string): void {
-  shapes.delete(uri);
 }
 
 /** Whether a document is small enough for the libraries' features. */

@@ -12,11 +12,12 @@ import { emptyFs } from "../engine/workspace";
 import { diskFs } from "../node/diskFs";
 import { recordingFs } from "../node/documentFs";
 import { toDiagnostic } from "./diagnostics";
-import { forgetShape, shapeOf, withinBaseLimits } from "./features";
+import type { DocumentStates } from "./documentState";
+import { shapeOf, withinBaseLimits } from "./features";
 import type { DockerfileService } from "./dockerfileService";
 import { baseFeaturesEnabled, findConfigFile, mergeConfig, type ClientSettings } from "./settings";
 import type { SettingsStore } from "./settingsStore";
-import { isFileUri, uriToPath } from "./uris";
+import { isFileUri, schemePolicy, uriToPath } from "./uris";
 
 /** Typing pauses shorter than this do not lint. */
 export const LINT_DEBOUNCE_MS = 150;
@@ -25,6 +26,8 @@ export const LINT_DEBOUNCE_MS = 150;
 export interface LintState {
   uri: string;
   version: number;
+  /** The text's revision (DocumentStates): a reopened document at the same version is another revision. */
+  revision: number;
   path: string;
   kind: FileKind;
   text: string;
@@ -52,15 +55,21 @@ export class LintService {
     private readonly settings: SettingsStore,
     private readonly dockerfile: DockerfileService,
     private readonly log: (message: string) => void,
+    private readonly docStates: DocumentStates,
     private readonly baseFs: WorkspaceFs = diskFs,
-  ) {}
+  ) {
+    docStates.onForget("lint", (uri) => this.close(uri));
+  }
 
   kindOf(doc: TextDocument): FileKind | undefined {
     return detectKind(uriToPath(doc.uri), doc.languageId);
   }
 
+  /** The last lint of the open document's current text; undefined when there is none (not yet, or stale). */
   state(uri: string): LintState | undefined {
-    return this.states.get(uri);
+    const s = this.states.get(uri);
+    const doc = this.documents.get(uri);
+    return s && doc && s.revision === this.docStates.revision(doc) ? s : undefined;
   }
 
   /** Lints after a pause in typing; `0` lints on the next tick (document open). */
@@ -97,16 +106,20 @@ export class LintService {
     this.composeCaches.get(dirname(path))?.delete(path);
   }
 
-  close(uri: string): void {
+  /** The document closed (called through DocumentStates.forget): its lint state, timers and diagnostics go. */
+  private close(uri: string): void {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
     const s = this.states.get(uri);
     this.states.delete(uri);
     this.durations.delete(uri);
-    if (s) this.invalidate(s.path);
+    const path = s?.path ?? uriToPath(uri);
+    this.invalidate(path);
+    // the parsed files of a folder live while one of its compose files is open
+    const dir = dirname(path);
+    if (![...this.states.values()].some((o) => dirname(o.path) === dir)) this.composeCaches.delete(dir);
     this.settings.forget(uri);
-    forgetShape(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
@@ -118,18 +131,21 @@ export class LintService {
   /** Lints one document and publishes, unless the document changed meanwhile (then a newer run publishes). */
   async run(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
-    if (!doc) return;
+    if (!doc || !schemePolicy(uri).lint) return;
     const kind = this.kindOf(doc);
     if (!kind) return;
+    const revision = this.docStates.revision(doc);
     const version = doc.version;
     const settings = await this.settings.get(uri);
+    // closed, changed or closed and reopened meanwhile: a newer run publishes
     const current = this.documents.get(uri);
-    if (!current || current.version !== version) return;
+    if (!current || this.docStates.revision(current) !== revision) return;
     try {
       const started = Date.now();
-      const state = this.lintDocument(current, kind, settings);
+      const state = this.lintDocument(current, kind, settings, revision);
       this.durations.set(uri, Date.now() - started);
-      if (this.documents.get(uri)?.version !== version) return;
+      const now = this.documents.get(uri);
+      if (!now || this.docStates.revision(now) !== revision) return;
       this.states.set(uri, state);
       await this.connection.sendDiagnostics({ uri, version, diagnostics: this.diagnosticsOf(state) });
     } catch (error) {
@@ -143,14 +159,19 @@ export class LintService {
     return loadComposeProject(model, fs, this.composeCaches.get(dirname(model.path)));
   }
 
-  /** Open editors over the disk, as this document's rules see it. */
+  /**
+   * Open editors over the disk, as this document's rules see it. Only `file:` documents see the disk and the
+   * other open files: an untitled or virtual document has no folder here, and a diff base (`git:`) must not be
+   * judged against the working tree's neighbours.
+   */
   private workspaceFor(uri: string): { fs: WorkspaceFs; touched: Set<string> } {
+    if (schemePolicy(uri).neighbours !== "disk") return recordingFs(emptyFs, new Map());
     const open = new Map<string, string>();
     for (const d of this.documents.all()) if (isFileUri(d.uri)) open.set(uriToPath(d.uri), d.getText());
-    return recordingFs(isFileUri(uri) ? this.baseFs : emptyFs, open);
+    return recordingFs(this.baseFs, open);
   }
 
-  private lintDocument(doc: TextDocument, kind: FileKind, settings: ClientSettings): LintState {
+  private lintDocument(doc: TextDocument, kind: FileKind, settings: ClientSettings, revision: number): LintState {
     const path = uriToPath(doc.uri);
     const text = doc.getText();
     const { fs, touched } = this.workspaceFor(doc.uri);
@@ -165,16 +186,15 @@ export class LintService {
 
     let composeCache: Map<string, ComposeFileModel> | undefined;
     if (kind === "compose") {
+      // entries are keyed by content: loadComposeProject and lint() use one only while its text is the file's
       const dir = dirname(path);
       composeCache = this.composeCaches.get(dir);
       if (!composeCache) this.composeCaches.set(dir, (composeCache = new Map()));
-      // a neighbour edited in another editor or on disk since it was parsed
-      for (const [p, model] of composeCache) if (p !== path && fs.readFile(p) !== model.text) composeCache.delete(p);
     }
     const result = lint({ path, text, kind, fs, config, composeCache });
     for (const r of result.ruleErrors) this.log(`rule ${r.ruleId} failed on ${path}: ${String(r.error)}`);
     const model = result.model instanceof DockerfileModel || kind === "compose" ? (result.model as LintState["model"]) : undefined;
-    return { uri: doc.uri, version: doc.version, path, kind, text, findings: result.findings, model, settings, config, touched };
+    return { uri: doc.uri, version: doc.version, revision, path, kind, text, findings: result.findings, model, settings, config, touched };
   }
 
   private diagnosticsOf(state: LintState): Diagnostic[] {

@@ -12,6 +12,44 @@ export function uriToPath(uri: string): string {
   }
 }
 
+/**
+ * Read-only views of another version of a file: diff bases and history (VS Code's Git, GitLens, other SCM
+ * extensions) and pull-request reviews. A problem there cannot be fixed, and would show twice in the
+ * Problems panel next to the working file's.
+ */
+export const READ_ONLY_SCHEMES: ReadonlySet<string> = new Set([
+  "git",
+  "gitlens",
+  "gitlens-git",
+  "gitfs",
+  "pr",
+  "review",
+  "svn",
+  "hg",
+  "perforce",
+  "merge-conflict.conflict-diff",
+]);
+
+export interface SchemePolicy {
+  /** Diagnostics are published for it. */
+  lint: boolean;
+  /** Where its rules and hovers read neighbour files (other compose files, `.env`, config): the disk, or nowhere. */
+  neighbours: "disk" | "none";
+}
+
+/**
+ * What the server does with a document, by its URI scheme, whatever the editor's document selector sent:
+ * `file:` is linted and sees its folder; `untitled:` and virtual workspaces (`vscode-vfs:` on vscode.dev,
+ * remote and shared-session schemes) are linted on their own text; read-only SCM schemes get hovers and
+ * completion but no diagnostics and no reads of the working tree.
+ */
+export function schemePolicy(uri: string): SchemePolicy {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(uri)?.[1]?.toLowerCase() ?? "";
+  if (scheme === "file") return { lint: true, neighbours: "disk" };
+  if (READ_ONLY_SCHEMES.has(scheme)) return { lint: false, neighbours: "none" };
+  return { lint: true, neighbours: "none" };
+}
+
 export function isFileUri(uri: string): boolean {
   return uri.startsWith("file:");
 }

@@ -5,6 +5,7 @@
  */
 import type { CompletionList, Hover, Position } from "vscode-languageserver-types";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { yamlDocumentsCache } from "yaml-language-server/lib/esm/languageservice/parser/yaml-documents";
 import { getLanguageService } from "yaml-language-server/lib/esm/languageservice/yamlLanguageService";
 import composeSchema from "../../schemas/compose-spec.schema.json";
 
@@ -20,9 +21,16 @@ export const COMPOSE_CUSTOM_TAGS = [
   "!override mapping",
 ];
 
+/**
+ * yaml-language-server caches its parse of a document by URI and version. It is given our revision (see
+ * DocumentStates), never the editor's version, so a document reopened at the same version with other text is
+ * parsed again.
+ */
 export interface YamlService {
-  hover(uri: string, version: number, text: string, position: Position): Promise<Hover | null>;
-  complete(uri: string, version: number, text: string, position: Position): Promise<CompletionList>;
+  hover(uri: string, revision: number, text: string, position: Position): Promise<Hover | null>;
+  complete(uri: string, revision: number, text: string, position: Position): Promise<CompletionList>;
+  /** Drops the cached parse of a closed document. */
+  forget(uri: string): void;
 }
 
 export function createYamlService(): YamlService {
@@ -46,9 +54,11 @@ export function createYamlService(): YamlService {
     // the server hands only compose documents to this service, so every document gets the compose schema
     schemas: [{ uri: COMPOSE_SCHEMA_URI, fileMatch: ["*", "**/*"], schema: composeSchema, name: "Compose Specification" }],
   });
-  const doc = (uri: string, version: number, text: string) => TextDocument.create(uri, "dockercompose", version, text);
+  const doc = (uri: string, revision: number, text: string) => TextDocument.create(uri, "dockercompose", revision, text);
   return {
-    hover: (uri, version, text, position) => ls.doHover(doc(uri, version, text), position),
-    complete: (uri, version, text, position) => ls.doComplete(doc(uri, version, text), position, false),
+    hover: (uri, revision, text, position) => ls.doHover(doc(uri, revision, text), position),
+    complete: (uri, revision, text, position) => ls.doComplete(doc(uri, revision, text), position, false),
+    // the cache map is private in its typings; a missing field (another version) just leaves nothing to drop
+    forget: (uri) => (yamlDocumentsCache as unknown as { cache?: Map<string, unknown> }).cache?.delete(uri),
   };
 }

@@ -87,6 +87,8 @@ export interface TestServer {
   writeFile(name: string, text: string): string;
   uriOf(name: string): string;
   open(name: string, languageId: string, text: string): OpenDocument;
+  /** Opens any URI (`untitled:`, `git:`, `vscode-vfs:` …) at `version` (1 by default), as an editor reopening a file does. */
+  openUri(uri: string, languageId: string, text: string, version?: number): OpenDocument;
   change(doc: OpenDocument, text: string): void;
   close(doc: OpenDocument): void;
   setSettings(settings: Record<string, unknown>): void;
@@ -124,7 +126,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       return pathToFileURL(p).toString();
     },
     open(name, languageId, text) {
-      const doc = { uri: server.uriOf(name), languageId, version: 1, text };
+      return server.openUri(server.uriOf(name), languageId, text);
+    },
+    openUri(uri, languageId, text, version = 1) {
+      const doc = { uri, languageId, version, text };
       void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { ...doc } });
       return doc;
     },

@@ -193,10 +193,11 @@ export function loadComposeProject(file: ComposeFileModel, fs: WorkspaceFs, cach
   const files: ComposeFileModel[] = [];
   const read = (p: string): ComposeFileModel | undefined => {
     if (p === file.path) return file;
-    const cached = cache?.get(p);
-    if (cached) return cached;
     const text = fs.readFile(p);
     if (text === undefined || text.length > 2_000_000) return undefined;
+    // keyed by content: a file that changed since it was parsed (on disk, in an editor) is parsed again
+    const cached = cache?.get(p);
+    if (cached?.text === text) return cached;
     const model = new ComposeFileModel(p, text);
     cache?.set(p, model);
     return model;
