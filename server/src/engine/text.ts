@@ -30,7 +30,27 @@ export function rangeContains(outer: Range, p: Position): boolean {
   return comparePositions(outer.start, p) <= 0 && comparePositions(p, outer.end) <= 0;
 }
 
-/** Maps between offsets and line/character positions for one text. */
+/**
+ * Line breaks: LF, CRLF and a lone CR, as YAML 1.2, LSP and SARIF all count them. This is the one mapping
+ * from offsets to lines and UTF-16 columns: the server's diagnostics, the CLI's line:column and SARIF regions
+ * all come from LineIndex.
+ */
+export const LINE_BREAK = /\r\n|\r|\n/;
+
+/** The lines of a text, split exactly where LineIndex starts a new line. */
+export function splitLines(text: string): string[] {
+  return text.split(LINE_BREAK);
+}
+
+/**
+ * The text with every lone CR turned into LF: same length, same offsets, same lines, for parsers that know only
+ * LF and CRLF (the `yaml` package does not take a lone CR as a line break, which YAML 1.2 and Compose do).
+ */
+export function loneCrToLf(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+
+/** Maps between offsets and line/character positions for one text (line breaks: LINE_BREAK). */
 export class LineIndex {
   private readonly starts: number[];
 
@@ -91,9 +111,10 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
-  /** The line break the file uses, so fixes keep CRLF files CRLF. */
+  /** The line break the file uses (its first one), so fixes keep CRLF files CRLF and CR files CR. */
   get eol(): string {
-    return /\r\n/.test(this.text) ? "\r\n" : "\n";
+    const m = LINE_BREAK.exec(this.text);
+    return m ? m[0] : "\n";
   }
 }
 

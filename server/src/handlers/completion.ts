@@ -1,6 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type CompletionParams } from "vscode-languageserver";
 import { composeCompletions, type CompletionSuggestion } from "../engine/completion/compose";
 import { ComposeFileModel } from "../engine/model/compose";
+import { LineIndex } from "../engine/text";
 import type { ServerContext } from "../services/context";
 import { baseFeatures } from "../services/features";
 import { guard } from "./guard";
@@ -52,7 +53,7 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
     sortText: `0${String(i).padStart(4, "0")}`,
   }));
   const schema = await ctx.yaml()?.complete(uri, ctx.docStates.revision(doc), text, pos);
-  const line = text.split(/\r?\n/, pos.line + 1)[pos.line] ?? "";
+  const line = new LineIndex(text).lineText(pos.line);
   // !reset / !override only once the user starts a tag: offered everywhere else they are noise
   const typingTag = /![\w]*$/.test(line.slice(0, pos.character));
   const fromSchema = (schema?.items ?? []).filter((i) => typingTag || !i.label.startsWith("!"));

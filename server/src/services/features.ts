@@ -33,14 +33,16 @@ export function shapeOf(doc: TextDocument): DocumentShape {
   let lines = 1;
   let longestLine = 0;
   let start = 0;
-  for (;;) {
-    const nl = text.indexOf("\n", start);
-    const end = nl < 0 ? text.length : nl;
-    longestLine = Math.max(longestLine, end - start);
-    if (nl < 0) break;
+  // line breaks as LineIndex counts them (LF, CRLF, lone CR)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    longestLine = Math.max(longestLine, i - start);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
     lines++;
-    start = nl + 1;
+    start = i + 1;
   }
+  longestLine = Math.max(longestLine, text.length - start);
   const shape = { lines, longestLine, chars: text.length };
   shapes.set(doc, { version: doc.version, shape });
   return shape;

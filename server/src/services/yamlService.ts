@@ -8,6 +8,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { yamlDocumentsCache } from "yaml-language-server/lib/esm/languageservice/parser/yaml-documents";
 import { getLanguageService } from "yaml-language-server/lib/esm/languageservice/yamlLanguageService";
 import composeSchema from "../../schemas/compose-spec.schema.json";
+import { loneCrToLf } from "../engine/text";
 
 export const COMPOSE_SCHEMA_URI = "shipshape://schemas/compose-spec.schema.json";
 
@@ -54,7 +55,8 @@ export function createYamlService(): YamlService {
     // the server hands only compose documents to this service, so every document gets the compose schema
     schemas: [{ uri: COMPOSE_SCHEMA_URI, fileMatch: ["*", "**/*"], schema: composeSchema, name: "Compose Specification" }],
   });
-  const doc = (uri: string, revision: number, text: string) => TextDocument.create(uri, "dockercompose", revision, text);
+  // a lone CR is a line break in YAML 1.2 but not for the `yaml` parser inside; the swap keeps every offset
+  const doc = (uri: string, revision: number, text: string) => TextDocument.create(uri, "dockercompose", revision, loneCrToLf(text));
   return {
     hover: (uri, revision, text, position) => ls.doHover(doc(uri, revision, text), position),
     complete: (uri, revision, text, position) => ls.doComplete(doc(uri, revision, text), position, false),

@@ -1,6 +1,6 @@
 import type { ComposeFileModel } from "../model/compose";
 import type { ComposeProject } from "../model/composeProject";
-import type { Position } from "../text";
+import { splitLines, type Position } from "../text";
 
 export interface CompletionSuggestion {
   label: string;
@@ -27,7 +27,7 @@ export interface TextContext {
 const KEY_LINE = /^(\s*)(?:-\s+)?(["']?)([A-Za-z0-9_.-]+)\2\s*:(?:\s|$)/;
 
 export function textContext(text: string, position: Position): TextContext | undefined {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const lineText = lines[position.line];
   if (lineText === undefined) return undefined;
   const before = lineText.slice(0, position.character);

@@ -11,7 +11,7 @@ import {
   type Scalar,
   type YAMLMap,
 } from "yaml";
-import { LineIndex, type Range } from "../text";
+import { LineIndex, loneCrToLf, type Range } from "../text";
 
 export interface ParseProblem {
   message: string;
@@ -111,9 +111,11 @@ export class ComposeFileModel {
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    const tooDeep = nestingTooDeep(text, MAX_YAML_DEPTH);
+    // same offsets, but line breaks the parser knows (a lone CR is one in YAML 1.2 and for Compose)
+    const source = loneCrToLf(text);
+    const tooDeep = nestingTooDeep(source, MAX_YAML_DEPTH);
     // `yaml` recurses per nesting level: ~1,000 levels overflow the stack (and can abort the process in V8's regex compiler)
-    this.doc = parseDocument(tooDeep === undefined ? text : "", {
+    this.doc = parseDocument(tooDeep === undefined ? source : "", {
       merge: true,
       prettyErrors: false,
       uniqueKeys: false,
