@@ -6,7 +6,11 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { registerCommands } from "./commands/index";
 import { otherProviders, OUTPUT_CHANNEL_NAME } from "./providers";
-import { OTHER_PROVIDERS_NOTIFICATION, type ShipshapeInitializationOptions } from "../../server/src/services/protocol";
+import {
+  OTHER_PROVIDERS_NOTIFICATION,
+  SAVE_AS_UTF8_COMMAND,
+  type ShipshapeInitializationOptions,
+} from "../../server/src/services/protocol";
 
 let client: LanguageClient | undefined;
 
@@ -17,7 +21,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6029"] } },
   };
   const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const initializationOptions: ShipshapeInitializationOptions = { otherProviders: otherProviders() };
+  const initializationOptions: ShipshapeInitializationOptions = {
+    otherProviders: otherProviders(),
+    // commands/saveAsUtf8.ts: the code action of a file saved as UTF-16
+    clientCommands: [SAVE_AS_UTF8_COMMAND],
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: "dockerfile" },

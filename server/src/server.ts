@@ -43,6 +43,7 @@ const ctx: ServerContext = {
   yaml: lazyYamlService(log, docStates),
   log,
   capabilities: {},
+  clientCommands: new Set(),
 };
 
 registerInitialize(ctx);

@@ -6,6 +6,7 @@ import { generateDagster, GENERATE_DAGSTER } from "./generateDagster";
 import { generateDockerfile, GENERATE_DOCKERFILE } from "./generateDockerfile";
 import { refineFile, REFINE_FILE } from "./refineFile";
 import { reviewFile, REVIEW_FILE } from "./reviewFile";
+import { saveAsUtf8, SAVE_AS_UTF8_COMMAND } from "./saveAsUtf8";
 import { registerPreviewProvider } from "./shared";
 
 /**
@@ -23,6 +24,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     [ADD_DOCKERIGNORE, addDockerignore],
     [REVIEW_FILE, reviewFile],
     [REFINE_FILE, refineFile],
+    [SAVE_AS_UTF8_COMMAND, saveAsUtf8],
   ];
   for (const [id, run] of commands) context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
 }

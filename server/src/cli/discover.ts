@@ -16,10 +16,21 @@ export interface DiscoveredFile {
   kind: FileKind;
 }
 
+/** A path Shipshape could not read, with the real reason (never silently skipped). */
+export interface UnreadablePath {
+  /** Absolute, POSIX separators. */
+  path: string;
+  reason: string;
+}
+
 export interface Discovery {
   files: DiscoveredFile[];
-  /** Paths given on the command line that do not exist. */
-  missing: string[];
+  /**
+   * Paths that could not be read: a named path that does not exist, is not a regular file or folder (a FIFO,
+   * a socket, a device), or could not be opened; folders the walk could not list; lintable names in a walked
+   * folder that are not regular files.
+   */
+  unreadable: UnreadablePath[];
   /** Files named on the command line that Shipshape does not lint. */
   unsupported: string[];
   /**
@@ -27,6 +38,34 @@ export interface Discovery {
    * (`Dockerfile.template`, Jinja/cookiecutter markup): not linted, since their text is not what Docker reads.
    */
   templates: string[];
+}
+
+/** The reason an fs call failed, in words, with the system's code (`permission denied (EACCES)`). */
+export function fsErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const words: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    ENOENT: "no such file or folder",
+    ENOTDIR: "a part of the path is not a folder",
+    ELOOP: "too many symbolic links",
+    ENAMETOOLONG: "the name is too long",
+    EIO: "input/output error",
+    EMFILE: "too many open files",
+    EISDIR: "it is a folder",
+  };
+  if (code && words[code]) return `${words[code]} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What a path is when it is neither a regular file nor a folder. */
+function specialKind(stat: fs.Stats): string {
+  if (stat.isFIFO()) return "a FIFO (named pipe)";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice()) return "a character device";
+  if (stat.isBlockDevice()) return "a block device";
+  if (stat.isSymbolicLink()) return "a symbolic link";
+  return "not a regular file";
 }
 
 interface IgnoreScope {
@@ -42,18 +81,19 @@ interface IgnoreScope {
  */
 export function discoverFiles(inputs: readonly string[], cwd: string): Discovery {
   const found = new Map<string, DiscoveredFile>();
-  const missing: string[] = [];
+  const unreadable: UnreadablePath[] = [];
   const unsupported: string[] = [];
   const templates: string[] = [];
   let budget = MAX_ENTRIES;
+  const cannotRead = (abs: string, reason: string) => unreadable.push({ path: toPosix(abs), reason });
 
   for (const input of inputs.length ? inputs : ["."]) {
     const abs = path.resolve(cwd, input);
     let stat: fs.Stats;
     try {
       stat = fs.statSync(abs);
-    } catch {
-      missing.push(input);
+    } catch (error) {
+      cannotRead(abs, fsErrorReason(error));
       continue;
     }
     if (stat.isFile()) {
@@ -62,7 +102,10 @@ export function discoverFiles(inputs: readonly string[], cwd: string): Discovery
       else unsupported.push(input);
       continue;
     }
-    if (!stat.isDirectory()) continue;
+    if (!stat.isDirectory()) {
+      cannotRead(abs, `it is ${specialKind(stat)}, not a regular file or folder`);
+      continue;
+    }
     const scopes = ancestorScopes(abs);
     walk(abs, scopes);
   }
@@ -73,7 +116,8 @@ export function discoverFiles(inputs: readonly string[], cwd: string): Discovery
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      cannotRead(dir, `the folder could not be listed: ${fsErrorReason(error)}`);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -92,12 +136,16 @@ export function discoverFiles(inputs: readonly string[], cwd: string): Discovery
           continue;
         }
         found.set(abs, { path: toPosix(abs), kind });
+      } else if (!entry.isSymbolicLink() && detectKind(toPosix(abs)) && !isIgnored(here, abs, false)) {
+        // a FIFO or socket named like a Dockerfile: Docker could not build from it either
+        const what = entry.isFIFO() ? "a FIFO (named pipe)" : entry.isSocket() ? "a socket" : "not a regular file";
+        cannotRead(abs, `it is ${what}, not a regular file`);
       }
     }
   }
 
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, missing, unsupported, templates: templates.sort() };
+  return { files, unreadable, unsupported, templates: templates.sort() };
 }
 
 /** Bytes read to decide whether a file is a template; template markup shows up early in practice. */

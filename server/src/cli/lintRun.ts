@@ -5,7 +5,7 @@ import type { ComposeFileModel } from "../engine/model/compose";
 import { detectKind } from "../engine/kinds";
 import { LineIndex, applyEdits, type TextEdit } from "../engine/text";
 import type { FileChange, FileKind, Finding, Fix } from "../engine/types";
-import type { DiscoveredFile } from "./discover";
+import { fsErrorReason, type DiscoveredFile } from "./discover";
 import { decodeText, nodeFs } from "./nodeFs";
 
 /** `--fix` re-lints and fixes a file at most this many times (a fix that keeps re-firing cannot loop). */
@@ -19,6 +19,8 @@ export interface FileReport {
   findings: Finding[];
   /** Rules that crashed on this file (their findings are missing). */
   ruleErrors: { ruleId: string; message: string }[];
+  /** Set when the file could not be read (the reason, in words): it was not linted, and the run exits 2. */
+  unreadable?: string;
 }
 
 export interface FixSummary {
@@ -52,7 +54,7 @@ function readText(path: string): LoadedText {
     if (size > MAX_READ_BYTES) return { text: "", bom: false, tooLarge: true };
     return decodeText(fs.readFileSync(path));
   } catch (e) {
-    return { text: "", bom: false, unreadable: (e as Error).message };
+    return { text: "", bom: false, unreadable: fsErrorReason(e) };
   }
 }
 
@@ -79,10 +81,10 @@ export function runLint(files: readonly DiscoveredFile[], options: RunOptions): 
 
 function lintOne(file: DiscoveredFile, config: ShipshapeConfig, cache: Map<string, ComposeFileModel>): FileReport {
   const loaded = readText(file.path);
-  if (loaded.tooLarge || loaded.unreadable !== undefined) {
-    const reason = loaded.tooLarge
-      ? `it is larger than ${Math.round(MAX_READ_BYTES / 1024 / 1024)} MB`
-      : `it could not be read (${loaded.unreadable})`;
+  if (loaded.unreadable !== undefined)
+    return { path: file.path, kind: file.kind, findings: [], ruleErrors: [], unreadable: loaded.unreadable };
+  if (loaded.tooLarge) {
+    const reason = `it is larger than ${Math.round(MAX_READ_BYTES / 1024 / 1024)} MB`;
     return { path: file.path, kind: file.kind, findings: [skippedFinding(file.path, reason)], ruleErrors: [] };
   }
   const result = lint({ path: file.path, text: loaded.text, kind: file.kind, fs: nodeFs, config, composeCache: cache });

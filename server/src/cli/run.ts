@@ -3,7 +3,7 @@ import { allRules } from "../engine/rules";
 import { FORMATS, parseLintArgs } from "./args";
 import { UsageError, loadConfig } from "./config";
 import { discoverFiles } from "./discover";
-import { countFindings, relativeFile, toDisplay } from "./format/display";
+import { countFindings, relativeFile, toDisplay, type DisplayUnreadable } from "./format/display";
 import { formatJson } from "./format/json";
 import { formatSarif } from "./format/sarif";
 import { formatStylish } from "./format/stylish";
@@ -25,6 +25,8 @@ export const VERSION: string = packageVersion;
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** Some path could not be read (the same code as a usage error: the run did not check what it was asked to). */
+export const EXIT_UNREADABLE = 2;
 
 const HELP = `Shipshape ${VERSION} — Dockerfile and Docker Compose practices, as a linter.
 
@@ -49,7 +51,9 @@ Folders are searched for Dockerfile*, *.dockerfile, Containerfile, compose*.y(a)
 and .dockerignore, skipping what .gitignore ignores, node_modules and .git, and templates (Dockerfile.template,
 files with Jinja/cookiecutter {{ }} or {% %} markup; named on the command line they are linted).
 
-Exit codes: 0 no error-level finding remains, 1 errors remain (or too many warnings), 2 usage or config error.
+Exit codes: 0 no error-level finding remains, 1 errors remain (or too many warnings), 2 usage or config error,
+or some path could not be read (each is named with the reason; the rest is still linted; --exit-zero does
+not hide it).
 `;
 
 /** The whole CLI as a function, so tests run it in-process. Returns the exit code. */
@@ -99,7 +103,6 @@ function runLintCommand(argv: readonly string[], io: CliIo): number {
   const args = parseLintArgs(argv);
   const { config } = loadConfig(io.cwd, args.config);
   const discovery = discoverFiles(args.paths, io.cwd);
-  if (discovery.missing.length) throw new UsageError(`no such file or folder: ${discovery.missing.join(", ")}`);
   for (const u of discovery.unsupported) {
     io.stderr(`shipshape: ${u} is not a Dockerfile, compose file or .dockerignore (by its name); skipped\n`);
   }
@@ -113,11 +116,20 @@ function runLintCommand(argv: readonly string[], io: CliIo): number {
     for (const e of r.ruleErrors) io.stderr(`shipshape: rule ${e.ruleId} failed on ${relativeFile(io.cwd, r.path)}: ${e.message}\n`);
   }
 
-  const findings = toDisplay(reports, io.cwd);
-  if (args.format === "json") io.stdout(formatJson(findings));
-  else if (args.format === "sarif") io.stdout(formatSarif(findings, allRules, VERSION));
-  else io.stdout(formatStylish(findings, { color: args.color ?? useColor(io), fileCount: reports.length }));
+  const unreadable: DisplayUnreadable[] = [
+    ...discovery.unreadable,
+    ...reports.flatMap((r) => (r.unreadable === undefined ? [] : [{ path: r.path, reason: r.unreadable }])),
+  ].map((u) => ({ file: relativeFile(io.cwd, u.path), reason: u.reason }));
+  for (const u of unreadable) io.stderr(`shipshape: could not read ${u.file}: ${u.reason}\n`);
+  const linted = reports.filter((r) => r.unreadable === undefined);
 
+  const findings = toDisplay(linted, io.cwd);
+  if (args.format === "json") io.stdout(formatJson(findings, unreadable));
+  else if (args.format === "sarif") io.stdout(formatSarif(findings, allRules, VERSION, unreadable));
+  else io.stdout(formatStylish(findings, { color: args.color ?? useColor(io), fileCount: linted.length, unreadable }));
+
+  // a gate must not pass on files that were never read
+  if (unreadable.length) return EXIT_UNREADABLE;
   if (args.exitZero) return EXIT_OK;
   const counts = countFindings(findings);
   if (counts.error > 0) return EXIT_FINDINGS;

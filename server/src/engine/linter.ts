@@ -1,4 +1,5 @@
 import { resolveRuleSetting, type ShipshapeConfig } from "./config";
+import { encodingFinding, utf16Signature } from "./encoding";
 import { detectKind } from "./kinds";
 import { ComposeFileModel } from "./model/compose";
 import { loadComposeProject, type ComposeProject } from "./model/composeProject";
@@ -7,6 +8,7 @@ import { DockerignoreModel } from "./model/dockerignore";
 import type { AnyRule, ContextByKind } from "./rule";
 import { rulesForKind } from "./rules";
 import { parseSuppressions } from "./suppressions";
+import { dirname, join } from "./paths";
 import { LineIndex, type Range } from "./text";
 import type { FileKind, Finding, Fix, ReportDescriptor, WorkspaceFs } from "./types";
 import { emptyFs } from "./workspace";
@@ -50,6 +52,13 @@ export function lint(options: LintOptions): LintResult {
   const { text, path } = options;
   const lines = new LineIndex(text.length > MAX_LINT_CHARS ? "" : text);
 
+  // saved as UTF-16: Docker cannot read it, and read as UTF-8 every other check would be noise
+  const utf16 = utf16Signature(text);
+  if (utf16) {
+    result.findings.push(encodingFinding(path, kind, utf16));
+    return result;
+  }
+
   const skipped = skipReason(text);
   if (skipped) {
     result.findings.push({
@@ -85,6 +94,10 @@ export function lint(options: LintOptions): LintResult {
         : new ComposeFileModel(path, text);
     options.composeCache?.set(path, compose);
     result.model = compose;
+    // Compose reads the .env next to the file whenever there is one
+    const envPath = join(dirname(path), ".env");
+    const envSig = utf16Signature(fs.readFile(envPath) ?? "");
+    if (envSig) result.findings.push(encodingFinding(path, kind, envSig, { path: envPath }));
     let project: ComposeProject | undefined = options.composeProject;
     unitEnd = (line) => yamlBlockEnd(lines, line);
     makeContext = (_rule, report, opts) => {

@@ -4,7 +4,8 @@ import { LineIndex, comparePositions, type Range } from "../engine/text";
 import type { ServerContext } from "../services/context";
 import { DIAGNOSTIC_SOURCE, isFindingData } from "../services/diagnostics";
 import { suppressionAnchor } from "../services/suppressionAnchor";
-import { FIX_ALL_KIND } from "../services/protocol";
+import { ENCODING_RULE_ID } from "../engine/encoding";
+import { FIX_ALL_KIND, SAVE_AS_UTF8_COMMAND } from "../services/protocol";
 import { baseFeatures } from "../services/features";
 import { fixToWorkspaceEdit } from "../services/workspaceEdits";
 import { guard } from "./guard";
@@ -48,6 +49,11 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         preferredGiven ||= preferred;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred || undefined, edit });
       }
+      if (d.code === ENCODING_RULE_ID) {
+        const action = saveAsUtf8Action(ctx, uri, d);
+        if (action) actions.push(action);
+        continue;
+      }
       if (d.code !== SKIPPED_FILE_RULE_ID && data.version === doc.version && state?.version === doc.version) {
         const anchor = suppressionAnchor(state.model, lines, d.range.start);
         // one comment per rule and place, however many findings share it
@@ -66,6 +72,28 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     if (fixAll) actions.push(fixAll);
   }
   return actions;
+}
+
+/**
+ * A file saved as UTF-16: no text edit can change a file's encoding, so where the client has a command for it
+ * (VS Code: its encoding picker, Save with Encoding) the action runs that; other clients get the message's steps.
+ * Not for a UTF-16 `.env` next to a compose file: that file is not the one open here.
+ */
+function saveAsUtf8Action(ctx: ServerContext, uri: string, d: Diagnostic): CodeAction | undefined {
+  if (
+    !ctx.clientCommands.has(SAVE_AS_UTF8_COMMAND) ||
+    !uri.startsWith("file:") ||
+    typeof d.message !== "string" ||
+    !d.message.startsWith("This file ")
+  )
+    return undefined;
+  return {
+    title: "Save this file as UTF-8…",
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: true,
+    command: { title: "Save this file as UTF-8…", command: SAVE_AS_UTF8_COMMAND, arguments: [uri] },
+  };
 }
 
 /** `# shipshape-ignore <id>` above the instruction or YAML key; joins an ignore comment already there. */

@@ -22,6 +22,7 @@ export function registerInitialize(ctx: ServerContext): void {
     ctx.settings.pullSupported = params.capabilities.workspace?.configuration === true;
     const options = (params.initializationOptions ?? {}) as ShipshapeInitializationOptions;
     if (options.settings !== undefined) ctx.settings.pushed = readClientSettings(options.settings);
+    if (Array.isArray(options.clientCommands)) for (const c of options.clientCommands) if (typeof c === "string") ctx.clientCommands.add(c);
     if (options.otherProviders)
       ctx.settings.otherProviders = { dockerfile: options.otherProviders.dockerfile, compose: options.otherProviders.compose };
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);

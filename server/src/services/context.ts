@@ -19,6 +19,8 @@ export interface ServerContext {
   yaml(): YamlService | undefined;
   log(message: string): void;
   capabilities: ClientCapabilities;
+  /** Client-side commands the client said it has (initializationOptions.clientCommands). */
+  clientCommands: Set<string>;
 }
 
 /**

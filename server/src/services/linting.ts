@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ShipshapeConfig } from "../engine/config";
+import { ENCODING_RULE_ID, encodingFinding, utf16Signature, type Utf16Signature } from "../engine/encoding";
 import { detectKind } from "../engine/kinds";
 import { lint, SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import type { ComposeFileModel } from "../engine/model/compose";
@@ -192,9 +193,22 @@ export class LintService {
       if (!composeCache) this.composeCaches.set(dir, (composeCache = new Map()));
     }
     const result = lint({ path, text, kind, fs, config, composeCache });
+    const onDisk = this.diskEncoding(doc.uri, path, touched);
+    if (onDisk && !result.findings.some((f) => f.ruleId === ENCODING_RULE_ID)) result.findings.unshift(encodingFinding(path, kind, onDisk));
     for (const r of result.ruleErrors) this.log(`rule ${r.ruleId} failed on ${path}: ${String(r.error)}`);
     const model = result.model instanceof DockerfileModel || kind === "compose" ? (result.model as LintState["model"]) : undefined;
     return { uri: doc.uri, version: doc.version, revision, path, kind, text, findings: result.findings, model, settings, config, touched };
+  }
+
+  /**
+   * The editor decodes a UTF-16 file for display, so its text looks fine; Docker reads the bytes. For `file:`
+   * documents the bytes on disk decide (a change on disk, such as a re-save as UTF-8, re-lints: the path is touched).
+   */
+  private diskEncoding(uri: string, path: string, touched: Set<string>): Utf16Signature | undefined {
+    if (schemePolicy(uri).neighbours !== "disk") return undefined;
+    touched.add(path);
+    const disk = this.baseFs.readFile(path);
+    return disk === undefined ? undefined : utf16Signature(disk);
   }
 
   private diagnosticsOf(state: LintState): Diagnostic[] {

@@ -13,7 +13,16 @@ export interface ShipshapeInitializationOptions {
   otherProviders?: OtherProvidersParams;
   /** Settings for clients that do not answer `workspace/configuration` (same shape as `shipshape.*`). */
   settings?: unknown;
+  /** Client-side commands the server may put in code actions (only a client that has them lists them). */
+  clientCommands?: string[];
 }
+
+/**
+ * Client command (VS Code): re-save a document as UTF-8. LSP cannot change a file's encoding, so the code
+ * action for a UTF-16 file runs this; it opens VS Code's own encoding picker on that document, where Save with
+ * Encoding -> UTF-8 writes it (Escape writes nothing). Argument: the document URI.
+ */
+export const SAVE_AS_UTF8_COMMAND = "shipshape.saveAsUtf8";
 
 /** Extensions whose Dockerfile features would double ours. */
 export const DOCKERFILE_PROVIDERS = ["docker.docker", "ms-azuretools.vscode-containers", "ms-azuretools.vscode-docker"];

@@ -18,6 +18,19 @@ export interface DisplayFinding {
   fixable: boolean;
 }
 
+/** A path the run could not read, as every output format shows it. */
+export interface DisplayUnreadable {
+  file: string;
+  reason: string;
+}
+
+/** The `ruleId` of a path that could not be read, in the JSON output (SARIF lists them as notifications). */
+export const UNREADABLE_PATH_ID = "shipshape/path-unreadable";
+
+export function unreadableMessage(u: DisplayUnreadable): string {
+  return `Shipshape could not read this path: ${u.reason}.`;
+}
+
 export function relativeFile(cwd: string, file: string): string {
   return toPosix(path.relative(cwd, file)) || toPosix(path.basename(file));
 }

@@ -1,8 +1,9 @@
 import { ruleDocUrl } from "../../engine/docs";
+import { ENCODING_RULE_ID } from "../../engine/encoding";
 import { SKIPPED_FILE_RULE_ID } from "../../engine/linter";
 import type { AnyRule } from "../../engine/rule";
 import type { Severity, SeverityOrOff } from "../../engine/types";
-import type { DisplayFinding } from "./display";
+import { unreadableMessage, type DisplayFinding, type DisplayUnreadable } from "./display";
 
 /** The parts of SARIF 2.1.0 we write (GitHub code scanning reads these). */
 type SarifLevel = "error" | "warning" | "note" | "none";
@@ -39,6 +40,17 @@ export interface SarifLog {
     originalUriBaseIds: Record<string, { description: { text: string } }>;
     columnKind: "utf16CodeUnits";
     results: SarifResult[];
+    /** Present when some path could not be read: one error notification per path. */
+    invocations?: SarifInvocation[];
+  }[];
+}
+
+export interface SarifInvocation {
+  executionSuccessful: boolean;
+  toolExecutionNotifications: {
+    level: "error";
+    message: { text: string };
+    locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[];
   }[];
 }
 
@@ -94,15 +106,37 @@ const SKIPPED_DESCRIPTOR: SarifReportingDescriptor = {
   properties: { tags: ["reliability"], precision: "high" },
 };
 
+const ENCODING_DESCRIPTOR: SarifReportingDescriptor = {
+  id: ENCODING_RULE_ID,
+  name: "fileEncoding",
+  shortDescription: { text: "A file Docker or Compose cannot read because of its encoding (UTF-16)." },
+  fullDescription: {
+    text: "Docker reads Dockerfiles, compose files, .env and .dockerignore files as UTF-8; a file saved as UTF-16 makes the build or docker compose fail.",
+  },
+  help: {
+    text: "Save the file as UTF-8 (VS Code: the encoding in the status bar, Save with Encoding, UTF-8; PowerShell: Set-Content -Encoding utf8).",
+    markdown:
+      "Save the file as UTF-8 (VS Code: the encoding in the status bar, **Save with Encoding**, UTF-8; PowerShell: `Set-Content -Encoding utf8`).",
+  },
+  defaultConfiguration: { level: "error", enabled: true },
+  properties: { tags: ["reliability"], precision: "high" },
+};
+
 /** Markdown emphasis and code ticks out, for the plain-text fields. */
 function plain(markdown: string): string {
   return markdown.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1");
 }
 
 /** A SARIF 2.1.0 log with every rule of the registry as `tool.driver.rules` and one result per finding. */
-export function formatSarif(findings: readonly DisplayFinding[], rules: readonly AnyRule[], version: string): string {
+export function formatSarif(
+  findings: readonly DisplayFinding[],
+  rules: readonly AnyRule[],
+  version: string,
+  unreadable: readonly DisplayUnreadable[] = [],
+): string {
   const descriptors = rules.map(descriptor);
   if (findings.some((f) => f.ruleId === SKIPPED_FILE_RULE_ID)) descriptors.push(SKIPPED_DESCRIPTOR);
+  if (findings.some((f) => f.ruleId === ENCODING_RULE_ID)) descriptors.push(ENCODING_DESCRIPTOR);
   const indexOf = new Map(descriptors.map((d, i) => [d.id, i]));
   const results: SarifResult[] = [];
   for (const f of findings) {
@@ -132,6 +166,21 @@ export function formatSarif(findings: readonly DisplayFinding[], rules: readonly
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The folder shipshape was run from (the repository root in CI)." } } },
         columnKind: "utf16CodeUnits",
         results,
+        // paths that could not be read are not results about code: they say the run was incomplete
+        ...(unreadable.length
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: false,
+                  toolExecutionNotifications: unreadable.map((u) => ({
+                    level: "error" as const,
+                    message: { text: unreadableMessage(u) },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(u.file), uriBaseId: "%SRCROOT%" } } }],
+                  })),
+                },
+              ],
+            }
+          : {}),
       },
     ],
   };

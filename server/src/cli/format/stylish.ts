@@ -1,4 +1,4 @@
-import { countFindings, type DisplayFinding } from "./display";
+import { countFindings, type DisplayFinding, type DisplayUnreadable } from "./display";
 
 const STYLE = {
   reset: "\u001b[0m",
@@ -15,7 +15,10 @@ type Style = keyof typeof STYLE;
 const SEVERITY_STYLE: Record<DisplayFinding["severity"], Style> = { error: "red", warning: "yellow", info: "blue", hint: "dim" };
 
 /** Human output: findings grouped per file, aligned columns, and a summary line. Colour only when `color`. */
-export function formatStylish(findings: readonly DisplayFinding[], options: { color: boolean; fileCount: number }): string {
+export function formatStylish(
+  findings: readonly DisplayFinding[],
+  options: { color: boolean; fileCount: number; unreadable?: readonly DisplayUnreadable[] },
+): string {
   const paint = (style: Style, s: string) => (options.color ? `${STYLE[style]}${s}${STYLE.reset}` : s);
   const byFile = new Map<string, DisplayFinding[]>();
   for (const f of findings) {
@@ -36,6 +39,11 @@ export function formatStylish(findings: readonly DisplayFinding[], options: { co
       lines.push(`  ${paint("dim", pos)}  ${sev}  ${msg}  ${paint("dim", f.ruleId)}`);
     }
   }
+  const unreadable = options.unreadable ?? [];
+  if (unreadable.length) {
+    lines.push("", paint("bold", "Could not read:"));
+    for (const u of unreadable) lines.push(`  ${paint("red", "error")}  ${u.file}: ${u.reason}`);
+  }
   const c = countFindings(findings);
   lines.push("");
   if (findings.length === 0) {
@@ -48,6 +56,7 @@ export function formatStylish(findings: readonly DisplayFinding[], options: { co
     );
     if (c.fixable > 0) lines.push(paint("dim", `  ${plural(c.fixable, "problem")} can be fixed with \`--fix\`.`));
   }
+  if (unreadable.length) lines.push(paint("red", `✖ ${plural(unreadable.length, "path")} could not be read (listed above); exit code 2.`));
   return lines.join("\n") + "\n";
 }
 
