@@ -81,8 +81,23 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-/** Starts code-server on a free port (read back from its log) in its own process group. */
-export async function startCodeServer(run: RunDir): Promise<CodeServer> {
+/**
+ * Turns workspace trust on for this run only (the shared user settings turn it off): VS Code then asks
+ * whether to trust each folder it opens, and a folder not trusted opens in Restricted Mode.
+ */
+export function enableWorkspaceTrust(run: RunDir): void {
+  const file = join(run.userData, "User", "settings.json");
+  const settings = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  settings["security.workspace.trust.enabled"] = true;
+  settings["security.workspace.trust.startupPrompt"] = "always";
+  writeFileSync(file, JSON.stringify(settings, null, 2));
+}
+
+/**
+ * Starts code-server on a free port (read back from its log) in its own process group. Workspace trust is off
+ * unless `workspaceTrust` (see enableWorkspaceTrust).
+ */
+export async function startCodeServer(run: RunDir, options: { workspaceTrust?: boolean } = {}): Promise<CodeServer> {
   const logPath = join(run.dir, "code-server.log");
   writeFileSync(logPath, "");
   const args = [
@@ -93,7 +108,7 @@ export async function startCodeServer(run: RunDir): Promise<CodeServer> {
     "none",
     "--disable-telemetry",
     "--disable-update-check",
-    "--disable-workspace-trust",
+    ...(options.workspaceTrust ? [] : ["--disable-workspace-trust"]),
     "--disable-getting-started-override",
   ];
   const fd = openSync(logPath, "a");

@@ -3,7 +3,8 @@
 //
 //   1. npm run package → shipshape.vsix, installed with --install-extension into a fresh profile
 //   2. the mocha suite (test/e2e/suite) in VS Code's extension host, against the installed extension
-//   3. the UI driven with Playwright in Chromium; screenshots in results/e2e/
+//   3. the UI driven with Playwright in Chromium; screenshots in results/e2e/; then a fresh profile with
+//      workspace trust on: the folder opened in Restricted Mode still gets Shipshape's diagnostics
 //   4. Neovim as a second LSP client
 //
 // env: SHIPSHAPE_E2E_SKIP_PACKAGE=1 reuses ./shipshape.vsix; SHIPSHAPE_E2E_ONLY=ext,ui,nvim picks parts;
@@ -16,7 +17,7 @@ import { runExtensionHostSuite } from "./extensionHost";
 import { runNeovim } from "./nvim";
 import { CACHE, FIXTURE_WORKSPACE, RESULTS, ROOT, RUNS, VSIX } from "./paths";
 import { printSummary, type Outcome } from "./report";
-import { runUi } from "./ui";
+import { runRestrictedUi, runUi } from "./ui";
 import { capture, log, run } from "./util";
 
 const started = Date.now();
@@ -143,6 +144,10 @@ async function main(): Promise<number> {
     await phase("UI (Playwright + Chromium)", async () => {
       const prepared = preparedRun("ui", vsix);
       return prepared ? runUi(prepared.run) : [];
+    });
+    await phase("UI in Restricted Mode (workspace trust on)", async () => {
+      const prepared = preparedRun("trust", vsix);
+      return prepared ? runRestrictedUi(prepared.run) : [];
     });
   }
   if (only.has("nvim")) {

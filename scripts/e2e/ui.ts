@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "./browser";
-import { startCodeServer, workbenchUrl, type RunDir } from "./codeServer";
+import { enableWorkspaceTrust, startCodeServer, workbenchUrl, type RunDir } from "./codeServer";
 import { RESULTS } from "./paths";
 import type { Outcome } from "./report";
 import { log } from "./util";
@@ -170,24 +170,85 @@ export async function runUi(run: RunDir): Promise<Outcome[]> {
     },
   ];
   try {
-    let broken = false;
-    for (const step of steps) {
-      const name = `ui: ${step.name}`;
-      if (broken) {
-        outcomes.push({ name, ok: false, detail: "skipped: an earlier UI step failed" });
-        continue;
-      }
-      try {
-        const detail = await step.body(page);
-        outcomes.push({ name, ok: true, detail: detail ?? undefined });
-        log(`ok   ${name}${detail ? `: ${detail.slice(0, 160)}` : ""}`);
-      } catch (err) {
-        broken = true;
-        outcomes.push({ name, ok: false, detail: err instanceof Error ? err.message : String(err) });
-        log(`FAIL ${name}`);
-      }
-      await page.screenshot({ path: join(RESULTS, step.screenshot) }).catch(() => undefined);
+    await runSteps(page, steps, outcomes);
+  } finally {
+    await context.close().catch(() => undefined);
+    await server.stop();
+  }
+  return outcomes;
+}
+
+/** Runs the steps in order, one outcome and one screenshot each; after a failure the rest are reported as skipped. */
+async function runSteps(page: Page, steps: Step[], outcomes: Outcome[], prefix = "ui"): Promise<void> {
+  let broken = false;
+  for (const step of steps) {
+    const name = `${prefix}: ${step.name}`;
+    if (broken) {
+      outcomes.push({ name, ok: false, detail: "skipped: an earlier UI step failed" });
+      continue;
     }
+    try {
+      const detail = await step.body(page);
+      outcomes.push({ name, ok: true, detail: detail ?? undefined });
+      log(`ok   ${name}${detail ? `: ${detail.slice(0, 160)}` : ""}`);
+    } catch (err) {
+      broken = true;
+      outcomes.push({ name, ok: false, detail: err instanceof Error ? err.message : String(err) });
+      log(`FAIL ${name}`);
+    }
+    await page.screenshot({ path: join(RESULTS, step.screenshot) }).catch(() => undefined);
+  }
+}
+
+/**
+ * Restricted Mode: with workspace trust on, the fixture folder is opened and not trusted (the user answers
+ * "No, I don't trust the authors"). Shipshape declares `capabilities.untrustedWorkspaces.supported`, so it
+ * still lints: the Dockerfile gets its squiggle. An extension without the declaration stays disabled there.
+ */
+export async function runRestrictedUi(run: RunDir): Promise<Outcome[]> {
+  mkdirSync(RESULTS, { recursive: true });
+  enableWorkspaceTrust(run);
+  const server = await startCodeServer(run, { workspaceTrust: true });
+  log(`code-server (workspace trust on) listening at ${server.url}`);
+  const { context, page } = await launchBrowser(join(run.dir, "browser"));
+  page.setDefaultTimeout(20_000);
+  const outcomes: Outcome[] = [];
+  const steps: Step[] = [
+    {
+      name: "with workspace trust on, the folder is opened without trusting it and shows Restricted Mode",
+      screenshot: "08-restricted-mode.png",
+      body: async (p) => {
+        await p.goto(workbenchUrl(server.url, run.workspace));
+        const dontTrust = p
+          .locator(".monaco-dialog-box .monaco-button")
+          .filter({ hasText: /^No, I don.t trust the authors$/ })
+          .first();
+        await dontTrust.waitFor({ state: "visible", timeout: 60_000 });
+        const question = oneLine(await p.locator(".monaco-dialog-box").first().innerText());
+        await dontTrust.click();
+        // VS Code's status bar says so for as long as the folder is not trusted
+        await p
+          .locator("#status\\.workspaceTrust, .statusbar-item")
+          .filter({ hasText: /Restricted Mode/ })
+          .first()
+          .waitFor({ state: "visible", timeout: 30_000 });
+        return question.slice(0, 120);
+      },
+    },
+    {
+      name: "in Restricted Mode Shipshape still lints: the Dockerfile gets its squiggle under MAINTAINER",
+      screenshot: "09-restricted-squiggle.png",
+      body: async (p) => {
+        await p.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ state: "visible", timeout: 60_000 });
+        await p.keyboard.press("Control+P");
+        await quickPick(p, "Dockerfile", "Dockerfile");
+        await p.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ state: "visible" });
+        await pollUntil("a squiggle on the MAINTAINER line in Restricted Mode", 60_000, () => squiggleOnLine(p, "MAINTAINER"));
+      },
+    },
+  ];
+  try {
+    await runSteps(page, steps, outcomes, "ui (Restricted Mode)");
   } finally {
     await context.close().catch(() => undefined);
     await server.stop();

@@ -133,7 +133,7 @@ describe("exit codes", () => {
     ["an unknown option", ["lint", "--frobnicate"], {}, /unknown option --frobnicate/],
     ["an unknown format", ["lint", "--format", "xml"], {}, /unknown format "xml"/],
     ["a missing value", ["lint", "--format"], {}, /--format needs a value/],
-    ["a path that does not exist", ["lint", "no/such/dir"], {}, /no such file or folder: no\/such\/dir/],
+    ["a path that does not exist", ["lint", "no/such/dir"], {}, /could not read no\/such\/dir: no such file or folder \(ENOENT\)/],
     ["an unknown command", ["lnt"], {}, /unknown command "lnt"/],
     ["no command", [], {}, /Usage:/],
     ["a bad --max-warnings", ["lint", "--max-warnings", "lots"], {}, /whole number/],
