@@ -133,7 +133,6 @@ describe("exit codes", () => {
     ["an unknown option", ["lint", "--frobnicate"], {}, /unknown option --frobnicate/],
     ["an unknown format", ["lint", "--format", "xml"], {}, /unknown format "xml"/],
     ["a missing value", ["lint", "--format"], {}, /--format needs a value/],
-    ["a path that does not exist", ["lint", "no/such/dir"], {}, /could not read no\/such\/dir: no such file or folder \(ENOENT\)/],
     ["an unknown command", ["lnt"], {}, /unknown command "lnt"/],
     ["no command", [], {}, /Usage:/],
     ["a bad --max-warnings", ["lint", "--max-warnings", "lots"], {}, /whole number/],
@@ -161,6 +160,14 @@ describe("exit codes", () => {
       assert.equal(r.stdout, "");
     });
   }
+
+  it("2 on a path that does not exist: named with the reason, and the rest is still linted", async () => {
+    const dir = repo({ "compose.yml": COMPOSE });
+    const r = await cli(dir, "lint", "no/such/dir", "compose.yml");
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /could not read no\/such\/dir: no such file or folder \(ENOENT\)/);
+    assert.match(r.stdout, /compose\/no-version-key/);
+  });
 });
 
 describe("discovery", () => {

@@ -47,7 +47,9 @@ export function formatStylish(
   const c = countFindings(findings);
   lines.push("");
   if (findings.length === 0) {
-    lines.push(paint("green", `✔ No problems in ${options.fileCount} ${options.fileCount === 1 ? "file" : "files"}.`));
+    const clean = `No problems in ${options.fileCount} ${options.fileCount === 1 ? "file" : "files"}`;
+    // no green tick while some path went unread
+    lines.push(unreadable.length ? `${clean} checked.` : paint("green", `✔ ${clean}.`));
   } else {
     const parts = [plural(c.error, "error"), plural(c.warning, "warning"), `${c.info} info`, plural(c.hint, "hint")];
     const mark = c.error > 0 ? paint("red", "✖") : paint("yellow", "⚠");
