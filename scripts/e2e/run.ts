@@ -83,8 +83,20 @@ async function phase(name: string, body: () => Promise<Outcome[]>): Promise<void
 /** Every code-server, extension host, language server and nvim this run started must be gone. */
 function noLeftovers(): Outcome {
   const leftovers: string[] = [];
+  // this harness and what started it (`flock … env SHIPSHAPE_E2E_CACHE=… npm run test:e2e` names the cache too)
+  const ours = new Set<number>();
+  for (let pid = process.pid; pid > 1 && !ours.has(pid);) {
+    ours.add(pid);
+    try {
+      // /proc/PID/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ")"
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      pid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch {
+      break;
+    }
+  }
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    if (Number(pid) === process.pid) continue;
+    if (ours.has(Number(pid))) continue;
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
       if (cmdline.includes(CACHE)) leftovers.push(`${pid} ${cmdline.slice(0, 200)}`);
