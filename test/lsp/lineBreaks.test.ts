@@ -47,7 +47,16 @@ describe("line breaks in the language server", () => {
       const lf = results.get("LF") ?? [];
       assert.ok(lf.length >= 2, JSON.stringify(lf));
       assert.ok(!lf.some((d) => d.code === "compose/yaml-syntax"));
-      for (const [variant, diagnostics] of results) assert.deepEqual(diagnostics, lf, variant);
+      for (const [variant, diagnostics] of results) {
+        // Docker does not break Dockerfile lines at a lone CR: one more error says so (the CLI test checks it too)
+        const loneCr = kind === "Dockerfile" && variant !== "LF" && variant !== "CRLF";
+        assert.deepEqual(
+          diagnostics.filter((d) => d.code !== "shipshape/line-breaks"),
+          lf,
+          variant,
+        );
+        assert.equal(diagnostics.filter((d) => d.code === "shipshape/line-breaks").length, loneCr ? 1 : 0, variant);
+      }
     });
   }
 

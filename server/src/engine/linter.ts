@@ -1,6 +1,7 @@
 import { resolveRuleSetting, type ShipshapeConfig } from "./config";
 import { encodingFinding, utf16Signature } from "./encoding";
 import { detectKind } from "./kinds";
+import { dockerfileLoneCrFinding } from "./lineBreaks";
 import { ComposeFileModel } from "./model/compose";
 import { loadComposeProject, type ComposeProject } from "./model/composeProject";
 import { DockerfileModel } from "./model/dockerfile";
@@ -82,6 +83,8 @@ export function lint(options: LintOptions): LintResult {
   if (kind === "dockerfile") {
     const dockerfile = new DockerfileModel(path, text);
     result.model = dockerfile;
+    const loneCr = dockerfileLoneCrFinding(path, text, lines);
+    if (loneCr) result.findings.push(loneCr);
     unitEnd = (line) => {
       const ins = dockerfile.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
       return ins ? ins.range.end.line : line;

@@ -5,6 +5,7 @@ import type { ServerContext } from "../services/context";
 import { DIAGNOSTIC_SOURCE, isFindingData } from "../services/diagnostics";
 import { suppressionAnchor } from "../services/suppressionAnchor";
 import { ENCODING_RULE_ID } from "../engine/encoding";
+import { LINE_BREAKS_RULE_ID } from "../engine/lineBreaks";
 import { FIX_ALL_KIND, SAVE_AS_UTF8_COMMAND } from "../services/protocol";
 import { baseFeatures } from "../services/features";
 import { fixToWorkspaceEdit } from "../services/workspaceEdits";
@@ -54,7 +55,13 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         if (action) actions.push(action);
         continue;
       }
-      if (d.code !== SKIPPED_FILE_RULE_ID && data.version === doc.version && state?.version === doc.version) {
+      // the file-level findings of the engine (skipped file, lone-CR line breaks) are not rules a comment can silence
+      if (
+        d.code !== SKIPPED_FILE_RULE_ID &&
+        d.code !== LINE_BREAKS_RULE_ID &&
+        data.version === doc.version &&
+        state?.version === doc.version
+      ) {
         const anchor = suppressionAnchor(state.model, lines, d.range.start);
         // one comment per rule and place, however many findings share it
         const key = `${d.code}@${anchor.line}`;

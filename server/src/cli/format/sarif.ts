@@ -1,5 +1,6 @@
 import { ruleDocUrl } from "../../engine/docs";
 import { ENCODING_RULE_ID } from "../../engine/encoding";
+import { LINE_BREAKS_RULE_ID } from "../../engine/lineBreaks";
 import { SKIPPED_FILE_RULE_ID } from "../../engine/linter";
 import type { AnyRule } from "../../engine/rule";
 import type { Severity, SeverityOrOff } from "../../engine/types";
@@ -122,6 +123,21 @@ const ENCODING_DESCRIPTOR: SarifReportingDescriptor = {
   properties: { tags: ["reliability"], precision: "high" },
 };
 
+const LINE_BREAKS_DESCRIPTOR: SarifReportingDescriptor = {
+  id: LINE_BREAKS_RULE_ID,
+  name: "lineBreaks",
+  shortDescription: { text: "A Dockerfile that breaks lines with a lone CR, which Docker does not count as a line break." },
+  fullDescription: {
+    text: "Docker splits Dockerfile lines only at LF (CRLF counts as LF); around a lone CR the instructions run together and the build fails.",
+  },
+  help: {
+    text: "Save the Dockerfile with LF (or CRLF) line breaks.",
+    markdown: "Save the Dockerfile with LF (or CRLF) line breaks.",
+  },
+  defaultConfiguration: { level: "error", enabled: true },
+  properties: { tags: ["reliability", "dockerfile"], precision: "high" },
+};
+
 /** Markdown emphasis and code ticks out, for the plain-text fields. */
 function plain(markdown: string): string {
   return markdown.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1");
@@ -137,6 +153,7 @@ export function formatSarif(
   const descriptors = rules.map(descriptor);
   if (findings.some((f) => f.ruleId === SKIPPED_FILE_RULE_ID)) descriptors.push(SKIPPED_DESCRIPTOR);
   if (findings.some((f) => f.ruleId === ENCODING_RULE_ID)) descriptors.push(ENCODING_DESCRIPTOR);
+  if (findings.some((f) => f.ruleId === LINE_BREAKS_RULE_ID)) descriptors.push(LINE_BREAKS_DESCRIPTOR);
   const indexOf = new Map(descriptors.map((d, i) => [d.id, i]));
   const results: SarifResult[] = [];
   for (const f of findings) {
