@@ -51,6 +51,19 @@ describe("analysis/packages", () => {
     assert.equal(aptInstall(cmd("apt-get update")), undefined);
   });
 
+  it("a simulated apt install installs nothing", () => {
+    for (const c of [
+      "apt-get install -s pkg",
+      "apt-get -qs install pkg",
+      "apt-get install --simulate pkg",
+      "apt-get install --dry-run pkg",
+      "apt-get --just-print install pkg",
+    ]) {
+      assert.equal(aptInstall(cmd(c)), undefined, c);
+    }
+    assert.ok(aptInstall(cmd("apt-get install -y --no-install-recommends pkg")));
+  });
+
   it("apt update and lists removal", () => {
     assert.ok(isAptUpdate(cmd("apt-get -qq update")));
     assert.ok(isAptUpdate(cmd("aptitude update")));

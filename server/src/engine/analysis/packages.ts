@@ -181,8 +181,14 @@ export function aptInstall(
 ): PackageInstall | undefined {
   const p = program(cmd);
   if (!p || !(programs as readonly string[]).includes(p.name)) return undefined;
-  return installOf(cmd, p.name as PackageInstall["manager"], [p.name], ["install"], APT_VALUE_FLAGS);
+  const install = installOf(cmd, p.name as PackageInstall["manager"], [p.name], ["install"], APT_VALUE_FLAGS);
+  // `apt-get install -s pkg` (simulate; also `--dry-run` …) only prints what would happen: nothing is installed
+  if (install && hasParsedFlag(install.args, ...APT_SIMULATE_FLAGS)) return undefined;
+  return install;
 }
+
+/** apt-get(8): `-s`, `--simulate`, `--just-print`, `--dry-run`, `--recon`, `--no-act` perform no action. */
+const APT_SIMULATE_FLAGS = ["s", "simulate", "just-print", "dry-run", "recon", "no-act"];
 
 /** `apt update`, `apt-get update` or `aptitude update`: refreshes /var/lib/apt/lists. */
 export function isAptUpdate(cmd: ShellCommand): boolean {

@@ -51,9 +51,23 @@ export function isDevStageName(name: string | undefined): boolean {
   return name !== undefined && DEV_STAGE.test(name);
 }
 
+/** Folders that hold development-only Dockerfiles: `.devcontainer/`, `docker/dev/`, `compose/local/django/`. */
+const DEV_DIR = /^(\.?devcontainer|dev|development|local)$/i;
+/** Folders whose child named `dev` or `local` says nothing about the Dockerfile (`/home/dev/…`, `/usr/local/…`). */
+const NOT_A_DEV_PARENT = /^(home|users|usr)$/i;
+
+/**
+ * True for a development Dockerfile: by its name (`Dockerfile.dev`, `app.local.Dockerfile`), or by one of the two
+ * folders above it (`.devcontainer/Dockerfile`, `docker/dev/Dockerfile`, `compose/local/django/Dockerfile`).
+ */
 export function isDevDockerfilePath(path: string): boolean {
-  const base = path.slice(path.replace(/\\/g, "/").lastIndexOf("/") + 1);
-  return DEV_FILE.test(base.replace(/dockerfile/i, ""));
+  const parts = path.replace(/\\/g, "/").split("/");
+  const base = parts.pop() ?? "";
+  if (DEV_FILE.test(base.replace(/dockerfile/i, ""))) return true;
+  for (let i = Math.max(0, parts.length - 2); i < parts.length; i++) {
+    if (DEV_DIR.test(parts[i] ?? "") && !NOT_A_DEV_PARENT.test(parts[i - 1] ?? "")) return true;
+  }
+  return false;
 }
 
 const JSON_FORM = new Set(["RUN", "CMD", "ENTRYPOINT", "SHELL"]);

@@ -12,6 +12,14 @@ testRule(rule, {
       name: "own depends_on repeats the anchor's",
       code: `${ANCHOR}services:\n  web:\n    <<: *common\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_started\n`,
     },
+    {
+      name: "still waited for through its own dependency (a worker waits for the app, which waits for the db)",
+      code: `${ANCHOR}services:\n  db:\n    image: postgres:16.4\n  app:\n    <<: *common\n  worker:\n    <<: *common\n    depends_on:\n      app:\n        condition: service_healthy\n`,
+    },
+    {
+      name: "reached through a chain of two, in the short form",
+      code: "x-c: &c\n  image: acme/app:1.0\n  depends_on: [db]\nservices:\n  db:\n    image: postgres:16.4\n  app:\n    <<: *c\n  api:\n    depends_on: [app]\n    image: acme/api:1\n  worker:\n    <<: *c\n    depends_on: [api]\n",
+    },
     { name: "no merge", code: "services:\n  web:\n    image: a:1\n    depends_on: [db]\n  db:\n    image: b:1\n" },
   ],
   invalid: [
@@ -27,6 +35,17 @@ testRule(rule, {
         { messageId: "dropped", line: 29 },
         { messageId: "dropped", line: 36 },
       ],
+    },
+    {
+      name: "reached only with a weaker condition (the app merely starts after the db, the anchor wanted it healthy)",
+      code: `${ANCHOR}services:\n  db:\n    image: postgres:16.4\n  app:\n    image: acme/app:1.0\n    depends_on: [db]\n  worker:\n    <<: *common\n    «depends_on»:\n      app:\n        condition: service_started\n`,
+      errors: [{ messageId: "dropped" }],
+      output: `${ANCHOR}services:\n  db:\n    image: postgres:16.4\n  app:\n    image: acme/app:1.0\n    depends_on: [db]\n  worker:\n    <<: *common\n    depends_on:\n      app:\n        condition: service_started\n      db:\n        condition: service_healthy\n`,
+    },
+    {
+      name: "a dependency cycle does not hide a dropped one",
+      code: `${ANCHOR}services:\n  a:\n    image: acme/a:1\n    depends_on: [b]\n  b:\n    image: acme/b:1\n    depends_on: [a]\n  worker:\n    <<: *common\n    «depends_on»: [a]\n`,
+      errors: [{ messageId: "dropped" }],
     },
     {
       name: "short form: no fix",

@@ -17,6 +17,10 @@ testRule(rule, {
     F + "RUN apt-get install --quiet --quiet python\n",
     F + "RUN apt-get -o APT::Get::Assume-Yes=true install python\n",
     F + "RUN apt-get update\n",
+    {
+      name: "a simulated install (it only prints what would happen) never prompts",
+      code: F + 'RUN if apt-get install -s "pkg-jit" > /dev/null 2>&1; then apt-get install -y "pkg-jit"; fi\n',
+    },
   ],
   invalid: [
     {

@@ -23,8 +23,24 @@ testRule(rule, {
     { name: "a Python entrypoint", code: clean(DF), files: { "docker/entrypoint.sh": "#!/usr/bin/env python3\nprint('hi')\n" } },
     { name: "ENTRYPOINT a binary", code: 'FROM python:3.13-slim\nENTRYPOINT ["uvicorn"]\n' },
     { name: "gosu wrapper", code: clean(DF), files: { "docker/entrypoint.sh": '#!/bin/sh\nset -e\nexec gosu app "$@"\n' } },
+    {
+      name: "ends by exec-ing its own program and reads its arguments as data (cron lines)",
+      code: 'FROM debian:bookworm-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      files: { "entrypoint.sh": '#!/usr/bin/env bash\nfor job in "$@"; do echo "$job"; done | crontab -\nexec cron -f\n' },
+    },
+    {
+      name: "ends by exec-ing its own program and the image has no CMD to ignore",
+      code: 'FROM nginx:1.27\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n',
+      files: { "start.sh": "#!/bin/sh\nenvsubst < /t > /etc/nginx/conf.d/default.conf\nexec nginx -g 'daemon off;'\n" },
+    },
   ],
   invalid: [
+    {
+      name: "ends by exec-ing its own program while the image gives it a CMD that is never run",
+      code: 'FROM nginx:1.27\nCOPY start.sh /start.sh\nENTRYPOINT [«"/start.sh"»]\nCMD ["nginx", "-g", "daemon off;"]\n',
+      files: { "start.sh": "#!/bin/sh\nexec nginx -g 'daemon off;'\n" },
+      errors: [{ messageId: "noArgs" }],
+    },
     {
       name: '"$@" without exec: safe fix adds exec',
       code: DF,
@@ -50,8 +66,8 @@ testRule(rule, {
       outputFiles: { "docker-entrypoint.sh": '#!/bin/bash\nset -e\nexec "$@"\n' },
     },
     {
-      name: "a folder of scripts copied whole, shell-form ENTRYPOINT, script ends with another exec (no fix)",
-      code: "FROM python:3.13-slim\nCOPY docker/ /docker/\nENTRYPOINT /docker/start.sh\n",
+      name: "a folder of scripts copied whole, shell-form ENTRYPOINT, script ends with another exec while a CMD is given (no fix)",
+      code: 'FROM python:3.13-slim\nCOPY docker/ /docker/\nENTRYPOINT /docker/start.sh\nCMD ["--workers", "2"]\n',
       files: { "docker/start.sh": "#!/bin/sh\nexec uvicorn app:app\n" },
       errors: [{ messageId: "noArgs", line: 3 }],
     },

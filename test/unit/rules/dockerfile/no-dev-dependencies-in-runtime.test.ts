@@ -17,11 +17,22 @@ testRule(rule, {
       code: "FROM python:3.11-slim\nRUN poetry install --no-interaction --no-ansi\n",
     },
     {
+      name: "a dev Dockerfile by its folder (compose/local/…, .devcontainer/)",
+      fileName: "compose/local/docs/Dockerfile",
+      code: "FROM python:3.13-slim\nRUN uv sync --frozen\n",
+    },
+    {
       name: "a test stage the runtime does not use",
       code: "FROM python:3.13-slim AS test\nRUN uv sync --frozen\nRUN pytest\nFROM python:3.13-slim\nRUN uv sync --frozen --no-dev\n",
     },
   ],
   invalid: [
+    {
+      name: "the production twin of a dev folder",
+      fileName: "compose/production/docs/Dockerfile",
+      code: "FROM python:3.13-slim\nRUN «uv sync» --frozen\n",
+      errors: [{ messageId: "devDeps" }],
+    },
     {
       code: "FROM python:3.13-slim\nRUN «uv sync» --frozen\n",
       errors: [{ messageId: "devDeps" }],

@@ -10,7 +10,7 @@ export const rule = composeRule({
     fixable: false,
     summary: "A host port may be published only once.",
     rationale:
-      'Two services (or two entries of one service) publishing the same host port on the same address cannot both start: the second fails with "port is already allocated". Checked across the base file, its default override and the file itself (alternative `compose.*.yml` files are not run together by default).',
+      'Two services (or two entries of one service) publishing the same host port on the same address cannot both start: the second fails with "port is already allocated". Checked across the base file, its default override and the file itself. An alternative file (`compose.prod.yml`, `docker-compose-mysql.yml`) is checked on its own: it may be run alone or on top of the base, and nothing in the files says which, so a clash with the base would be a guess.',
     examples: [
       {
         fileName: "compose.yml",
@@ -23,7 +23,12 @@ export const rule = composeRule({
     practice: "Compose file reference (ports)",
   },
   check({ compose, project, report }) {
-    const files = project.files.filter((f) => f === compose || ["base", "override"].includes(project.role(f)));
+    // an alternative file may run alone (`-f compose.mysql.yml`) or on top of the base (`-f compose.yml -f
+    // compose.prod.yml`); nothing in the files says which, so it is only checked against itself
+    const files =
+      project.role(compose) === "variant"
+        ? [compose]
+        : project.files.filter((f) => f === compose || ["base", "override"].includes(project.role(f)));
     interface Use {
       service: string;
       file: ComposeFileModel;

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
-import { appendToMap } from "../../analysis/compose";
+import { appendToMap, dependsOn } from "../../analysis/compose";
 import { isMergeKey, scalarText, type ComposeFileModel } from "../../model/compose";
 import { composeRule } from "../../rule";
 import type { Fix } from "../../types";
@@ -27,6 +27,30 @@ function mergedDependencies(file: ComposeFileModel, map: YAMLMap): Map<string, s
   return out;
 }
 
+/** Services visited when following dependencies (bounded against huge or cyclic files). */
+const MAX_VISITED = 1_000;
+
+/**
+ * Every service `deps` lead to in this file, directly or through the services they depend on, with the conditions
+ * of the edges that reach it (`service_started` when none is written).
+ */
+function reachable(file: ComposeFileModel, deps: readonly { name: string; condition?: string }[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const queue = [...deps];
+  const expanded = new Set<string>();
+  while (queue.length > 0 && expanded.size < MAX_VISITED) {
+    const d = queue.shift() as { name: string; condition?: string };
+    const conditions = out.get(d.name) ?? new Set<string>();
+    conditions.add(d.condition ?? "service_started");
+    out.set(d.name, conditions);
+    if (expanded.has(d.name)) continue;
+    expanded.add(d.name);
+    const svc = file.service(d.name);
+    if (svc) queue.push(...dependsOn(file, svc));
+  }
+  return out;
+}
+
 export const rule = composeRule({
   meta: {
     id: "compose/merge-drops-dependencies",
@@ -35,12 +59,13 @@ export const rule = composeRule({
     fixable: true,
     summary: "A service's own `depends_on` must not silently drop the dependencies it merges from an `x-` anchor.",
     rationale:
-      "YAML merge keys (`<<: *common`) are shallow: when a service writes its own `depends_on`, the whole `depends_on` of the anchor is replaced, not extended. A shared anchor that waits for Postgres (`condition: service_healthy`) then stops doing so for exactly the services that add a dependency of their own, and they race the database on start. Repeat the anchor's entries in the service's `depends_on`.",
+      "YAML merge keys (`<<: *common`) are shallow: when a service writes its own `depends_on`, the whole `depends_on` of the anchor is replaced, not extended. A shared anchor that waits for Postgres (`condition: service_healthy`) then stops doing so for exactly the services that add a dependency of their own, and they race the database on start. Repeat the anchor's entries in the service's `depends_on`. " +
+      "A dependency the service still waits for through its own ones (it waits for `app`, which waits for Postgres with the same condition) is not dropped and is not reported.",
     examples: [
       {
         fileName: "compose.yml",
-        bad: "x-common: &common\n  image: ghcr.io/acme/app:1.0.0\n  depends_on:\n    db:\n      condition: service_healthy\nservices:\n  db:\n    image: postgres:16.4\n  web:\n    <<: *common\n    depends_on:\n      worker:\n        condition: service_started\n  worker:\n    <<: *common\n",
-        good: "x-common: &common\n  image: ghcr.io/acme/app:1.0.0\n  depends_on:\n    db:\n      condition: service_healthy\nservices:\n  db:\n    image: postgres:16.4\n  web:\n    <<: *common\n    depends_on:\n      worker:\n        condition: service_started\n      db:\n        condition: service_healthy\n  worker:\n    <<: *common\n",
+        bad: "x-common: &common\n  image: ghcr.io/acme/app:1.0.0\n  depends_on:\n    db:\n      condition: service_healthy\nservices:\n  db:\n    image: postgres:16.4\n  web:\n    <<: *common\n    depends_on:\n      worker:\n        condition: service_started\n  worker:\n    image: ghcr.io/acme/worker:1.0\n",
+        good: "x-common: &common\n  image: ghcr.io/acme/app:1.0.0\n  depends_on:\n    db:\n      condition: service_healthy\nservices:\n  db:\n    image: postgres:16.4\n  web:\n    <<: *common\n    depends_on:\n      worker:\n        condition: service_started\n      db:\n        condition: service_healthy\n  worker:\n    image: ghcr.io/acme/worker:1.0\n",
       },
     ],
     equivalents: [],
@@ -60,7 +85,11 @@ export const rule = composeRule({
       const ownNames = new Set<string>();
       if (isSeq(value)) for (const d of compose.items(value)) if (scalarText(d)) ownNames.add(scalarText(d) as string);
       if (isMap(value)) for (const p of value.items) if (scalarText(p.key)) ownNames.add(scalarText(p.key) as string);
-      const missing = [...inherited].filter(([n]) => !ownNames.has(n) && n !== svc.name);
+      // still waited for through the service's own dependencies, with the same condition: nothing is lost
+      const through = reachable(compose, dependsOn(compose, svc));
+      const missing = [...inherited].filter(
+        ([n, cond]) => !ownNames.has(n) && n !== svc.name && !through.get(n)?.has(cond ?? "service_started"),
+      );
       if (missing.length === 0) continue;
       const fixes: Fix[] = [];
       if (isMap(value) && !value.flow && value.items[0] && compose.owns(value.items[0].key as Node) && !isScalar(value)) {

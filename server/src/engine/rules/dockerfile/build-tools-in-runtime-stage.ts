@@ -1,3 +1,4 @@
+import { buildsImageForOthers } from "../../analysis/imagePurpose";
 import { installedPackages, isBuildPackage, stageImageFacts } from "../../analysis/dockerfileFacts";
 import { dockerfileRule } from "../../rule";
 
@@ -10,11 +11,12 @@ export const rule = dockerfileRule({
     summary: "The final stage of a multi-stage build should not install compilers or development headers.",
     rationale:
       "A multi-stage build only helps when the build tooling stays in the builder. Installing `gcc`, `build-essential` or `libpq-dev` in the runtime stage (or in a stage it is built `FROM`) puts it back into the image you ship. " +
-      "The runtime usually needs only the shared library (`libpq5`, not `libpq-dev`). The same goes for a `-dev` hardened base image: it is meant for builders, the runtime uses the variant without `-dev`.",
+      "The runtime usually needs only the shared library (`libpq5`, not `libpq-dev`). The same goes for a `-dev` hardened base image: it is meant for builders, the runtime uses the variant without `-dev`. " +
+      "Toolchain images built for others (no application of their own: no CMD, or a CMD that only opens a shell or an interpreter, and nothing copied from the context but scripts, like the official `golang` image) ship their compilers on purpose and are not reported.",
     examples: [
       {
-        bad: "FROM python:3.13-slim AS builder\nRUN pip wheel --wheel-dir /wheels psycopg\nFROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /wheels /wheels\n",
-        good: "FROM python:3.13-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip wheel --wheel-dir /wheels psycopg\nFROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /wheels /wheels\n",
+        bad: 'FROM python:3.13-slim AS builder\nRUN pip wheel --wheel-dir /wheels psycopg\nFROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /wheels /wheels\nCMD ["python", "-m", "app"]\n',
+        good: 'FROM python:3.13-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip wheel --wheel-dir /wheels psycopg\nFROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /wheels /wheels\nCMD ["python", "-m", "app"]\n',
       },
     ],
     equivalents: [],
@@ -28,6 +30,8 @@ export const rule = dockerfileRule({
     if (dockerfile.stages.length < 2) return;
     const stage = dockerfile.finalStage;
     if (!stage || stage.role !== "final") return;
+    // a toolchain image (golang, python's full variant) ships its compilers on purpose
+    if (buildsImageForOthers(dockerfile, stage)) return;
     const root = dockerfile.lineage(stage).pop() ?? stage;
     const facts = stageImageFacts(dockerfile, stage);
     if (facts.family === "hardened" && facts.isBuildImage && root.imageRange)

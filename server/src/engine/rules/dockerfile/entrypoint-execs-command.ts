@@ -65,7 +65,8 @@ export const rule = dockerfileRule({
     rationale:
       "An entrypoint script usually prepares something (waits for the database, runs migrations) and then starts the real command given by CMD. " +
       'Ending with `exec "$@"` replaces the shell with that command: it receives SIGTERM from `docker stop` and its exit code becomes the container\'s. ' +
-      'Without `exec`, the shell stays PID 1 and swallows signals; without `"$@"`, the CMD is ignored altogether.',
+      'Without `exec`, the shell stays PID 1 and swallows signals; without `"$@"`, the CMD is ignored altogether. ' +
+      "A script that ends by exec-ing its own program (`exec cron -f`, `exec nginx -g 'daemon off;'`) is not reported when it reads its arguments some other way or the image has no CMD.",
     examples: [
       {
         bad: 'FROM python:3.13-slim\nCOPY docker/entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["uvicorn", "app:app"]\n',
@@ -111,6 +112,12 @@ export const rule = dockerfileRule({
         // ends in a block (`fi`, `esac`): accept an `exec "$@"` inside it
         if (/^(fi|esac|done|})$/.test(last.words[0]?.value ?? "") && script.some(isExecOfArgs)) continue;
         const usesArgs = script.some((c) => c.words.some((w) => w.value === "$@" || w.value === "${@}"));
+        // ends by exec-ing another program (`exec cron -f`): the shell is replaced, so signals reach it; the
+        // arguments were read as data (usesArgs), or there is no CMD to ignore
+        if (last.words[0]?.value === "exec" && last.words.length > 1) {
+          const hasCmd = lineageInstructions(dockerfile, stage).some((i) => i.keyword === "CMD");
+          if (usesArgs || !hasCmd) continue;
+        }
         const lines = new LineIndex(src.text);
         const eol = lines.eol;
         const fixes: Fix[] = [];

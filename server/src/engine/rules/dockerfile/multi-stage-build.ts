@@ -1,3 +1,4 @@
+import { buildsImageForOthers } from "../../analysis/imagePurpose";
 import { installedPackages, isBuildPackage, lineageInstructions } from "../../analysis/dockerfileFacts";
 import type { DockerfileModel, Stage } from "../../model/dockerfile";
 import { programOf } from "../../model/shell";
@@ -34,7 +35,7 @@ export const rule = dockerfileRule({
     rationale:
       "A single-stage image ships everything the build needed: `build-essential`, `gcc`, `*-dev` headers, uv or Poetry. None of it is used at run time, all of it adds size and vulnerabilities. " +
       "Install and compile in a builder stage, then copy only the result (the virtual environment, the built wheels, the compiled assets) into a slim or hardened runtime stage. " +
-      "Development Dockerfiles (`Dockerfile.dev`, stages named `dev`) are exempt: they need the toolchain.",
+      "Development Dockerfiles (`Dockerfile.dev`, stages named `dev`) are exempt: they need the toolchain. So are toolchain images built for others (no application of their own: no CMD, or a CMD that only opens a shell or an interpreter such as `python3`, and nothing copied from the context but scripts).",
     examples: [
       {
         bad: "FROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n",
@@ -51,6 +52,8 @@ export const rule = dockerfileRule({
     if (dockerfile.stages.length !== 1) return;
     const stage = dockerfile.stages[0] as Stage;
     if (stage.role !== "final") return;
+    // a toolchain image (golang, python's full variant) ships its compilers on purpose
+    if (buildsImageForOthers(dockerfile, stage)) return;
     const tools = buildTooling(dockerfile, stage);
     if (tools.length === 0) return;
     const names = [...new Set(tools.map((t) => t.what))];

@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { isDevDockerfilePath } from "../../../server/src/engine/model/dockerfile";
+
+it("development Dockerfiles by name or by one of the two folders above them", () => {
+  for (const p of [
+    "/ws/Dockerfile.dev",
+    "/ws/app.local.Dockerfile",
+    "/ws/.devcontainer/Dockerfile",
+    "/ws/docker/dev/Dockerfile",
+    "/ws/compose/local/django/Dockerfile",
+    "/ws/development/Dockerfile",
+  ]) {
+    assert.ok(isDevDockerfilePath(p), p);
+  }
+  for (const p of [
+    "/ws/Dockerfile",
+    "/ws/compose/production/django/Dockerfile",
+    // a dev folder further up, or a home/usr folder, says nothing about this file
+    "/ws/local/services/api/Dockerfile",
+    "/home/dev/Dockerfile",
+    "/home/dev/app/Dockerfile",
+    "/usr/local/app/Dockerfile",
+    "/Users/local/Dockerfile",
+    "/ws/developer-tools/Dockerfile",
+  ]) {
+    assert.ok(!isDevDockerfilePath(p), p);
+  }
+});
