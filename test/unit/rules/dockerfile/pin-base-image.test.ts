@@ -6,6 +6,11 @@ testRule(rule, {
     "FROM python:3.13-slim\n",
     "FROM python@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
     { name: "scratch", code: "FROM scratch\nCOPY app /app\n" },
+    { name: "part of the name from an ARG without a default (given at build time)", code: "ARG BASEIMAGE\nFROM temporalio/${BASEIMAGE}\n" },
+    {
+      name: "COPY --from an image named by an ARG without a default",
+      code: "ARG TOOLS\nFROM python:3.13-slim\nCOPY --from=ghcr.io/acme/$TOOLS /bin/t /bin/t\n",
+    },
     { name: "a later FROM naming an earlier stage", code: "FROM python:3.13-slim AS base\nFROM base AS runtime\n" },
     { name: "COPY --from a stage", code: "FROM python:3.13-slim AS builder\nFROM python:3.13-slim\nCOPY --from=builder /app /app\n" },
     { name: "COPY --from a stage index", code: "FROM python:3.13-slim\nFROM python:3.13-slim\nCOPY --from=0 /app /app\n" },
@@ -23,6 +28,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "an ARG whose default leaves the image untagged",
+      code: "ARG IMAGE=python\nFROM «${IMAGE}»\n",
+      errors: [{ messageId: "untagged" }],
+    },
     { name: "DL3006: untagged", code: "FROM «python»\n", errors: [{ messageId: "untagged" }], output: "FROM python:3.13\n" },
     { name: "DL3007: latest", code: "FROM «node:latest»\n", errors: [{ messageId: "latest" }], output: "FROM node:22\n" },
     { name: "registry with port, untagged, no known pin", code: "FROM «localhost:5000/team/app»\n", errors: [{ messageId: "untagged" }] },

@@ -14,7 +14,8 @@ export const rule = dockerfileRule({
     rationale:
       "An untagged image means `latest`, and `latest` moves: the same Dockerfile builds a different image next week, and a broken upstream release reaches you without any change on your side. " +
       "That holds for the base image and just as much for helper images such as the uv binary copied with `COPY --from=ghcr.io/astral-sh/uv:…`. " +
-      "Pin a version tag; for production runtime stages, the `requireDigest` option also asks for an `@sha256:` digest, which cannot be re-pointed at all.",
+      "Pin a version tag; for production runtime stages, the `requireDigest` option also asks for an `@sha256:` digest, which cannot be re-pointed at all. " +
+      "An image named through an `ARG` without a default (`FROM registry/${IMAGE}`) is given at build time and is not judged.",
     examples: [
       {
         title: "Base image without a tag",
@@ -55,12 +56,16 @@ export const rule = dockerfileRule({
       else if (!ref.digest && ref.tag === "latest") report({ messageId: "latest", range, data: { image: ref.raw }, fixes: fixes() });
       else if (production && requireDigest && !ref.digest) report({ messageId: "noDigest", range, data: { image: ref.raw } });
     };
+    // `ARG BASEIMAGE` without a default is given at build time (`--build-arg`): the image it names is unknown, not empty
+    const unknownArg = (written: string) =>
+      [...written.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some((m) => dockerfile.globalArgDefaults.get(m[1] as string) === "");
     for (const stage of dockerfile.stages) {
       if (stage.parent || !stage.imageRange) continue;
       const written = dockerfile.text.slice(
         dockerfile.lines.offsetAt(stage.imageRange.start),
         dockerfile.lines.offsetAt(stage.imageRange.end),
       );
+      if (unknownArg(written)) continue;
       check(stage.image, written, stage.imageRange, stage.role === "final");
     }
     for (const ins of dockerfile.instructions) {
@@ -71,6 +76,7 @@ export const rule = dockerfileRule({
       if (!value || !range || /^\d+$/.test(value) || dockerfile.stageByName(value)) continue;
       // a bare name that is no stage is a named build context (or a typo other rules report), not an image we can judge
       if (!/[/:.@]/.test(value)) continue;
+      if (unknownArg(value)) continue;
       check(parseImageRef(expandVariables(value, dockerfile.globalArgDefaults)), value, range, false);
     }
   },
