@@ -12,11 +12,13 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(n) || /^(GF_SECURITY_ADMIN_PASSWORD|SENTRY_DSN)$/i.test(n);
 }
 
-/** True when a value is a literal (not empty, not only an interpolated `${VAR}` / `$VAR`). */
+/** True when a value is a literal (not empty, not only an interpolated `${VAR}` / `$VAR`, not a true/false switch). */
 export function isLiteralValue(value: string | undefined): boolean {
   if (value === undefined) return false;
   const v = value.trim();
   if (v === "" || v === '""' || v === "''") return false;
+  // a switch (`GF_AUTH_DISABLE_LOGIN_FORM=true`) is a setting under a secret-sounding name, never a secret's value
+  if (/^(["']?)(true|false|yes|no|on|off)\1$/i.test(v)) return false;
   if (/^\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-?+][^}]*)?\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return false;
   return true;
 }

@@ -3,6 +3,10 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    {
+      name: "a true/false switch under a secret-sounding name is a setting, not a secret",
+      code: "services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    environment:\n      - GF_AUTH_DISABLE_LOGIN_FORM=true\n      - APP_SECRET_ROTATION='off'\n",
+    },
     "services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n      POSTGRES_USER: dev\n",
     {
       name: "_FILE convention",
@@ -23,6 +27,11 @@ testRule(rule, {
     { name: "empty value", code: "services:\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN\n      - SECRET_KEY=\n" },
   ],
   invalid: [
+    {
+      name: "a password that merely starts like a switch",
+      code: "services:\n  app:\n    image: acme/app:1.0\n    environment:\n      - APP_PASSWORD=«trueblue»\n",
+      errors: [{ messageId: "literal" }],
+    },
     {
       name: "map form, fix to ${VAR} and create .env.example",
       code: "services:\n  db:\n    image: postgres:16.2-alpine\n    environment:\n      POSTGRES_USER: dev\n      POSTGRES_PASSWORD: «devpass»\n",
