@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { DocumentSymbolRequest, SymbolKind, type DocumentSymbol } from "vscode-languageserver-protocol/node";
+import { startServer, type TestServer } from "./helpers/client";
+
+const COMPOSE = [
+  "name: shop",
+  "x-defaults: &defaults",
+  "  restart: unless-stopped",
+  "services:",
+  "  web:",
+  "    <<: *defaults",
+  "    image: nginx:1.27",
+  "    ports:",
+  '      - "8080:80"',
+  "  api:",
+  "    build:",
+  "      context: ./api",
+  "volumes:",
+  "  data: {}",
+  "secrets:",
+  "  token:",
+  "    file: ./token.txt",
+  "",
+].join("\n");
+
+describe("compose editing features over stdio", () => {
+  let server: TestServer;
+  let uri: string;
+  before(async () => {
+    server = await startServer();
+    const doc = server.open("shop/compose.yaml", "dockercompose", COMPOSE);
+    uri = doc.uri;
+    await server.waitForDiagnostics(uri);
+  });
+  after(() => server.stop());
+
+  it("outlines sections, services with their image or build, their keys, and named objects", async () => {
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ["name", "x-defaults", "services", "volumes", "secrets"],
+    );
+    const services = symbols.find((s) => s.name === "services");
+    assert.equal(services?.kind, SymbolKind.Module);
+    assert.deepEqual(
+      services?.children?.map((c) => [c.name, c.detail, c.kind]),
+      [
+        ["web", "nginx:1.27", SymbolKind.Class],
+        ["api", "build ./api", SymbolKind.Class],
+      ],
+    );
+    const web = services?.children?.[0];
+    assert.deepEqual(
+      web?.children?.map((c) => c.name),
+      ["image", "ports"],
+    );
+    assert.deepEqual(web?.range, { start: { line: 4, character: 2 }, end: { line: 9, character: 0 } });
+    assert.deepEqual(web?.selectionRange, { start: { line: 4, character: 2 }, end: { line: 4, character: 5 } });
+    assert.equal(symbols.find((s) => s.name === "x-defaults")?.detail, "&defaults");
+    assert.equal(symbols.find((s) => s.name === "secrets")?.children?.[0]?.detail, "./token.txt");
+  });
+
+  it("leaves the outline to Red Hat YAML when it is installed (auto)", async () => {
+    const other = await startServer({ initializationOptions: { otherProviders: { dockerfile: [], compose: ["redhat.vscode-yaml"] } } });
+    try {
+      const doc = other.open("compose.yaml", "dockercompose", COMPOSE);
+      await other.waitForDiagnostics(doc.uri);
+      assert.equal(await other.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: doc.uri } }), null);
+    } finally {
+      await other.stop();
+    }
+  });
+});
