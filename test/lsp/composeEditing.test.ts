@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { DocumentSymbolRequest, SymbolKind, type DocumentSymbol } from "vscode-languageserver-protocol/node";
+import {
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
+  DocumentSymbolRequest,
+  SymbolKind,
+  type DocumentSymbol,
+} from "vscode-languageserver-protocol/node";
+import { applyEdits } from "../../server/src/engine/text";
 import { startServer, type TestServer } from "./helpers/client";
 
 const COMPOSE = [
@@ -70,5 +77,28 @@ describe("compose editing features over stdio", () => {
     } finally {
       await other.stop();
     }
+  });
+
+  it("formats a compose file: indentation and quotes change, comments and anchors stay", async () => {
+    const messy = "# shop\nservices:\n    web:  # front\n        image:   'nginx:1.27'\n        ports:\n        - 8080:80\n";
+    const doc = server.open("messy/compose.yaml", "dockercompose", messy);
+    await server.waitForDiagnostics(doc.uri);
+    const edits = await server.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri: doc.uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    assert.equal(
+      applyEdits(messy, edits ?? []),
+      '# shop\nservices:\n  web: # front\n    image: "nginx:1.27"\n    ports:\n      - 8080:80\n',
+    );
+    const ranged = await server.connection.sendRequest(DocumentRangeFormattingRequest.type, {
+      textDocument: { uri: doc.uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    assert.deepEqual(
+      ranged?.map((e) => e.range.start.line),
+      [2],
+    );
   });
 });
