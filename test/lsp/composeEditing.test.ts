@@ -1,11 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
+  CodeActionRequest,
   DocumentFormattingRequest,
   DocumentRangeFormattingRequest,
   DocumentSymbolRequest,
   SymbolKind,
+  type CodeAction,
   type DocumentSymbol,
+  type TextDocumentEdit,
+  type TextEdit,
 } from "vscode-languageserver-protocol/node";
 import { applyEdits } from "../../server/src/engine/text";
 import { startServer, type TestServer } from "./helpers/client";
@@ -100,5 +104,28 @@ describe("compose editing features over stdio", () => {
       ranged?.map((e) => e.range.start.line),
       [2],
     );
+  });
+
+  it("sorts service keys as a source action asked for by kind, in the configured order", async () => {
+    const text = "services:\n  web:\n    restart: always\n    image: nginx:1.27\n";
+    const doc = server.open("sort/compose.yaml", "dockercompose", text);
+    await server.waitForDiagnostics(doc.uri);
+    const ask = async (only?: string[]) =>
+      (await server.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: doc.uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only },
+      })) as CodeAction[];
+    assert.ok(!(await ask()).some((a) => a.kind === "source.sortServiceKeys.shipshape"), "not offered unasked");
+    const [action] = (await ask(["source.sortServiceKeys"])).filter((a) => a.kind === "source.sortServiceKeys.shipshape");
+    const change = action?.edit?.documentChanges?.[0] as TextDocumentEdit;
+    assert.equal(change.textDocument.version, 1);
+    assert.equal(applyEdits(text, change.edits as TextEdit[]), "services:\n  web:\n    image: nginx:1.27\n    restart: always\n");
+
+    server.setSettings({ rules: { "compose/service-keys-order": { severity: "warning", options: { order: ["restart", "image"] } } } });
+    server.change(doc, text);
+    await server.waitForDiagnostics(doc.uri, (p) => p.version === 2);
+    assert.equal((await ask(["source"])).filter((a) => a.kind === "source.sortServiceKeys.shipshape").length, 0, "already in that order");
+    server.setSettings({});
   });
 });

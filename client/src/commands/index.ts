@@ -8,6 +8,7 @@ import { refineFile, REFINE_FILE } from "./refineFile";
 import { reviewFile, REVIEW_FILE } from "./reviewFile";
 import { saveAsUtf8, SAVE_AS_UTF8_COMMAND } from "./saveAsUtf8";
 import { registerPreviewProvider } from "./shared";
+import { sortServiceKeys, SORT_SERVICE_KEYS } from "./sortServiceKeys";
 
 /**
  * Registers every Shipshape command. extension.ts only calls this. The commands run the engine in the
@@ -25,6 +26,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     [REVIEW_FILE, reviewFile],
     [REFINE_FILE, refineFile],
     [SAVE_AS_UTF8_COMMAND, saveAsUtf8],
+    [SORT_SERVICE_KEYS, sortServiceKeys],
   ];
   for (const [id, run] of commands) context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
 }

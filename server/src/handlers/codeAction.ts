@@ -6,7 +6,8 @@ import { DIAGNOSTIC_SOURCE, isFindingData } from "../services/diagnostics";
 import { suppressionAnchor } from "../services/suppressionAnchor";
 import { ENCODING_RULE_ID } from "../engine/encoding";
 import { LINE_BREAKS_RULE_ID } from "../engine/lineBreaks";
-import { FIX_ALL_KIND, SAVE_AS_UTF8_COMMAND } from "../services/protocol";
+import { FIX_ALL_KIND, SAVE_AS_UTF8_COMMAND, SORT_SERVICE_KEYS_KIND } from "../services/protocol";
+import { sortServiceKeysAction } from "../services/composeEditing";
 import { baseFeatures } from "../services/features";
 import { fixToWorkspaceEdit } from "../services/workspaceEdits";
 import { guard } from "./guard";
@@ -77,6 +78,11 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   if (wants(only, FIX_ALL_KIND)) {
     const fixAll = fixAllAction(ctx, uri, doc.version);
     if (fixAll) actions.push(fixAll);
+  }
+  // asked for by kind only (the Source Action menu, the Sort Service Keys command), never offered unasked
+  if (only?.some((k) => SORT_SERVICE_KEYS_KIND === k || SORT_SERVICE_KEYS_KIND.startsWith(k + "."))) {
+    const sort = await sortServiceKeysAction(ctx, uri);
+    if (sort) actions.push(sort);
   }
   return actions;
 }

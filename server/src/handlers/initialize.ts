@@ -9,7 +9,7 @@ import {
 import { allRules } from "../engine/rules";
 import { DOCKERFILE_SEMANTIC_TOKENS_LEGEND } from "../services/dockerfileService";
 import type { ServerContext } from "../services/context";
-import { FIX_ALL_KIND, WATCHED_FILES_GLOB, type ShipshapeInitializationOptions } from "../services/protocol";
+import { FIX_ALL_KIND, SORT_SERVICE_KEYS_KIND, WATCHED_FILES_GLOB, type ShipshapeInitializationOptions } from "../services/protocol";
 import { readClientSettings } from "../services/settings";
 import { uriToPath } from "../services/uris";
 
@@ -33,7 +33,7 @@ export function registerInitialize(ctx: ServerContext): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         hoverProvider: true,
         completionProvider: { resolveProvider: true, triggerCharacters: ["$", "{", "-", ":", "="] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SORT_SERVICE_KEYS_KIND], resolveProvider: false },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         documentSymbolProvider: true,

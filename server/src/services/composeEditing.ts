@@ -1,9 +1,12 @@
+import type { CodeAction } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { DEFAULT_SERVICE_KEY_ORDER, sortServiceKeys } from "../engine/format/serviceKeys";
 import { MAX_LINT_CHARS } from "../engine/linter";
 import { ComposeFileModel } from "../engine/model/compose";
 import type { ComposeProject } from "../engine/model/composeProject";
 import type { Range } from "../engine/text";
 import type { ServerContext } from "./context";
+import { SORT_SERVICE_KEYS_KIND } from "./protocol";
 import { composeFeatureEnabled, type ClientSettings, type ComposeEditingFeature } from "./settings";
 import { pathToUri, uriToPath } from "./uris";
 
@@ -48,4 +51,27 @@ export async function composeRequest(ctx: ServerContext, uri: string, feature: C
 
 export function location(req: ComposeRequest, t: { path: string; range: Range }): { uri: string; range: Range } {
   return { uri: req.uriOf(t.path), range: t.range };
+}
+
+/** The configured order of `compose/service-keys-order` (`options.order`), or dclint's default. */
+export function serviceKeyOrder(ctx: ServerContext, uri: string): readonly string[] {
+  const setting = ctx.linting.state(uri)?.config.rules?.["compose/service-keys-order"];
+  const order = typeof setting === "object" ? (setting.options as { order?: unknown } | undefined)?.order : undefined;
+  return Array.isArray(order) && order.length && order.every((k) => typeof k === "string")
+    ? (order as string[])
+    : DEFAULT_SERVICE_KEY_ORDER;
+}
+
+/** "Sort service keys" as a source action on the whole file (an editor edit: undoable, nothing saved). */
+export async function sortServiceKeysAction(ctx: ServerContext, uri: string): Promise<CodeAction | undefined> {
+  const doc = ctx.documents.get(uri);
+  if (!doc || ctx.linting.kindOf(doc) !== "compose") return undefined;
+  const edits = sortServiceKeys(doc.getText(), serviceKeyOrder(ctx, uri));
+  if (!edits.length) return undefined;
+  const versioned = ctx.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  return {
+    title: "Sort service keys",
+    kind: SORT_SERVICE_KEYS_KIND,
+    edit: versioned ? { documentChanges: [{ textDocument: { uri, version: doc.version }, edits }] } : { changes: { [uri]: edits } },
+  };
 }

@@ -31,6 +31,9 @@ export const COMPOSE_PROVIDERS = [...DOCKERFILE_PROVIDERS, "redhat.vscode-yaml"]
 
 export const FIX_ALL_KIND = "source.fixAll.shipshape";
 
+/** Source action of compose files: reorder the keys of every service (the order of `compose/service-keys-order`). */
+export const SORT_SERVICE_KEYS_KIND = "source.sortServiceKeys.shipshape";
+
 /**
  * Files whose changes on disk matter to open documents: config files, neighbours rules read (compose
  * projects, Dockerfiles named by `build`, .dockerignore, .env files, dependency manifests).

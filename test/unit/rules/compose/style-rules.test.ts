@@ -66,7 +66,26 @@ testRule(serviceKeysOrder, {
   valid: [
     "services:\n  a:\n    image: a:1\n    depends_on: [b]\n    environment: {}\n    ports: []\n    restart: always\n    x-custom: 1\n",
   ],
-  invalid: [{ code: "services:\n  a:\n    ports: []\n    «image»: a:1\n", errors: [{ messageId: "order" }] }],
+  invalid: [
+    {
+      code: "services:\n  a:\n    ports: []\n    «image»: a:1\n",
+      errors: [{ messageId: "order" }],
+      output: "services:\n  a:\n    image: a:1\n    ports: []\n",
+    },
+    {
+      name: "keys move with their comments and whole values",
+      code: "services:\n  a:\n    # published\n    ports:\n      - 80:80\n    «image»: a:1\n    x-note: kept after\n",
+      errors: [{ messageId: "order" }],
+      output: "services:\n  a:\n    image: a:1\n    # published\n    ports:\n      - 80:80\n    x-note: kept after\n",
+    },
+    {
+      name: "a configured order",
+      code: "services:\n  a:\n    image: a:1\n    «restart»: always\n",
+      options: { order: ["restart", "image"] },
+      errors: [{ messageId: "order" }],
+      output: "services:\n  a:\n    restart: always\n    image: a:1\n",
+    },
+  ],
 });
 testRule(topLevelOrder, {
   valid: ["x-a: &a {}\nname: n\nservices: {}\nnetworks: {}\nvolumes: {}\n"],

@@ -1,39 +1,13 @@
+import { DEFAULT_SERVICE_KEY_ORDER, sortServiceKeys } from "../../format/serviceKeys";
 import { scalarText } from "../../model/compose";
 import { composeRule } from "../../rule";
-
-/** dclint's default grouping: core, dependencies, data, environment, network, runtime, metadata, security. */
-const ORDER = [
-  "image",
-  "build",
-  "container_name",
-  "depends_on",
-  "volumes",
-  "volumes_from",
-  "configs",
-  "secrets",
-  "environment",
-  "env_file",
-  "ports",
-  "networks",
-  "network_mode",
-  "extra_hosts",
-  "command",
-  "entrypoint",
-  "working_dir",
-  "restart",
-  "healthcheck",
-  "logging",
-  "labels",
-  "user",
-  "isolation",
-];
 
 export const rule = composeRule({
   meta: {
     id: "compose/service-keys-order",
     category: "maintainability",
     defaultSeverity: "off",
-    fixable: false,
+    fixable: true,
     summary:
       "Style (off by default): order the keys inside a service (image/build first, then dependencies, data, environment, network, runtime, metadata, security).",
     rationale:
@@ -48,19 +22,34 @@ export const rule = composeRule({
     equivalents: ["dclint:service-keys-order"],
     messages: { order: "`{{key}}` should come before `{{after}}` in service `{{service}}`." },
     practice: "dclint style",
+    options: {
+      order: {
+        description:
+          "Service keys in the wanted order (the Sort Service Keys command uses it too); keys not listed may come anywhere after them.",
+        default: DEFAULT_SERVICE_KEY_ORDER,
+      },
+    },
   },
-  check({ compose, report }) {
+  check({ compose, report, options }) {
+    const configured = options.order;
+    const ORDER: readonly string[] =
+      Array.isArray(configured) && configured.every((k) => typeof k === "string") ? (configured as string[]) : DEFAULT_SERVICE_KEY_ORDER;
     for (const svc of compose.services) {
       if (!svc.node) continue;
       let last = -1;
       let lastKey = "";
+      let edits: ReturnType<typeof sortServiceKeys> | undefined;
       for (const item of svc.node.items) {
         const k = scalarText(item.key);
         if (k === undefined) continue;
         const i = ORDER.indexOf(k);
         if (i < 0) continue;
-        if (i < last) report({ messageId: "order", range: compose.rangeOf(item.key), data: { key: k, after: lastKey, service: svc.name } });
-        else {
+        if (i < last) {
+          // moving whole key blocks cannot change what Compose reads (the sorter checks the tree is the same)
+          edits ??= sortServiceKeys(compose.text, ORDER, svc.name);
+          const fixes = edits.length ? [{ title: `Sort the keys of service ${svc.name}`, safe: true, edits }] : [];
+          report({ messageId: "order", range: compose.rangeOf(item.key), data: { key: k, after: lastKey, service: svc.name }, fixes });
+        } else {
           last = i;
           lastKey = k;
         }
