@@ -10,6 +10,7 @@ import { registerDidChangeConfiguration } from "./handlers/didChangeConfiguratio
 import { registerDefinition } from "./handlers/definition";
 import { registerDidChangeWatchedFiles } from "./handlers/didChangeWatchedFiles";
 import { registerDocumentHighlight } from "./handlers/documentHighlight";
+import { registerDocumentLink } from "./handlers/documentLink";
 import { registerDocumentSymbol } from "./handlers/documentSymbol";
 import { registerFoldingRange } from "./handlers/foldingRange";
 import { registerFormatting } from "./handlers/formatting";
@@ -62,6 +63,7 @@ registerDefinition(ctx);
 registerReferences(ctx);
 registerDocumentHighlight(ctx);
 registerRename(ctx);
+registerDocumentLink(ctx);
 connection.onShutdown(() => ctx.linting.dispose());
 
 // a bug in one request must not end the session; it is logged and the next request is served

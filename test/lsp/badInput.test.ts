@@ -3,6 +3,11 @@ import { after, before, describe, it } from "node:test";
 import {
   CodeActionRequest,
   CompletionRequest,
+  DefinitionRequest,
+  DocumentHighlightRequest,
+  DocumentLinkRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
   DocumentFormattingRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
@@ -135,6 +140,14 @@ describe("bad input never crashes or hangs the server", () => {
       ]) {
         await within(server.connection.sendRequest(HoverRequest.type, { textDocument, position }), 15_000, "hover");
         await within(server.connection.sendRequest(CompletionRequest.type, { textDocument, position }), 15_000, "completion");
+        await within(server.connection.sendRequest(DefinitionRequest.type, { textDocument, position }), 15_000, "definition");
+        await within(
+          server.connection.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } }),
+          15_000,
+          "references",
+        );
+        await within(server.connection.sendRequest(DocumentHighlightRequest.type, { textDocument, position }), 15_000, "highlight");
+        await within(server.connection.sendRequest(PrepareRenameRequest.type, { textDocument, position }), 15_000, "prepareRename");
       }
       const range = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
       await within(
@@ -145,6 +158,7 @@ describe("bad input never crashes or hangs the server", () => {
       await within(server.connection.sendRequest(SemanticTokensRequest.type, { textDocument }), 15_000, "semanticTokens");
       await within(server.connection.sendRequest(FoldingRangeRequest.type, { textDocument }), 15_000, "folding");
       await within(server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }), 15_000, "symbols");
+      await within(server.connection.sendRequest(DocumentLinkRequest.type, { textDocument }), 15_000, "links");
       await within(
         server.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 4, insertSpaces: true } }),
         15_000,

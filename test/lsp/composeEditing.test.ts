@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
   CodeActionRequest,
+  DocumentLinkRequest,
   DocumentFormattingRequest,
   DocumentRangeFormattingRequest,
   DocumentSymbolRequest,
@@ -127,5 +128,46 @@ describe("compose editing features over stdio", () => {
     await server.waitForDiagnostics(doc.uri, (p) => p.version === 2);
     assert.equal((await ask(["source"])).filter((a) => a.kind === "source.sortServiceKeys.shipshape").length, 0, "already in that order");
     server.setSettings({});
+  });
+
+  it("links the files and folders a compose file names, and images to their registry page", async () => {
+    server.writeFile("links/api/build.Dockerfile", "FROM python:3.13-slim\n");
+    server.writeFile("links/.env.api", "A=1\n");
+    server.writeFile("links/site/index.html", "<p>hi</p>\n");
+    server.writeFile("links/token.txt", "t\n");
+    const text = [
+      "services:",
+      "  api:",
+      "    image: ghcr.io/acme/api:1.4",
+      "    build:",
+      "      context: ./api",
+      "      dockerfile: build.Dockerfile",
+      "    env_file: [.env.api, .env.missing]",
+      "    volumes:",
+      "      - ./site:/usr/share/nginx/html:ro",
+      "      - data:/data",
+      "  web:",
+      '    image: "nginx:1.27"',
+      "secrets:",
+      "  token:",
+      "    file: ./token.txt",
+      "",
+    ].join("\n");
+    const doc = server.open("links/compose.yaml", "dockercompose", text);
+    await server.waitForDiagnostics(doc.uri);
+    const links = (await server.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: doc.uri } })) ?? [];
+    const seen = links.map((l) => {
+      const line = text.split("\n")[l.range.start.line] ?? "";
+      return [line.slice(l.range.start.character, l.range.end.character), (l.target ?? "").replace(server.uriOf("links"), "")];
+    });
+    assert.deepEqual(seen, [
+      ["ghcr.io/acme/api:1.4", "https://ghcr.io/acme/api"],
+      ["./api", "/api"],
+      ["build.Dockerfile", "/api/build.Dockerfile"],
+      [".env.api", "/.env.api"],
+      ["./site", "/site"],
+      ["nginx:1.27", "https://hub.docker.com/_/nginx"],
+      ["./token.txt", "/token.txt"],
+    ]);
   });
 });

@@ -42,6 +42,7 @@ export function registerInitialize(ctx: ServerContext): void {
         referencesProvider: true,
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: DOCKERFILE_SEMANTIC_TOKENS_LEGEND, full: true, range: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
