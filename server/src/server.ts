@@ -16,6 +16,7 @@ import { registerFoldingRange } from "./handlers/foldingRange";
 import { registerFormatting } from "./handlers/formatting";
 import { registerHover } from "./handlers/hover";
 import { registerInitialize } from "./handlers/initialize";
+import { registerInlayHint } from "./handlers/inlayHint";
 import { registerOtherProviders } from "./handlers/otherProviders";
 import { registerReferences } from "./handlers/references";
 import { registerRename } from "./handlers/rename";
@@ -64,6 +65,7 @@ registerReferences(ctx);
 registerDocumentHighlight(ctx);
 registerRename(ctx);
 registerDocumentLink(ctx);
+registerInlayHint(ctx);
 connection.onShutdown(() => ctx.linting.dispose());
 
 // a bug in one request must not end the session; it is logged and the next request is served

@@ -2,12 +2,16 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
   DefinitionRequest,
+  HoverRequest,
+  InlayHintRequest,
   DocumentHighlightKind,
   DocumentHighlightRequest,
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
+  type InlayHint,
   type Location,
+  type MarkupContent,
   type TextDocumentEdit,
   type TextEdit,
   type WorkspaceEdit,
@@ -206,5 +210,75 @@ describe("compose navigation across the project (definition, references, highlig
     } finally {
       await other.stop();
     }
+  });
+
+  it("inlay hints: the override says what it replaces, the base says which file replaces it", async () => {
+    const layered = server.open(
+      "layers/compose.yaml",
+      "dockercompose",
+      "services:\n  api:\n    image: api:1.0\n    restart: always\n    command: [serve]\n",
+    );
+    const dev = server.open(
+      "layers/compose.override.yaml",
+      "dockercompose",
+      "services:\n  api:\n    image: api:dev\n    restart: always\n    command: [serve, --reload]\n",
+    );
+    await server.waitForDiagnostics(layered.uri);
+    await server.waitForDiagnostics(dev.uri);
+    const hints = async (uri: string) =>
+      ((await server.connection.sendRequest(InlayHintRequest.type, {
+        textDocument: { uri },
+        range: { start: at(0, 0), end: at(100, 0) },
+      })) ?? []) as InlayHint[];
+    const over = await hints(dev.uri);
+    assert.deepEqual(
+      over.map((h) => [h.position.line, h.position.character, h.label]),
+      [
+        [2, 18, "was api:1.0 (compose.yaml)"],
+        [4, 30, "was [serve] (compose.yaml)"],
+      ],
+      "restart is the same in both: no hint",
+    );
+    const base = await hints(layered.uri);
+    assert.deepEqual(
+      base.map((h) => [h.position.line, h.label]),
+      [
+        [2, "→ api:dev (compose.override.yaml)"],
+        [4, "→ [serve, --reload] (compose.override.yaml)"],
+      ],
+    );
+    server.setSettings({ inlayHints: false });
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(
+      await server.connection.sendRequest(InlayHintRequest.type, {
+        textDocument: { uri: dev.uri },
+        range: { start: at(0, 0), end: at(9, 0) },
+      }),
+      null,
+    );
+    server.setSettings({});
+
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: dev.uri }, position: at(1, 3) });
+    const md = (hover?.contents as MarkupContent).value;
+    assert.match(md, /Effective service `api`/);
+    assert.match(md, /\| `image` \| `api:dev` \| `compose.override.yaml` \|/);
+    assert.match(md, /\| `command` \| `\[serve, --reload\]` \| `compose.override.yaml` \|/);
+  });
+
+  it("inlay hints for extends: the value the extended service had", async () => {
+    const doc = server.open(
+      "ext/compose.yaml",
+      "dockercompose",
+      "services:\n  base:\n    image: app:1\n    user: app\n  worker:\n    extends: base\n    user: root\n",
+    );
+    await server.waitForDiagnostics(doc.uri);
+    const hints = ((await server.connection.sendRequest(InlayHintRequest.type, {
+      textDocument: { uri: doc.uri },
+      range: { start: at(0, 0), end: at(10, 0) },
+    })) ?? []) as InlayHint[];
+    assert.deepEqual(
+      hints.map((h) => [h.position.line, h.label]),
+      [[6, "was app (extends base)"]],
+    );
   });
 });

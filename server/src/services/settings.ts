@@ -8,14 +8,16 @@ export type LanguageFeaturesSetting = "auto" | "on" | "off";
 export interface ClientSettings {
   rules: Record<string, RuleSetting>;
   languageFeatures: LanguageFeaturesSetting;
+  /** Inlay hints in compose files for values another file of the project replaces (`shipshape.inlayHints`). */
+  inlayHints: boolean;
 }
 
-export const DEFAULT_SETTINGS: ClientSettings = { rules: {}, languageFeatures: "auto" };
+export const DEFAULT_SETTINGS: ClientSettings = { rules: {}, languageFeatures: "auto", inlayHints: true };
 
 /** Reads whatever the client sent; anything malformed falls back to the default for that key. */
 export function readClientSettings(raw: unknown): ClientSettings {
   if (typeof raw !== "object" || raw === null) return DEFAULT_SETTINGS;
-  const r = raw as { rules?: unknown; languageFeatures?: unknown };
+  const r = raw as { rules?: unknown; languageFeatures?: unknown; inlayHints?: unknown };
   const rules: Record<string, RuleSetting> = {};
   if (typeof r.rules === "object" && r.rules !== null && !Array.isArray(r.rules)) {
     for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
@@ -30,7 +32,7 @@ export function readClientSettings(raw: unknown): ClientSettings {
     }
   }
   const lf = r.languageFeatures;
-  return { rules, languageFeatures: lf === "on" || lf === "off" || lf === "auto" ? lf : "auto" };
+  return { rules, languageFeatures: lf === "on" || lf === "off" || lf === "auto" ? lf : "auto", inlayHints: r.inlayHints !== false };
 }
 
 export interface ConfigFile {

@@ -6,6 +6,7 @@ import { composeImageInfo, healthcheckYaml, imageHasTool, isFloatingTag } from "
 import { scalarText, type ComposeFileModel } from "../model/compose";
 import type { ComposeProject } from "../model/composeProject";
 import { parseImageRef } from "../model/imageRef";
+import { mergedServiceMarkdown } from "../navigation/composeMerge";
 import { relative } from "../paths";
 import type { Position } from "../text";
 import type { HoverResult } from "./dockerfile";
@@ -105,7 +106,10 @@ export function composeHover(file: ComposeFileModel, project: ComposeProject, po
   }
   if (loc.isKey) {
     if (loc.path.length === 1 && top && TOP_LEVEL_NOTES[top]) return { markdown: TOP_LEVEL_NOTES[top] as string, range };
-    if (top === "services" && loc.path.length === 2 && service) return { markdown: serviceSummary(project, service), range };
+    if (top === "services" && loc.path.length === 2 && service) {
+      const merged = mergedServiceMarkdown(project, service);
+      return { markdown: serviceSummary(project, service) + (merged ? `\n\n${merged}` : ""), range };
+    }
     if (top === "services" && loc.path.length === 3 && key && SERVICE_KEY_NOTES[key])
       return { markdown: SERVICE_KEY_NOTES[key] as string, range };
   }
