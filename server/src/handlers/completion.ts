@@ -27,6 +27,7 @@ const KIND: Record<CompletionSuggestion["kind"], CompletionItemKind> = {
   secret: CompletionItemKind.Constant,
   config: CompletionItemKind.File,
   value: CompletionItemKind.Value,
+  variable: CompletionItemKind.Variable,
 };
 
 export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionList | null> {

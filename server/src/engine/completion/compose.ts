@@ -1,10 +1,11 @@
-import type { ComposeFileModel } from "../model/compose";
+import { scalarText, type ComposeFileModel } from "../model/compose";
 import type { ComposeProject } from "../model/composeProject";
+import { join } from "../paths";
 import { splitLines, type Position } from "../text";
 
 export interface CompletionSuggestion {
   label: string;
-  kind: "service" | "network" | "volume" | "secret" | "config" | "value";
+  kind: "service" | "network" | "volume" | "secret" | "config" | "value" | "variable";
   detail?: string;
   insertText?: string;
 }
@@ -77,6 +78,9 @@ const CONDITIONS: [string, string][] = [
 
 /** Names defined in the project (services, networks, volumes, secrets, configs) and `condition:` values, where they fit. */
 export function composeCompletions(file: ComposeFileModel, project: ComposeProject, position: Position): CompletionSuggestion[] {
+  const lineText = file.lines.lineText(position.line).slice(0, position.character);
+  // inside `${…}`: the variables the project's .env and .env.example define (names only: values may be secrets)
+  if (/\$\{[A-Za-z0-9_]*$/.test(lineText) && !lineText.trimStart().startsWith("#")) return envVariables(project);
   const ctx = textContext(file.text, position);
   if (!ctx) return [];
   const [top, current, key, sub] = ctx.parents;
@@ -114,6 +118,8 @@ export function composeCompletions(file: ComposeFileModel, project: ComposeProje
         return ctx.slot === "item" ? services(current) : [];
       case "extends":
         return ctx.slot === "value" && ctx.key === "service" ? services(current) : [];
+      case "profiles":
+        return ctx.slot === "item" ? profiles(project) : [];
       default:
         return [];
     }
@@ -136,4 +142,30 @@ export function composeCompletions(file: ComposeFileModel, project: ComposeProje
     ];
   }
   return [];
+}
+
+/** Profiles some service of the project already uses. */
+function profiles(project: ComposeProject): CompletionSuggestion[] {
+  const names = new Set<string>();
+  for (const f of [...project.included, ...project.files])
+    for (const s of f.services)
+      for (const p of f.items(f.get(s.node, "profiles"))) {
+        const name = scalarText(p);
+        if (name) names.add(name);
+      }
+  return [...names].sort().map((label) => ({ label, kind: "value", detail: "profile used in this project" }));
+}
+
+/** Names defined in the project folder's `.env` and `.env.example`. */
+function envVariables(project: ComposeProject): CompletionSuggestion[] {
+  const out = new Map<string, string>();
+  for (const name of [".env", ".env.example"]) {
+    const text = project.fs.readFile(join(project.dir, name));
+    if (text === undefined) continue;
+    for (const line of text.split(/\r?\n/).slice(0, 5000)) {
+      const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
+      if (m && !out.has(m[1] as string)) out.set(m[1] as string, name);
+    }
+  }
+  return [...out].map(([label, from]) => ({ label, kind: "variable", detail: `defined in ${from}` }));
 }

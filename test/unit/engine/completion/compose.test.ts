@@ -60,4 +60,22 @@ describe("compose completion", () => {
     assert.deepEqual(labels(completeAt("services:\n  base:\n    image: a:1\n  api:\n    extends: |\n")), ["base"]);
     assert.ok(labels(completeAt("services:\n  vpn:\n    image: a:1\n  api:\n    network_mode: |\n")).includes("service:vpn"));
   });
+
+  it("profiles already used by services of the project", () => {
+    const s = completeAt("services:\n  api:\n    image: a:1\n    profiles:\n      - |\n", {
+      "compose.override.yml": "services:\n  debug:\n    image: busybox:1.37\n    profiles: [dev, tools]\n",
+    });
+    assert.deepEqual(labels(s), ["dev", "tools"]);
+  });
+
+  it("inside ${…}: variables from .env and .env.example, names only", () => {
+    const s = completeAt("services:\n  api:\n    image: app:${|\n", {
+      ".env": "# c\nTAG=1.2\nexport DB_PASSWORD=hunter2\n",
+      ".env.example": "TAG=\nPORT=8080\n",
+    });
+    assert.deepEqual(labels(s), ["DB_PASSWORD", "PORT", "TAG"]);
+    assert.ok(s.every((x) => x.kind === "variable" && !/hunter2/.test(x.detail ?? "")));
+    assert.equal(s.find((x) => x.label === "PORT")?.detail, "defined in .env.example");
+    assert.deepEqual(completeAt("services:\n  api:\n    image: app:$|\n", { ".env": "TAG=1\n" }).length, 0, "only inside braces");
+  });
 });
