@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError, type TextDocumentEdit, type WorkspaceEdit } from "vscode-languageserver";
 import { composePrepareRename, composeRename } from "../engine/navigation/compose";
-import { composeRequest } from "../services/composeEditing";
+import { composeRequest, dockerfileRequest } from "../services/composeEditing";
 import type { ServerContext } from "../services/context";
 import { guard } from "./guard";
 
@@ -8,6 +8,8 @@ import { guard } from "./guard";
 export function registerRename(ctx: ServerContext): void {
   ctx.connection.onPrepareRename(
     guard("prepareRename", ctx.log, null, async (p) => {
+      const df = await dockerfileRequest(ctx, p.textDocument.uri);
+      if (df) return df.base ? ctx.dockerfile.prepareRename(df.text, p.position) : null;
       const req = await composeRequest(ctx, p.textDocument.uri, "rename");
       if (!req) return null;
       return composePrepareRename(req.model, p.position) ?? null;
@@ -15,6 +17,12 @@ export function registerRename(ctx: ServerContext): void {
   );
   ctx.connection.onRenameRequest(
     guard("rename", ctx.log, null, async (p): Promise<WorkspaceEdit | ResponseError | null> => {
+      const df = await dockerfileRequest(ctx, p.textDocument.uri);
+      if (df) {
+        if (!df.base) return null;
+        const edits = ctx.dockerfile.rename(p.textDocument.uri, df.text, p.position, p.newName);
+        return edits.length ? { changes: { [p.textDocument.uri]: edits } } : null;
+      }
       const req = await composeRequest(ctx, p.textDocument.uri, "rename");
       if (!req) return null;
       const result = composeRename(req.project, req.model, p.position, p.newName);

@@ -9,6 +9,9 @@ import type { ServerContext } from "./context";
 import { SORT_SERVICE_KEYS_KIND } from "./protocol";
 import { composeFeatureEnabled, type ClientSettings, type ComposeEditingFeature } from "./settings";
 import { pathToUri, uriToPath } from "./uris";
+import { baseFeatures } from "./features";
+import { DockerfileModel } from "../engine/model/dockerfile";
+import type { WorkspaceFs } from "../engine/types";
 
 export interface ComposeRequest {
   doc: TextDocument;
@@ -74,4 +77,28 @@ export async function sortServiceKeysAction(ctx: ServerContext, uri: string): Pr
     kind: SORT_SERVICE_KEYS_KIND,
     edit: versioned ? { documentChanges: [{ textDocument: { uri, version: doc.version }, edits }] } : { changes: { [uri]: edits } },
   };
+}
+
+export interface DockerfileRequest {
+  doc: TextDocument;
+  text: string;
+  /** dockerfile-language-service's features are ours to give (`languageFeatures`, other extensions, size). */
+  base: boolean;
+  model: DockerfileModel;
+  fs: WorkspaceFs;
+}
+
+/** An open Dockerfile for the navigation requests; undefined for other files or with `languageFeatures: off`. */
+export async function dockerfileRequest(ctx: ServerContext, uri: string): Promise<DockerfileRequest | undefined> {
+  const base = await baseFeatures(ctx, uri);
+  if (!base || base.kind !== "dockerfile") return undefined;
+  const settings = await ctx.settings.get(uri);
+  const text = base.doc.getText();
+  if (settings.languageFeatures === "off" || text.length > MAX_LINT_CHARS) return undefined;
+  const state = ctx.linting.state(uri);
+  const model =
+    state?.version === base.doc.version && state.model instanceof DockerfileModel
+      ? state.model
+      : new DockerfileModel(state?.path ?? uriToPath(uri), text);
+  return { doc: base.doc, text, base: base.enabled, model, fs: ctx.linting.workspaceFs(uri) };
 }

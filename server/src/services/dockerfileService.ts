@@ -10,7 +10,10 @@ import type {
   CodeActionContext,
   CompletionItem,
   Diagnostic,
+  DocumentHighlight,
+  DocumentLink,
   FoldingRange,
+  Location,
   Hover,
   Position,
   Range,
@@ -55,6 +58,13 @@ export interface DockerfileService {
   symbols(uri: string, text: string): SymbolInformation[];
   folding(text: string): FoldingRange[];
   semanticTokens(text: string): SemanticTokens;
+  /** Stage names, ARG and ENV variables: where defined, every use in the file, rename. */
+  definition(uri: string, text: string, position: Position): Location | null;
+  highlights(text: string, position: Position): DocumentHighlight[];
+  prepareRename(text: string, position: Position): Range | null;
+  rename(uri: string, text: string, position: Position, newName: string): TextEdit[];
+  /** Image names in FROM as links to their registry page (an address only). */
+  links(text: string): DocumentLink[];
   /** Its quick fixes for dockerfile-utils diagnostics, as edits (it returns commands; we resolve them here). */
   codeActions(uri: string, text: string, range: Range, context: CodeActionContext): CodeAction[];
 }
@@ -85,6 +95,14 @@ export function createDockerfileService(log: (message: string) => void): Dockerf
     symbols: (uri, text) => ls().computeSymbols({ uri }, text),
     folding: (text) => ls().computeFoldingRanges(text),
     semanticTokens: (text) => ls().computeSemanticTokens(text),
+    definition: (uri, text, position) => ls().computeDefinition({ uri }, text, position) ?? null,
+    highlights: (text, position) => ls().computeHighlightRanges(text, position),
+    prepareRename: (text, position) => ls().prepareRename(text, position),
+    rename: (uri, text, position, newName) => ls().computeRename({ uri }, text, position, newName),
+    links: (text) =>
+      ls()
+        .computeLinks(text)
+        .map((l) => (l.target ? l : ls().resolveLink(l))),
     codeActions(uri, text, range, context) {
       const out: CodeAction[] = [];
       for (const diagnostic of context.diagnostics) {

@@ -160,6 +160,11 @@ export class LintService {
     return loadComposeProject(model, fs, this.composeCaches.get(dirname(model.path)));
   }
 
+  /** The files around a document as the server sees them (open editors over the disk; nothing for other schemes). */
+  workspaceFs(uri: string): WorkspaceFs {
+    return this.workspaceFor(uri).fs;
+  }
+
   /**
    * Open editors over the disk, as this document's rules see it. Only `file:` documents see the disk and the
    * other open files: an untitled or virtual document has no folder here, and a diff base (`git:`) must not be
