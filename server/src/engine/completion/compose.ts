@@ -162,7 +162,7 @@ function envVariables(project: ComposeProject): CompletionSuggestion[] {
   for (const name of [".env", ".env.example"]) {
     const text = project.fs.readFile(join(project.dir, name));
     if (text === undefined) continue;
-    for (const line of text.split(/\r?\n/).slice(0, 5000)) {
+    for (const line of splitLines(text).slice(0, 5000)) {
       const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
       if (m && !out.has(m[1] as string)) out.set(m[1] as string, name);
     }
