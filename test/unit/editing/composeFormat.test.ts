@@ -52,6 +52,13 @@ describe("compose formatting (layout only)", () => {
     );
   });
 
+  it("a comment right above a deeper key moves with that key", () => {
+    assert.equal(
+      fmt("services:\n    # the app\n    app:\n        image: x\n        # after image\n    # about db\n    db: {}\n# end\n"),
+      "services:\n  # the app\n  app:\n    image: x\n    # after image\n  # about db\n  db: {}\n# end\n",
+    );
+  });
+
   it("moves block scalars and multi-line flow values with their key, keeping their content byte for byte", () => {
     const before =
       "services:\n    job:\n        command: |\n          echo a  \n            indented\n        dns: [1.1.1.1,\n              8.8.8.8]\n";

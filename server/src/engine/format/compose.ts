@@ -70,6 +70,7 @@ export function formatComposeText(text: string, options: ComposeFormatOptions): 
 
   const out: string[] = [];
   let stack: Level[] = [];
+  let pending: { at: number; indent: number; fallback: number; body: string }[] = [];
   /** The shift of the last structural line, applied to its continuation lines. */
   let delta = 0;
   for (let l = 0; l < lines.lineCount; l++) {
@@ -86,13 +87,17 @@ export function formatComposeText(text: string, options: ComposeFormatOptions): 
       continue;
     }
     if (/^(---|\.\.\.)(\s|$)/.test(raw) || raw.startsWith("%")) {
+      for (const c of pending) out[c.at] = " ".repeat(c.fallback) + c.body;
+      pending = [];
       stack = [];
       delta = 0;
       out.push(raw.trimEnd());
       continue;
     }
     if (body.startsWith("#")) {
-      out.push(" ".repeat(commentColumn(stack, indent)) + body.trimEnd());
+      // placed once the next line is: a comment at that line's column moves with it
+      pending.push({ at: out.length, indent, fallback: commentColumn(stack, indent), body: body.trimEnd() });
+      out.push("");
       continue;
     }
     // a structural line: `key: …`, `- …` (possibly `- - …`), or a bare scalar/flow line
@@ -120,10 +125,13 @@ export function formatComposeText(text: string, options: ComposeFormatOptions): 
       col += dash[0].length;
       rest = after;
     }
+    for (const c of pending) out[c.at] = " ".repeat(c.indent === indent ? prefix.length - prefix.trimStart().length : c.fallback) + c.body;
+    pending = [];
     let line = prefix + rest;
     line = fixQuotes(line, l, lines, quoteEdits, line.length - raw.length);
     out.push(normalizeColon(line).trimEnd());
   }
+  for (const c of pending) out[c.at] = " ".repeat(c.fallback) + c.body;
   const result = out.join(eol);
   return sameTree(docs, result) ? result : undefined;
 }
