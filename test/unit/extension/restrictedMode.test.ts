@@ -16,7 +16,12 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
 };
 
 /** Settings that only choose among Shipshape's own behaviours (severities, which features, tracing). */
-const HARMLESS_IN_UNTRUSTED_FOLDERS = new Set(["shipshape.rules", "shipshape.languageFeatures", "shipshape.trace.server"]);
+const HARMLESS_IN_UNTRUSTED_FOLDERS = new Set([
+  "shipshape.rules",
+  "shipshape.languageFeatures",
+  "shipshape.inlayHints",
+  "shipshape.trace.server",
+]);
 
 describe("Restricted Mode (untrusted workspaces)", () => {
   const configuration = pkg.contributes.configuration;
