@@ -27,6 +27,10 @@ interface ProbeResult {
   fixed_gone?: boolean;
   text_after_fix?: string;
   server_exit?: { code: number; signal: number };
+  definition?: { uri: string; line: number; character: number }[];
+  rename_position?: { line: number; character: number };
+  renamed?: boolean;
+  text_after_rename?: string;
 }
 
 interface Probe {
@@ -35,6 +39,8 @@ interface Probe {
   rule: string;
   /** What the buffer must (not) contain after the quick fix. */
   fixedText: (text: string) => boolean;
+  /** Go to definition on a service key, then rename it (`from`, `to`). */
+  rename?: { from: string; to: string };
 }
 
 const PROBES: Probe[] = [
@@ -44,7 +50,13 @@ const PROBES: Probe[] = [
     rule: "dockerfile/maintainer-deprecated",
     fixedText: (t) => /^LABEL org\.opencontainers\.image\.authors=/m.test(t),
   },
-  { file: "compose.yaml", filetype: "yaml", rule: "compose/no-version-key", fixedText: (t) => !/^version:/m.test(t) },
+  {
+    file: "compose.yaml",
+    filetype: "yaml",
+    rule: "compose/no-version-key",
+    fixedText: (t) => !/^version:/m.test(t),
+    rename: { from: "db", to: "database" },
+  },
 ];
 
 async function runProbe(probe: Probe): Promise<ProbeResult> {
@@ -56,6 +68,7 @@ async function runProbe(probe: Probe): Promise<ProbeResult> {
     PROBE_CMD: JSON.stringify([process.execPath, join(ROOT, "bin", "shipshape-language-server.js"), "--stdio"]),
     PROBE_FILETYPE: probe.filetype,
     PROBE_RULE: probe.rule,
+    PROBE_RENAME: probe.rename ? `${probe.rename.from}=${probe.rename.to}` : "",
     PROBE_LUA: NVIM_PROBE,
   };
   const args = [
@@ -114,6 +127,25 @@ export async function runNeovim(): Promise<Outcome[]> {
       ok: r.applied !== undefined && r.fixed_gone === true && probe.fixedText(r.text_after_fix ?? ""),
       detail: dump,
     });
+    if (probe.rename) {
+      const { from, to } = probe.rename;
+      const at = r.rename_position;
+      outcomes.push({
+        name: name(`go to definition of service ${from}`),
+        ok:
+          !!at &&
+          (r.definition ?? []).some((d) => d.uri.endsWith(`/${probe.file}`) && d.line === at.line && d.character === at.character - 1),
+        detail: dump,
+      });
+      outcomes.push({
+        name: name(`rename ${from} to ${to} applies`),
+        ok:
+          r.renamed === true &&
+          new RegExp(`^\\s+${to}:`, "m").test(r.text_after_rename ?? "") &&
+          !new RegExp(`^\\s+${from}:`, "m").test(r.text_after_rename ?? ""),
+        detail: dump,
+      });
+    }
     outcomes.push({ name: name("server exits cleanly on shutdown"), ok: r.server_exit?.code === 0 && r.error === undefined, detail: dump });
   }
   return outcomes;

@@ -1,7 +1,8 @@
 -- Headless Neovim as a second LSP client for shipshape-language-server (scripts/e2e/nvim.ts runs it).
 -- Neovim 0.7 API: vim.lsp.start_client + buf_attach_client (vim.lsp.start and `nvim -l` need 0.8 / 0.9).
 -- env: PROBE_OUT (result JSON), PROBE_CMD (server command, JSON array), PROBE_FILETYPE (the languageId),
---      PROBE_RULE (the rule whose finding gets the hover and the code action).
+--      PROBE_RULE (the rule whose finding gets the hover and the code action),
+--      PROBE_RENAME (optional, `old=new`: go to definition on the service key `old`, then rename it to `new`).
 -- Records: initialize, the diagnostics, the hover over the PROBE_RULE finding, the code actions for it, and
 -- the diagnostics after applying the first quick fix (its edit goes through didChange).
 local result = { nvim = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch }
@@ -84,6 +85,37 @@ local ok, err = pcall(function()
     result.fixed_gone = vim.wait(10000, function() return find_rule(bufnr) == nil end, 50)
     result.text_after_fix = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
     result.diagnostics_after_fix = diagnostics(bufnr)
+  end
+
+  local rename = os.getenv('PROBE_RENAME')
+  if rename and rename ~= '' then
+    local from, to = rename:match('^(.-)=(.*)$')
+    local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+    local position
+    for i, l in ipairs(lines) do
+      local col = l:find(from .. ':', 1, true)
+      if col and l:sub(1, col - 1):match('^%s*$') then position = { line = i - 1, character = col } break end
+    end
+    assert(position, 'no key ' .. from .. ' in the buffer')
+    local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr), position = position }
+    result.definition = {}
+    for _, r in pairs(vim.lsp.buf_request_sync(bufnr, 'textDocument/definition', params, 10000) or {}) do
+      if r.err then result.definition_error = r.err end
+      for _, loc in ipairs(r.result or {}) do
+        table.insert(result.definition, { uri = loc.uri, line = loc.range.start.line, character = loc.range.start.character })
+      end
+    end
+    params.newName = to
+    for _, r in pairs(vim.lsp.buf_request_sync(bufnr, 'textDocument/rename', params, 10000) or {}) do
+      if r.err then result.rename_error = r.err end
+      if r.result then
+        local client = vim.lsp.get_client_by_id(client_id)
+        vim.lsp.util.apply_workspace_edit(r.result, client.offset_encoding or 'utf-16')
+        result.renamed = true
+      end
+    end
+    result.rename_position = position
+    result.text_after_rename = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
   end
 
   vim.lsp.stop_client(client_id) -- shutdown + exit, so on_exit records how the server ended
