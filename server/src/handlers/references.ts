@@ -14,6 +14,7 @@ export function registerReferences(ctx: ServerContext): void {
       const uri = p.textDocument.uri;
       const df = await dockerfileRequest(ctx, uri);
       if (df) {
+        if (!df.withinLimits) return null;
         const declaration = ctx.dockerfile.definition(uri, df.text, p.position);
         const same = (r: Range) => !!declaration && JSON.stringify(r) === JSON.stringify(declaration.range);
         const uses = ctx.dockerfile.highlights(df.text, p.position).filter((h) => p.context.includeDeclaration || !same(h.range));

@@ -9,7 +9,7 @@ import type { ServerContext } from "./context";
 import { SORT_SERVICE_KEYS_KIND } from "./protocol";
 import { composeFeatureEnabled, type ClientSettings, type ComposeEditingFeature } from "./settings";
 import { pathToUri, uriToPath } from "./uris";
-import { baseFeatures } from "./features";
+import { baseFeatures, withinBaseLimits } from "./features";
 import { DockerfileModel } from "../engine/model/dockerfile";
 import type { WorkspaceFs } from "../engine/types";
 
@@ -84,6 +84,8 @@ export interface DockerfileRequest {
   text: string;
   /** dockerfile-language-service's features are ours to give (`languageFeatures`, other extensions, size). */
   base: boolean;
+  /** Small enough for dockerfile-language-service at all (its parse is slow on huge lines). */
+  withinLimits: boolean;
   model: DockerfileModel;
   fs: WorkspaceFs;
 }
@@ -100,5 +102,5 @@ export async function dockerfileRequest(ctx: ServerContext, uri: string): Promis
     state?.version === base.doc.version && state.model instanceof DockerfileModel
       ? state.model
       : new DockerfileModel(state?.path ?? uriToPath(uri), text);
-  return { doc: base.doc, text, base: base.enabled, model, fs: ctx.linting.workspaceFs(uri) };
+  return { doc: base.doc, text, base: base.enabled, withinLimits: withinBaseLimits(base.shape), model, fs: ctx.linting.workspaceFs(uri) };
 }
