@@ -64,7 +64,8 @@ async function main(): Promise<void> {
   // 2. everything that comes from metadata (import after the registries exist)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { allRules } = require("../server/src/engine/rules") as typeof import("../server/src/engine/rules");
-  type Meta = (typeof allRules)[number]["meta"];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ruleDocMarkdown, ruleTableMarkdown } = require("../server/src/engine/docs") as typeof import("../server/src/engine/docs");
 
   const problems: string[] = [];
   const EQUIV = /^(hadolint|buildkit|dclint|checkov|trivy|shellcheck):[A-Za-z0-9_.-]+$/;
@@ -87,65 +88,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const fence = (m: Meta) => (m.kind === "compose" ? "yaml" : m.kind === "dockerfile" ? "dockerfile" : "gitignore");
-  function docPage(m: Meta): string {
-    const out = [
-      `# ${m.id}`,
-      "",
-      `${m.summary}`,
-      "",
-      "| Category | Default severity | Fix | Covers |",
-      "| --- | --- | --- | --- |",
-      `| ${m.category} | ${m.defaultSeverity} | ${m.fixable ? "yes" : "no"} | ${m.equivalents.map((e) => "`" + e + "`").join(", ") || "—"} |`,
-      "",
-      "## Why",
-      "",
-      m.rationale.trim(),
-      "",
-      "## Examples",
-    ];
-    for (const ex of m.examples) {
-      out.push(
-        "",
-        `### ${ex.title ?? "Example"}`,
-        "",
-        "Flagged:",
-        "",
-        "```" + fence(m),
-        ex.bad.trimEnd(),
-        "```",
-        "",
-        "Passes:",
-        "",
-        "```" + fence(m),
-        ex.good.trimEnd(),
-        "```",
-      );
-    }
-    if (m.options && Object.keys(m.options).length) {
-      out.push("", "## Options", "", "| Option | Default | Meaning |", "| --- | --- | --- |");
-      for (const [k, v] of Object.entries(m.options)) out.push(`| \`${k}\` | \`${JSON.stringify(v.default)}\` | ${v.description} |`);
-    }
-    out.push(
-      "",
-      "## Configure or suppress",
-      "",
-      "In `.shipshape.json` (CLI) or the `shipshape.rules` setting (VS Code):",
-      "",
-      "```json",
-      JSON.stringify({ rules: { [m.id]: m.defaultSeverity === "off" ? "warning" : "off" } }, null, 2),
-      "```",
-      "",
-      `On one ${m.kind === "dockerfile" ? "instruction" : "line or block"}: \`# shipshape-ignore ${m.id} -- reason\` on the line above.`,
-      "",
-    );
-    return out.join("\n");
-  }
-
   const expected = new Set<string>();
   for (const r of allRules) {
     expected.add(`docs/rules/${r.meta.id}.md`);
-    write(`docs/rules/${r.meta.id}.md`, docPage(r.meta));
+    write(`docs/rules/${r.meta.id}.md`, ruleDocMarkdown(r.meta));
   }
   // remove pages of rules that no longer exist
   for (const kind of KINDS) {
@@ -160,16 +106,6 @@ async function main(): Promise<void> {
     }
   }
 
-  function table(): string {
-    const rows = ["| Rule | Category | Default | Fix | Covers |", "| --- | --- | --- | --- | --- |"];
-    for (const r of allRules) {
-      const m = r.meta;
-      rows.push(
-        `| [\`${m.id}\`](docs/rules/${m.id}.md) — ${m.summary.replace(/\|/g, "\\|")} | ${m.category} | ${m.defaultSeverity} | ${m.fixable ? "yes" : ""} | ${m.equivalents.join(", ")} |`,
-      );
-    }
-    return rows.join("\n");
-  }
   write(
     "docs/rules/README.md",
     [
@@ -177,7 +113,7 @@ async function main(): Promise<void> {
       "",
       `Shipshape has ${allRules.length} rules. Each page says what the rule wants, why, and how to turn it off.`,
       "",
-      table().replace(/\(docs\/rules\//g, "("),
+      ruleTableMarkdown(allRules, (id) => `${id}.md`),
       "",
     ].join("\n"),
   );
@@ -186,7 +122,7 @@ async function main(): Promise<void> {
   if (fs.existsSync(readmePath)) {
     const readme = fs.readFileSync(readmePath, "utf8");
     const re = /(<!-- rules:start -->)[\s\S]*?(<!-- rules:end -->)/;
-    if (re.test(readme)) write("README.md", readme.replace(re, `$1\n${table()}\n$2`));
+    if (re.test(readme)) write("README.md", readme.replace(re, `$1\n${ruleTableMarkdown(allRules, (id) => `docs/rules/${id}.md`)}\n$2`));
   }
 
   // package.json settings: one entry per rule so the Settings UI lists them

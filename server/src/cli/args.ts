@@ -1,7 +1,10 @@
+import { FAILURE_THRESHOLDS, readFailureThreshold, type FailureThreshold } from "../engine/config";
+import type { SeverityOrOff } from "../engine/types";
+import { SEVERITIES } from "../engine/types";
 import { UsageError } from "./config";
 
-export type Format = "stylish" | "json" | "sarif";
-export const FORMATS: readonly Format[] = ["stylish", "json", "sarif"];
+export type Format = "stylish" | "json" | "sarif" | "github" | "checkstyle" | "junit" | "gitlab" | "codeclimate";
+export const FORMATS: readonly Format[] = ["stylish", "json", "sarif", "github", "checkstyle", "junit", "gitlab", "codeclimate"];
 
 export interface LintArgs {
   paths: string[];
@@ -11,6 +14,20 @@ export interface LintArgs {
   exitZero: boolean;
   maxWarnings: number | undefined;
   color: boolean | undefined;
+  /** The name standard input (`-`) is linted as: kind, config and neighbour files come from it. */
+  stdinFilename: string | undefined;
+  /** `--rule ID=severity` and `--ignore ID` (which is `ID=off`), in order; ids may be peer ids like DL3008. */
+  ruleOverrides: { id: string; severity: SeverityOrOff }[];
+  failureThreshold: FailureThreshold | undefined;
+  /** Errors only. */
+  quiet: boolean;
+  outputFile: string | undefined;
+  /** Record today's findings in the baseline file instead of failing on them. */
+  writeBaseline: boolean;
+  /** The baseline file (default `.shipshape-baseline.json` in the working directory). */
+  baseline: string | undefined;
+  /** Ignore the baseline file: report everything. */
+  noBaseline: boolean;
 }
 
 /** `lint` options; `--opt=value` and `--opt value` both work, `--` ends the options. */
@@ -23,6 +40,14 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
     exitZero: false,
     maxWarnings: undefined,
     color: undefined,
+    stdinFilename: undefined,
+    ruleOverrides: [],
+    failureThreshold: undefined,
+    quiet: false,
+    outputFile: undefined,
+    writeBaseline: false,
+    baseline: undefined,
+    noBaseline: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] as string;
@@ -79,9 +104,59 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
         flag();
         args.color = false;
         break;
+      case "--stdin-filename":
+        args.stdinFilename = value();
+        break;
+      case "--rule": {
+        // `--rule ID=severity`: the value itself has an `=`, so `--rule=ID=severity` splits at the first one
+        const v = value();
+        const at = v.lastIndexOf("=");
+        const id = v.slice(0, at).trim();
+        const severity = v.slice(at + 1).trim();
+        if (at <= 0 || !id) throw new UsageError(`--rule needs ID=severity, got "${v}"`);
+        if (!(SEVERITIES as readonly string[]).includes(severity))
+          throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITIES.join(", ")}, got "${severity}"`);
+        args.ruleOverrides.push({ id, severity: severity as SeverityOrOff });
+        break;
+      }
+      case "--ignore":
+        for (const id of value().split(",")) if (id.trim()) args.ruleOverrides.push({ id: id.trim(), severity: "off" });
+        break;
+      case "--failure-threshold":
+      case "-t": {
+        const v = value();
+        const t = readFailureThreshold(v);
+        if (!t) throw new UsageError(`--failure-threshold must be one of ${FAILURE_THRESHOLDS.join(", ")}, got "${v}"`);
+        args.failureThreshold = t;
+        break;
+      }
+      case "--quiet":
+      case "-q":
+        args.quiet = flag();
+        break;
+      case "--output-file":
+      case "-o":
+        args.outputFile = value();
+        break;
+      case "--write-baseline":
+        args.writeBaseline = flag();
+        break;
+      case "--baseline":
+        args.baseline = value();
+        break;
+      case "--no-baseline":
+        args.noBaseline = flag();
+        break;
       default:
         throw new UsageError(`unknown option ${name} (see \`shipshape lint --help\`)`);
     }
   }
+  if (args.stdinFilename !== undefined && !args.paths.includes("-")) args.paths.push("-");
+  if (args.paths.includes("-")) {
+    if (args.paths.length > 1) throw new UsageError("standard input (-) cannot be linted together with other paths");
+    if (args.fix) throw new UsageError("--fix cannot write back to standard input");
+    if (args.writeBaseline) throw new UsageError("--write-baseline needs files, not standard input");
+  }
+  if (args.writeBaseline && args.noBaseline) throw new UsageError("--write-baseline and --no-baseline contradict each other");
   return args;
 }

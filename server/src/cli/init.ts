@@ -36,6 +36,7 @@ Generators:
   dagster        Dagster stack: Postgres, code server, webserver, daemon, dagster.yaml, workspace.yaml, dev override
   recipes        compose.yml plus one compose.<recipe>.yml per recipe
   dockerignore   .dockerignore
+  config         .shipshape.json from a hadolint or dclint config (see \`shipshape init config --help\`)
 
 Options:
   --dir DIR                 project folder (default: the current folder); nothing is written outside it

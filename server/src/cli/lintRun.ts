@@ -13,9 +13,16 @@ export const MAX_FIX_PASSES = 10;
 /** Files above this many bytes are not even read; the linter would skip them anyway. */
 const MAX_READ_BYTES = 4 * MAX_LINT_CHARS;
 
+/** A file to lint; `text` is given for standard input, read from disk otherwise. */
+export interface LintTarget extends DiscoveredFile {
+  text?: string;
+}
+
 export interface FileReport {
   path: string;
   kind: FileKind;
+  /** The text that was linted ("" when the file was skipped). */
+  text: string;
   findings: Finding[];
   /** Rules that crashed on this file (their findings are missing). */
   ruleErrors: { ruleId: string; message: string }[];
@@ -63,12 +70,12 @@ function writeText(path: string, text: string, bom: boolean): void {
 }
 
 /** Lints every file (one compose cache for the run); with `fix`, first applies safe fixes until each file is stable. */
-export function runLint(files: readonly DiscoveredFile[], options: RunOptions): RunResult {
+export function runLint(files: readonly LintTarget[], options: RunOptions): RunResult {
   const fixes: FixSummary = { changed: new Map(), created: [] };
-  const targets = [...files];
+  const targets: LintTarget[] = [...files];
   if (options.fix) {
     const cache = new Map<string, ComposeFileModel>();
-    for (const file of files) fixFile(file, options.config, cache, fixes);
+    for (const file of files) if (file.text === undefined) fixFile(file, options.config, cache, fixes);
     for (const created of fixes.created) {
       const kind = detectKind(created);
       if (kind && !targets.some((t) => t.path === created)) targets.push({ path: created, kind });
@@ -79,18 +86,19 @@ export function runLint(files: readonly DiscoveredFile[], options: RunOptions): 
   return { reports, fixes };
 }
 
-function lintOne(file: DiscoveredFile, config: ShipshapeConfig, cache: Map<string, ComposeFileModel>): FileReport {
-  const loaded = readText(file.path);
+function lintOne(file: LintTarget, config: ShipshapeConfig, cache: Map<string, ComposeFileModel>): FileReport {
+  const loaded: LoadedText = file.text !== undefined ? { text: file.text.replace(/^\uFEFF/, ""), bom: false } : readText(file.path);
   if (loaded.unreadable !== undefined)
-    return { path: file.path, kind: file.kind, findings: [], ruleErrors: [], unreadable: loaded.unreadable };
+    return { path: file.path, kind: file.kind, text: "", findings: [], ruleErrors: [], unreadable: loaded.unreadable };
   if (loaded.tooLarge) {
     const reason = `it is larger than ${Math.round(MAX_READ_BYTES / 1024 / 1024)} MB`;
-    return { path: file.path, kind: file.kind, findings: [skippedFinding(file.path, reason)], ruleErrors: [] };
+    return { path: file.path, kind: file.kind, text: "", findings: [skippedFinding(file.path, reason)], ruleErrors: [] };
   }
   const result = lint({ path: file.path, text: loaded.text, kind: file.kind, fs: nodeFs, config, composeCache: cache });
   return {
     path: file.path,
     kind: file.kind,
+    text: loaded.text,
     findings: result.findings,
     ruleErrors: result.ruleErrors.map((e) => ({ ruleId: e.ruleId, message: e.error instanceof Error ? e.error.message : String(e.error) })),
   };

@@ -1,5 +1,21 @@
 // Entry point of the `shipshape` command (bundled to dist/cli/main.js, started by bin/shipshape.js).
+import { decodeText } from "./nodeFs";
 import { runCli } from "./run";
+
+/** Standard input stops being read past this size; the linter skips such a file anyway (and says so). */
+const MAX_STDIN_BYTES = 16 * 1024 * 1024;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    chunks.push(buf);
+    size += buf.length;
+    if (size > MAX_STDIN_BYTES) break;
+  }
+  return decodeText(Buffer.concat(chunks)).text;
+}
 
 runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
@@ -7,6 +23,7 @@ runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
   env: process.env,
+  stdin: readStdin,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,12 +1,27 @@
 import type { AnyRule } from "./rule";
-import { SEVERITIES, type SeverityOrOff } from "./types";
+import { SEVERITIES, type Severity, type SeverityOrOff } from "./types";
 
 /** One rule's setting: a severity, or a severity with options. Same shape in VS Code settings and `.shipshape.json`. */
 export type RuleSetting = SeverityOrOff | { severity?: SeverityOrOff; options?: Record<string, unknown> };
 
+/** The lowest severity that makes the CLI exit 1; `none` never fails. */
+export type FailureThreshold = Severity | "none";
+export const FAILURE_THRESHOLDS: readonly FailureThreshold[] = ["error", "warning", "info", "hint", "none"];
+
+/** hadolint's names for the same thresholds, accepted so its settings keep working. */
+const THRESHOLD_ALIASES: Record<string, FailureThreshold> = { style: "hint", ignore: "none" };
+
+export function readFailureThreshold(v: unknown): FailureThreshold | undefined {
+  if (typeof v !== "string") return undefined;
+  if ((FAILURE_THRESHOLDS as readonly string[]).includes(v)) return v as FailureThreshold;
+  return THRESHOLD_ALIASES[v];
+}
+
 export interface ShipshapeConfig {
   /** Rule id -> setting. */
   rules?: Record<string, RuleSetting>;
+  /** CLI only: the lowest severity that fails `shipshape lint` (default `error`). */
+  failureThreshold?: FailureThreshold;
 }
 
 export const CONFIG_FILE_NAMES = [".shipshape.json", "shipshape.config.json"];
@@ -62,5 +77,8 @@ export function parseConfig(text: string): { config: ShipshapeConfig; problems: 
       } else problems.push(`${id}: expected a severity (${SEVERITIES.join(", ")}) or { severity, options }`);
     }
   }
-  return { config: { rules }, problems };
+  const threshold = (raw as { failureThreshold?: unknown }).failureThreshold;
+  const failureThreshold = readFailureThreshold(threshold);
+  if (threshold !== undefined && !failureThreshold) problems.push(`failureThreshold must be one of ${FAILURE_THRESHOLDS.join(", ")}`);
+  return { config: failureThreshold ? { rules, failureThreshold } : { rules }, problems };
 }

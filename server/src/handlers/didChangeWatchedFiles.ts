@@ -1,4 +1,5 @@
 import { CONFIG_FILE_NAMES } from "../engine/config";
+import { PEER_CONFIG_NAMES } from "../engine/migrate";
 import { basename } from "../engine/paths";
 import type { ServerContext } from "../services/context";
 import { uriToPath } from "../services/uris";
@@ -12,7 +13,7 @@ export function registerDidChangeWatchedFiles(ctx: ServerContext): void {
       for (const change of params.changes) {
         const path = uriToPath(change.uri);
         ctx.linting.invalidate(path);
-        if (CONFIG_FILE_NAMES.includes(basename(path))) all = true;
+        if (CONFIG_FILE_NAMES.includes(basename(path)) || PEER_CONFIG_NAMES.includes(basename(path))) all = true;
         else ctx.linting.scheduleDependents(path);
       }
       if (all) ctx.linting.scheduleAll();

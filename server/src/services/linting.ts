@@ -12,6 +12,7 @@ import type { FileKind, Finding, WorkspaceFs } from "../engine/types";
 import { emptyFs } from "../engine/workspace";
 import { diskFs } from "../node/diskFs";
 import { recordingFs } from "../node/documentFs";
+import { applyWorkspaceBaseline } from "./baseline";
 import { toDiagnostic } from "./diagnostics";
 import type { DocumentStates } from "./documentState";
 import { shapeOf, withinBaseLimits } from "./features";
@@ -187,6 +188,11 @@ export class LintService {
       const problems = configFile.problems.join("; ");
       if (problems && this.configProblems.get(configFile.path) !== problems) this.log(`${configFile.path}: ${problems}`);
       this.configProblems.set(configFile.path, problems);
+      const migrated = configFile.migratedFrom?.join(" and ");
+      if (migrated && !this.configProblems.has(`migrated:${migrated}`)) {
+        this.configProblems.set(`migrated:${migrated}`, "");
+        this.log(`no .shipshape.json: using the settings of ${migrated}, translated to Shipshape rules`);
+      }
     }
     const config = mergeConfig(configFile?.config, settings);
 
@@ -201,8 +207,15 @@ export class LintService {
     const onDisk = this.diskEncoding(doc.uri, path, touched);
     if (onDisk && !result.findings.some((f) => f.ruleId === ENCODING_RULE_ID)) result.findings.unshift(encodingFinding(path, kind, onDisk));
     for (const r of result.ruleErrors) this.log(`rule ${r.ruleId} failed on ${path}: ${String(r.error)}`);
+    const baselined = isFileUri(doc.uri) ? applyWorkspaceBaseline(path, text, result.findings, fs, this.settings.roots) : undefined;
+    if (baselined?.baselinePath && baselined.problems.length) {
+      const problems = baselined.problems.join("; ");
+      if (this.configProblems.get(baselined.baselinePath) !== problems) this.log(`${baselined.baselinePath}: ${problems}`);
+      this.configProblems.set(baselined.baselinePath, problems);
+    }
     const model = result.model instanceof DockerfileModel || kind === "compose" ? (result.model as LintState["model"]) : undefined;
-    return { uri: doc.uri, version: doc.version, revision, path, kind, text, findings: result.findings, model, settings, config, touched };
+    const findings = baselined?.findings ?? result.findings;
+    return { uri: doc.uri, version: doc.version, revision, path, kind, text, findings, model, settings, config, touched };
   }
 
   /**

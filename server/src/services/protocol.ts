@@ -39,4 +39,4 @@ export const SORT_SERVICE_KEYS_KIND = "source.sortServiceKeys.shipshape";
  * projects, Dockerfiles named by `build`, .dockerignore, .env files, dependency manifests).
  */
 export const WATCHED_FILES_GLOB =
-  "**/{.shipshape.json,shipshape.config.json,Dockerfile*,Containerfile*,*.dockerfile,*compose*.y*ml,.dockerignore,.env*,pyproject.toml,uv.lock,poetry.lock,requirements*.txt,package.json}";
+  "**/{.shipshape.json,shipshape.config.json,.shipshape-baseline.json,.hadolint.y*ml,.dclintrc*,Dockerfile*,Containerfile*,*.dockerfile,*compose*.y*ml,.dockerignore,.env*,pyproject.toml,uv.lock,poetry.lock,requirements*.txt,package.json}";

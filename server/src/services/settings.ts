@@ -1,4 +1,5 @@
 import { CONFIG_FILE_NAMES, isSeverity, parseConfig, type RuleSetting, type ShipshapeConfig } from "../engine/config";
+import { migrateFromPeers } from "../engine/migrate";
 import { dirname, join } from "../engine/paths";
 import type { FileKind, WorkspaceFs } from "../engine/types";
 
@@ -39,6 +40,8 @@ export interface ConfigFile {
   path: string;
   config: ShipshapeConfig;
   problems: string[];
+  /** No `.shipshape.json`: translated from these hadolint/dclint config files (engine/migrate.ts). */
+  migratedFrom?: string[];
 }
 
 /**
@@ -55,7 +58,8 @@ export function findConfigFile(filePath: string, fs: WorkspaceFs, roots: readonl
     }
     if (dir === root || dir === dirname(dir)) break;
   }
-  return undefined;
+  const migration = migrateFromPeers(dirname(filePath), (p) => fs.readFile(p), root);
+  return migration && { path: migration.sources[0] as string, config: migration.config, problems: [], migratedFrom: migration.sources };
 }
 
 /** VS Code settings win over the config file, rule by rule. */
