@@ -122,7 +122,24 @@ async function main(): Promise<void> {
   if (fs.existsSync(readmePath)) {
     const readme = fs.readFileSync(readmePath, "utf8");
     const re = /(<!-- rules:start -->)[\s\S]*?(<!-- rules:end -->)/;
-    if (re.test(readme)) write("README.md", readme.replace(re, `$1\n${ruleTableMarkdown(allRules, (id) => `docs/rules/${id}.md`)}\n$2`));
+    let next = readme.replace(re, `$1\n${ruleTableMarkdown(allRules, (id) => `docs/rules/${id}.md`)}\n$2`);
+    // the migration section: each hadolint / dclint check and the rule that covers it
+    const peers = (tool: string) => {
+      const rows: [string, string][] = [];
+      for (const r of allRules)
+        for (const e of r.meta.equivalents) if (e.startsWith(`${tool}:`)) rows.push([e.slice(tool.length + 1), r.meta.id]);
+      rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return [
+        `| ${tool} | Shipshape rule |`,
+        "| --- | --- |",
+        ...rows.map(([p, id]) => `| \`${p}\` | [\`${id}\`](docs/rules/${id}.md) |`),
+      ].join("\n");
+    };
+    for (const tool of ["hadolint", "dclint"]) {
+      const marker = new RegExp(`(<!-- ${tool}-equivalents:start -->)[\\s\\S]*?(<!-- ${tool}-equivalents:end -->)`);
+      next = next.replace(marker, `$1\n${peers(tool)}\n$2`);
+    }
+    if (re.test(readme)) write("README.md", next);
   }
 
   // package.json settings: one entry per rule so the Settings UI lists them
