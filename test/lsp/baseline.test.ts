@@ -13,7 +13,13 @@ const DOCKERFILE = 'FROM python:3.13-slim\nMAINTAINER Jane <jane@example.com>\nR
 async function baselinedWorkspace(): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), "shipshape-lsp-baseline-"));
   writeFileSync(join(root, "Dockerfile"), DOCKERFILE);
-  const code = await runCli(["lint", "--write-baseline"], { cwd: root, isTTY: false, env: {}, stdout: () => undefined, stderr: () => undefined });
+  const code = await runCli(["lint", "--write-baseline"], {
+    cwd: root,
+    isTTY: false,
+    env: {},
+    stdout: () => undefined,
+    stderr: () => undefined,
+  });
   assert.equal(code, 0);
   return root;
 }
