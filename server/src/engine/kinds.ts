@@ -50,3 +50,14 @@ export const COMPOSE_OVERRIDE_NAMES = [
   "docker-compose.override.yaml",
   "docker-compose.override.yml",
 ];
+
+/**
+ * Size limits per kind of file, well above real files (the largest compose files and Dockerfiles in public
+ * repositories are a few hundred KB; .dockerignore files a few KB). The YAML parser spends ~20 µs per syntax
+ * error, so an error-dense compose file is what these bound: 512 KB of errors parse in about 2 s.
+ */
+export const MAX_CHARS_BY_KIND: Record<FileKind, number> = {
+  dockerfile: 1024 * 1024,
+  compose: 512 * 1024,
+  dockerignore: 256 * 1024,
+};

@@ -1,7 +1,9 @@
 import { resolveRuleSetting, type ShipshapeConfig } from "./config";
 import { encodingFinding, utf16Signature } from "./encoding";
-import { detectKind } from "./kinds";
+import { MAX_CHARS_BY_KIND, detectKind } from "./kinds";
 import { dockerfileLoneCrFinding } from "./lineBreaks";
+
+export { MAX_CHARS_BY_KIND };
 import { ComposeFileModel } from "./model/compose";
 import { loadComposeProject, type ComposeProject } from "./model/composeProject";
 import { DockerfileModel } from "./model/dockerfile";
@@ -46,12 +48,44 @@ export interface LintResult {
   model?: DockerfileModel | ComposeFileModel | DockerignoreModel;
 }
 
+/**
+ * Lints one file. Never throws for bad input: a file whose model cannot be built (a parser bug, exhausted
+ * stack) yields one `shipshape/file-skipped` finding that says so, and the caller goes on with other files.
+ */
 export function lint(options: LintOptions): LintResult {
+  try {
+    return lintUnguarded(options);
+  } catch (error) {
+    if (options.throwOnRuleError) throw error;
+    const kind = options.kind ?? detectKind(options.path);
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      kind,
+      findings: [skippedFinding(options.path, `an internal error stopped the check (${reason.slice(0, 200)})`)],
+      ruleErrors: [{ ruleId: SKIPPED_FILE_RULE_ID, error }],
+    };
+  }
+}
+
+function skippedFinding(path: string, reason: string): Finding {
+  return {
+    ruleId: SKIPPED_FILE_RULE_ID,
+    messageId: "skipped",
+    message: `Shipshape did not check this file: ${reason}.`,
+    severity: "info",
+    category: "reliability",
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    fixes: [],
+    file: path,
+  };
+}
+
+function lintUnguarded(options: LintOptions): LintResult {
   const kind = options.kind ?? detectKind(options.path);
   const result: LintResult = { kind, findings: [], ruleErrors: [] };
   if (!kind) return result;
   const { text, path } = options;
-  const lines = new LineIndex(text.length > MAX_LINT_CHARS ? "" : text);
+  const lines = new LineIndex(text.length > MAX_CHARS_BY_KIND[kind] ? "" : text);
 
   // saved as UTF-16: Docker cannot read it, and read as UTF-8 every other check would be noise
   const utf16 = utf16Signature(text);
@@ -60,18 +94,9 @@ export function lint(options: LintOptions): LintResult {
     return result;
   }
 
-  const skipped = skipReason(text);
+  const skipped = skipReason(text, kind);
   if (skipped) {
-    result.findings.push({
-      ruleId: SKIPPED_FILE_RULE_ID,
-      messageId: "skipped",
-      message: `Shipshape did not check this file: ${skipped}.`,
-      severity: "info",
-      category: "reliability",
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      fixes: [],
-      file: path,
-    });
+    result.findings.push(skippedFinding(path, skipped));
     return result;
   }
 
@@ -143,7 +168,7 @@ export function lint(options: LintOptions): LintResult {
     };
     try {
       (rule.check as (c: unknown) => void)(makeContext(rule, report, setting.options));
-      result.findings.push(...found);
+      for (const f of found) result.findings.push(f); // not push(...found): 100k+ findings overflow the call stack
     } catch (error) {
       if (options.throwOnRuleError) throw error;
       result.ruleErrors.push({ ruleId: rule.meta.id, error });
@@ -161,8 +186,9 @@ export function formatMessage(template: string | undefined, data: Record<string,
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
 }
 
-function skipReason(text: string): string | undefined {
-  if (text.length > MAX_LINT_CHARS) return `it is larger than ${Math.round(MAX_LINT_CHARS / 1024 / 1024)} MB`;
+function skipReason(text: string, kind: FileKind): string | undefined {
+  const limit = Math.min(MAX_LINT_CHARS, MAX_CHARS_BY_KIND[kind]);
+  if (text.length > limit) return `it is larger than ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`}`;
   const head = text.slice(0, 8192);
   if (head.includes("\u0000")) return "it looks like a binary file (it contains NUL bytes)";
   let bad = 0;

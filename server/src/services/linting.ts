@@ -2,13 +2,14 @@ import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserve
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ShipshapeConfig } from "../engine/config";
 import { ENCODING_RULE_ID, encodingFinding, utf16Signature, type Utf16Signature } from "../engine/encoding";
+import { fixToFixedPoint, isSafeFix, type FixRunResult } from "../engine/fixes";
 import { detectKind } from "../engine/kinds";
 import { lint, SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import type { ComposeFileModel } from "../engine/model/compose";
 import { loadComposeProject, type ComposeProject } from "../engine/model/composeProject";
 import { DockerfileModel } from "../engine/model/dockerfile";
 import { dirname } from "../engine/paths";
-import type { FileKind, Finding, WorkspaceFs } from "../engine/types";
+import type { FileKind, Finding, Fix, WorkspaceFs } from "../engine/types";
 import { emptyFs } from "../engine/workspace";
 import { diskFs } from "../node/diskFs";
 import { recordingFs } from "../node/documentFs";
@@ -48,6 +49,8 @@ export class LintService {
   private readonly configProblems = new Map<string, string>();
   /** How long the last lint of each document took (ms). */
   private readonly durations = new Map<string, number>();
+  /** The last "Fix all" result per document, for the lint state it was computed from. */
+  private readonly fixAllCache = new Map<string, { state: LintState; result: FixRunResult }>();
   /** Parsed compose files per folder, shared by the open files of one project. */
   private readonly composeCaches = new Map<string, Map<string, ComposeFileModel>>();
 
@@ -121,6 +124,7 @@ export class LintService {
     // the parsed files of a folder live while one of its compose files is open
     const dir = dirname(path);
     if (![...this.states.values()].some((o) => dirname(o.path) === dir)) this.composeCaches.delete(dir);
+    this.fixAllCache.delete(uri);
     this.settings.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
@@ -164,6 +168,31 @@ export class LintService {
   /** The files around a document as the server sees them (open editors over the disk; nothing for other schemes). */
   workspaceFs(uri: string): WorkspaceFs {
     return this.workspaceFor(uri).fs;
+  }
+
+  /**
+   * "Fix all": the engine's one applier on the document's last linted text, with the safe fixes that only edit
+   * this document, to a fixed point. Undefined when the document moved on since its lint.
+   */
+  fixAll(uri: string): FixRunResult | undefined {
+    const state = this.states.get(uri);
+    if (!state || this.documents.get(uri)?.version !== state.version) return undefined;
+    const accept = (fix: Fix, finding: Finding) => isSafeFix(fix, finding) && !fix.changes?.length;
+    if (!state.findings.some((f) => f.fixes.some((x) => accept(x, f)))) return undefined;
+    // code action requests come on every cursor move: one fixed point per version
+    const cached = this.fixAllCache.get(uri);
+    if (cached && cached.state === state) return cached.result;
+    const { fs } = this.workspaceFor(uri);
+    // a copy: the intermediate texts must not replace the parsed copy of the open document
+    const shared = state.kind === "compose" ? this.composeCaches.get(dirname(state.path)) : undefined;
+    const result = fixToFixedPoint(
+      { path: state.path, text: state.text, kind: state.kind, fs, config: state.config, composeCache: shared && new Map(shared) },
+      { accept },
+    );
+    for (const f of result.failures)
+      this.log(`fix "${f.title}" (${f.ruleId}) did not remove its problem at ${state.path}:${f.line}; not applied`);
+    this.fixAllCache.set(uri, { state, result });
+    return result;
   }
 
   /**
@@ -241,7 +270,7 @@ export class LintService {
       baseFeaturesEnabled("dockerfile", state.settings, this.settings.otherProviders)
     ) {
       try {
-        out.push(...this.dockerfile.validate(state.text));
+        for (const d of this.dockerfile.validate(state.text)) out.push(d);
       } catch (error) {
         this.log(`dockerfile-utils failed on ${state.uri}: ${String(error)}`);
       }

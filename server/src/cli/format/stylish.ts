@@ -29,9 +29,12 @@ export function formatStylish(
   const lines: string[] = [];
   for (const [file, list] of byFile) {
     lines.push("", paint("underline", file));
-    const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
-    const sevWidth = Math.max(...list.map((f) => f.severity.length));
-    const msgWidth = Math.min(100, Math.max(...list.map((f) => f.message.length)));
+    const posWidth = list.reduce((m, f) => Math.max(m, `${f.line}:${f.column}`.length), 0);
+    const sevWidth = list.reduce((m, f) => Math.max(m, f.severity.length), 0);
+    const msgWidth = Math.min(
+      100,
+      list.reduce((m, f) => Math.max(m, f.message.length), 0),
+    );
     for (const f of list) {
       const pos = `${f.line}:${f.column}`.padStart(posWidth);
       const sev = paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(sevWidth));

@@ -3,7 +3,7 @@
  * editing helpers for fixes. Every reader works on the file's own nodes, so ranges point at the text.
  */
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
-import { scalarText, type ComposeFileModel, type ServiceModel } from "../model/compose";
+import { isMergeKey, scalarText, type ComposeFileModel, type ServiceModel } from "../model/compose";
 import type { ComposeProject } from "../model/composeProject";
 import type { Range, TextEdit } from "../text";
 
@@ -29,23 +29,14 @@ export function mapPairs(file: ComposeFileModel, map: YAMLMap | undefined): Pair
   if (!map) return [];
   const seen = new Set<string>();
   const out: Pair[] = [];
-  const visit = (m: YAMLMap, depth: number) => {
-    if (depth > 16) return;
+  for (const m of file.mergeChain(map)) {
     for (const item of m.items) {
       const k = scalarText(item.key);
-      if (k === undefined || k === "<<") continue;
-      if (seen.has(k)) continue;
+      if (k === undefined || isMergeKey(item.key) || seen.has(k)) continue;
       seen.add(k);
       out.push(item as Pair);
     }
-    for (const item of m.items) {
-      if (scalarText(item.key) !== "<<" && !(isScalar(item.key) && item.key.source === "<<")) continue;
-      const v = file.resolve(item.value);
-      const sources = isSeq(v) ? v.items.map((i) => file.resolve(i)) : [v];
-      for (const s of sources) if (isMap(s)) visit(s, depth + 1);
-    }
-  };
-  visit(map, 0);
+  }
   return out;
 }
 

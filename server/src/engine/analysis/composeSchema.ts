@@ -6,7 +6,7 @@
  * bomb yields one finding instead of a hang), drops `!reset` values and keeps, for every JSON pointer, the
  * node it came from so each ajv error lands on the exact key or value.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from "yaml";
 import { isMergeKey, scalarText, type ComposeFileModel } from "../model/compose";
 import type { Range } from "../text";
 import { createValidator, type AjvError, type ValidateFn } from "./composeSchemaValidator";
@@ -44,8 +44,6 @@ class Converter {
   count = 0;
   exceeded = false;
   readonly where = new Map<string, Located>();
-  /** `Alias.resolve` searches the whole document each time; an alias bomb would make that the bottleneck. */
-  private readonly aliases = new Map<unknown, unknown>();
 
   constructor(
     readonly doc: Document.Parsed,
@@ -58,13 +56,7 @@ class Converter {
       this.exceeded = true;
       return null;
     }
-    let n: unknown = node;
-    let hops = 0;
-    while (isAlias(n) && hops++ < 64) {
-      const alias: unknown = n;
-      if (!this.aliases.has(alias)) this.aliases.set(alias, n.resolve(this.doc));
-      n = this.aliases.get(alias);
-    }
+    const n: unknown = isAlias(node) ? this.file.resolve(node) : node;
     if (!this.where.has(path)) this.where.set(path, { key, value: (node as Node | null) ?? undefined });
     if (isScalar(n)) {
       const v = n.value;
@@ -74,37 +66,24 @@ class Converter {
     if (isSeq(n)) return n.items.map((item, i) => this.convert(item, `${path}/${i}`, depth + 1));
     if (isMap(n)) {
       const out: Record<string, unknown> = {};
-      this.mapInto(n, out, path, depth, 0);
+      this.mapInto(n, out, path, depth);
       return out;
     }
     return null;
   }
 
-  private mapInto(map: Node, out: Record<string, unknown>, path: string, depth: number, mergeDepth: number): void {
-    if (!isMap(map) || mergeDepth > 16) return;
-    const merges: unknown[] = [];
-    for (const item of map.items) {
-      if (isMergeKey(item.key)) {
-        merges.push(item.value);
-        continue;
-      }
-      const k = isScalar(item.key) ? scalarText(item.key) : undefined;
-      if (k === undefined) continue;
-      // `!reset` removes the value (an override file going back to the default)
-      if ((item.value as { tag?: string } | null)?.tag === "!reset") continue;
-      const child = `${path}/${escapePointer(k)}`;
-      out[k] = this.convert(item.value, child, depth + 1, item.key as Node);
-      if (this.exceeded) return;
-    }
-    // merged keys never override keys written in the map itself; earlier sources win over later ones
-    for (const m of merges) {
-      const v = this.file.resolve(m);
-      const sources = isSeq(v) ? v.items.map((i) => this.file.resolve(i)) : [v];
-      for (const src of sources) {
-        if (!isMap(src)) continue;
-        const extra: Record<string, unknown> = {};
-        this.mapInto(src, extra, path, depth, mergeDepth + 1);
-        for (const [k, val] of Object.entries(extra)) if (!(k in out)) out[k] = val;
+  /** Keys of a map with its `<<` merges (the map's own keys win, then earlier sources; each map read once). */
+  private mapInto(map: YAMLMap, out: Record<string, unknown>, path: string, depth: number): void {
+    for (const m of this.file.mergeChain(map)) {
+      for (const item of m.items) {
+        if (isMergeKey(item.key)) continue;
+        const k = isScalar(item.key) ? scalarText(item.key) : undefined;
+        if (k === undefined || k in out) continue;
+        // `!reset` removes the value (an override file going back to the default)
+        if ((item.value as { tag?: string } | null)?.tag === "!reset") continue;
+        const child = `${path}/${escapePointer(k)}`;
+        out[k] = this.convert(item.value, child, depth + 1, item.key as Node);
+        if (this.exceeded) return;
       }
     }
   }

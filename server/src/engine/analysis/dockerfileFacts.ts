@@ -8,6 +8,7 @@ import { detectServerFramework, type DetectedServer } from "./python";
 import type { DockerInstruction, DockerfileModel, Stage } from "../model/dockerfile";
 import { parseShell, programOf, argsOf, type ShellCommand, type ShellWord } from "../model/shell";
 import type { Position, TextEdit } from "../text";
+import { escapeRegExp } from "../regex";
 
 export interface RunCommand {
   ins: DockerInstruction;
@@ -467,7 +468,7 @@ export function healthcheckOf(model: DockerfileModel, ins: DockerInstruction): H
   const trimmed = raw.trim();
   if (trimmed.startsWith("[")) {
     try {
-      const joined = trimmed.replace(new RegExp(`\\${model.escape}\\r?\\n`, "g"), "");
+      const joined = trimmed.replace(new RegExp(`${escapeRegExp(model.escape)}\\r?\\n`, "g"), "");
       const arr: unknown = JSON.parse(joined);
       if (Array.isArray(arr) && arr.every((x) => typeof x === "string")) {
         const words = arr as string[];

@@ -61,7 +61,11 @@ export function runSteps(dockerfile: DockerfileModel): readonly RunStep[] {
         mounts: mountsOf(ins.flags),
         isExecForm: ins.isExecForm,
         jsonWords: ins.isExecForm && !isShellScript(ins.jsonArgs ?? []),
-        appendOffset: !ins.isExecForm && ins.heredocs.length === 0 && last ? last.end : undefined,
+        // text appended after an unclosed quote would land inside it
+        appendOffset:
+          !ins.isExecForm && ins.heredocs.length === 0 && last && !commands.some((c) => c.words.some((w) => w.unterminated))
+            ? last.end
+            : undefined,
       });
     } else if (ins.keyword === "ONBUILD") {
       const step = onbuildRun(ins, dockerfile);
@@ -121,7 +125,16 @@ function onbuildRun(ins: DockerInstruction, dockerfile: DockerfileModel): RunSte
     flags = [];
   }
   const last = commands[commands.length - 1];
-  return { ins, onbuild: true, commands, mounts: mountsOf(flags), isExecForm: false, jsonWords: false, appendOffset: last?.end };
+  const unterminated = commands.some((c) => c.words.some((w) => w.unterminated));
+  return {
+    ins,
+    onbuild: true,
+    commands,
+    mounts: mountsOf(flags),
+    isExecForm: false,
+    jsonWords: false,
+    appendOffset: unterminated ? undefined : last?.end,
+  };
 }
 
 function shift(c: ShellCommand, by: number): ShellCommand {

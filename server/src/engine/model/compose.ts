@@ -5,6 +5,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Document,
   type Node,
   type Pair,
@@ -21,6 +22,12 @@ export interface ParseProblem {
 
 /** How many alias hops a lookup may follow before giving up (alias bombs, cycles). */
 const MAX_ALIAS_HOPS = 64;
+
+/**
+ * Maps a `<<` merge may reach from one map (itself included). Merges are expanded once per map (a map seen
+ * before adds nothing new), so self-merges and cycles end; this caps merge bombs that reach many distinct maps.
+ */
+export const MAX_MERGED_MAPS = 1_000;
 
 /** Real compose files nest fewer than 10 levels; far deeper input is not parsed at all. */
 export const MAX_YAML_DEPTH = 200;
@@ -115,13 +122,20 @@ export class ComposeFileModel {
     const source = loneCrToLf(text);
     const tooDeep = nestingTooDeep(source, MAX_YAML_DEPTH);
     // `yaml` recurses per nesting level: ~1,000 levels overflow the stack (and can abort the process in V8's regex compiler)
-    this.doc = parseDocument(tooDeep === undefined ? source : "", {
-      merge: true,
-      prettyErrors: false,
-      uniqueKeys: false,
-      strict: false,
-      keepSourceTokens: false,
-    });
+    // the parser creates an Error per problem: without stack traces an error-dense file parses ~3x faster
+    const traces = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      this.doc = parseDocument(tooDeep === undefined ? source : "", {
+        merge: true,
+        prettyErrors: false,
+        uniqueKeys: false,
+        strict: false,
+        keepSourceTokens: false,
+      });
+    } finally {
+      Error.stackTraceLimit = traces;
+    }
     if (tooDeep !== undefined)
       this.problems.push({
         message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels; Shipshape did not read this file`,
@@ -166,16 +180,78 @@ export class ComposeFileModel {
   /** Follows aliases (bounded). */
   resolve(node: unknown): Node | undefined {
     let n: unknown = node;
-    for (let hops = 0; isAlias(n) && hops < MAX_ALIAS_HOPS; hops++) {
-      // yaml's Alias.resolve walks the whole document to find the anchor; remember each answer
-      const alias: unknown = n;
-      if (!this.aliasTargets.has(alias)) this.aliasTargets.set(alias, n.resolve(this.doc));
-      n = this.aliasTargets.get(alias);
-    }
+    for (let hops = 0; isAlias(n) && hops < MAX_ALIAS_HOPS; hops++) n = this.aliasTargets().get(n);
     return isAlias(n) ? undefined : (n as Node | undefined);
   }
 
-  private readonly aliasTargets = new Map<unknown, unknown>();
+  /**
+   * Every alias's target, from one walk of the document in order (an alias names the closest anchor before
+   * it, as YAML says). yaml's own `Alias.resolve` walks the whole document per alias: quadratic on files
+   * with thousands of aliases.
+   */
+  private aliasTargets(): Map<unknown, unknown> {
+    if (this.targets) return this.targets;
+    const targets = new Map<unknown, unknown>();
+    const anchors = new Map<string, unknown>();
+    visit(this.doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) targets.set(node, anchors.get(node.source));
+        else if ((node as { anchor?: string }).anchor) anchors.set((node as { anchor: string }).anchor, node);
+      },
+    });
+    this.targets = targets;
+    return targets;
+  }
+
+  private targets: Map<unknown, unknown> | undefined;
+
+  /**
+   * The maps a lookup in `map` consults, nearest first: the map itself, then each `<<` source in order with
+   * that source's own merges before the next source (YAML's "earlier wins"). Each map appears once, so a map
+   * that merges itself or a cycle of anchors ends, and at most MAX_MERGED_MAPS maps are read (merge bombs).
+   */
+  mergeChain(map: YAMLMap): readonly YAMLMap[] {
+    const cached = this.mergeChains.get(map);
+    if (cached) return cached;
+    const chain: YAMLMap[] = [];
+    const seen = new Set<YAMLMap>();
+    // explicit stack (deep merge chains must not use the call stack); sources are pushed in reverse order
+    const stack: YAMLMap[] = [map];
+    while (stack.length > 0 && chain.length < MAX_MERGED_MAPS) {
+      const m = stack.pop() as YAMLMap;
+      if (seen.has(m)) continue;
+      seen.add(m);
+      chain.push(m);
+      const sources: YAMLMap[] = [];
+      for (const item of m.items) {
+        if (!isMergeKey(item.key)) continue;
+        const v = this.resolve(item.value);
+        for (const src of isSeq(v) ? v.items : [v]) {
+          const r = this.resolve(src);
+          if (isMap(r) && !seen.has(r)) sources.push(r);
+        }
+      }
+      for (let i = sources.length - 1; i >= 0; i--) stack.push(sources[i] as YAMLMap);
+    }
+    this.mergeChains.set(map, chain);
+    return chain;
+  }
+
+  /** The maps `map` merges directly with `<<` (aliases resolved, in order, each once, never `map` itself). */
+  mergeSources(map: YAMLMap): YAMLMap[] {
+    const out: YAMLMap[] = [];
+    for (const item of map.items) {
+      if (!isMergeKey(item.key)) continue;
+      const v = this.resolve(item.value);
+      for (const src of isSeq(v) ? v.items : [v]) {
+        const r = this.resolve(src);
+        if (isMap(r) && r !== map && !out.includes(r) && out.length < MAX_MERGED_MAPS) out.push(r);
+      }
+    }
+    return out;
+  }
+
+  private readonly mergeChains = new WeakMap<YAMLMap, readonly YAMLMap[]>();
 
   /** The pair for `key` in `map`, looking through `<<` merge keys (nearest wins, as YAML says). */
   pair(map: YAMLMap | undefined, key: string): Pair | undefined {
@@ -238,21 +314,9 @@ export class ComposeFileModel {
   }
 }
 
-function pairOf(map: YAMLMap, key: string, file: ComposeFileModel, depth = 0): Pair | undefined {
-  if (depth > MAX_ALIAS_HOPS) return undefined;
-  for (const item of map.items) {
-    if (!isMergeKey(item.key) && scalarText(item.key) === key) return item as Pair;
-  }
-  for (const item of map.items) {
-    if (!isMergeKey(item.key)) continue;
-    const v = file.resolve(item.value);
-    const sources = isSeq(v) ? v.items.map((i) => file.resolve(i)) : [v];
-    for (const src of sources) {
-      if (isMap(src)) {
-        const found = pairOf(src, key, file, depth + 1);
-        if (found) return found;
-      }
-    }
+function pairOf(map: YAMLMap, key: string, file: ComposeFileModel): Pair | undefined {
+  for (const m of file.mergeChain(map)) {
+    for (const item of m.items) if (!isMergeKey(item.key) && scalarText(item.key) === key) return item as Pair;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
-import { COMPOSE_BASE_NAMES, COMPOSE_OVERRIDE_NAMES, detectKind } from "../kinds";
+import { COMPOSE_BASE_NAMES, COMPOSE_OVERRIDE_NAMES, MAX_CHARS_BY_KIND, detectKind } from "../kinds";
 import { basename, dirname, join, resolvePath } from "../paths";
 import type { WorkspaceFs } from "../types";
 import { emptyFs } from "../workspace";
@@ -194,7 +194,7 @@ export function loadComposeProject(file: ComposeFileModel, fs: WorkspaceFs, cach
   const read = (p: string): ComposeFileModel | undefined => {
     if (p === file.path) return file;
     const text = fs.readFile(p);
-    if (text === undefined || text.length > 2_000_000) return undefined;
+    if (text === undefined || text.length > MAX_CHARS_BY_KIND.compose) return undefined;
     // keyed by content: a file that changed since it was parsed (on disk, in an editor) is parsed again
     const cached = cache?.get(p);
     if (cached?.text === text) return cached;

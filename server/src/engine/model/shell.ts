@@ -14,6 +14,8 @@ export interface ShellWord {
   end: number;
   /** True when any part of the word was quoted. */
   quoted: boolean;
+  /** Set when a quote or `$(` opened in the word is never closed (the word runs to the end of the text). */
+  unterminated?: boolean;
 }
 
 export interface ShellCommand {
@@ -105,6 +107,7 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
     const start = i;
     let value = "";
     let quoted = false;
+    let unterminated = false;
     while (i < n) {
       const ch = text[i] as string;
       if (ch === esc && (text[i + 1] === "\n" || (text[i + 1] === "\r" && text[i + 2] === "\n"))) {
@@ -122,6 +125,7 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
         quoted = true;
         const close = text.indexOf("'", i + 1);
         const stop = close < 0 ? n : close;
+        if (close < 0) unterminated = true;
         value += text.slice(i + 1, stop);
         i = stop + 1;
         continue;
@@ -138,6 +142,7 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
           value += text[i];
           i++;
         }
+        if (i >= n) unterminated = true;
         i++;
         continue;
       }
@@ -156,6 +161,7 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
           }
           i++;
         }
+        if (depth > 0) unterminated = true;
         value += text.slice(s, i);
         continue;
       }
@@ -167,7 +173,7 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
       continue;
     }
     if (cmdStart < 0) cmdStart = start;
-    words.push({ value, start: start + off, end: Math.min(i, n) + off, quoted });
+    words.push({ value, start: start + off, end: Math.min(i, n) + off, quoted, ...(unterminated ? { unterminated } : {}) });
   }
   finish(undefined, n);
   return commands;

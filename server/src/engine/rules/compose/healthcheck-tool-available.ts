@@ -5,6 +5,7 @@ import { imageFacts } from "../../knowledge/images";
 import { imageHasTool } from "../../knowledge/composeImages";
 import type { ComposeProject } from "../../model/composeProject";
 import { composeRule } from "../../rule";
+import { escapeRegExp } from "../../regex";
 
 const TOOL = /(^|[\s;&|(])(curl|wget)(\s|$)/;
 
@@ -14,8 +15,8 @@ function serviceHasTool(project: ComposeProject, name: string, tool: "curl" | "w
   if (built) {
     const { model, stage } = built;
     for (const st of model.lineage(stage)) {
-      for (const ins of model.instructionsOf(st, "RUN")) if (new RegExp(`\\b${tool}\\b`).test(ins.argsText)) return true;
-      for (const ins of model.instructionsOf(st, "COPY")) if (new RegExp(`\\b${tool}\\b`).test(ins.argsText)) return true;
+      for (const ins of model.instructionsOf(st, "RUN")) if (new RegExp(`\\b${escapeRegExp(tool)}\\b`).test(ins.argsText)) return true;
+      for (const ins of model.instructionsOf(st, "COPY")) if (new RegExp(`\\b${escapeRegExp(tool)}\\b`).test(ins.argsText)) return true;
     }
     const root = model.rootImage(stage);
     if (root.hasVariables) return undefined;
@@ -61,7 +62,7 @@ export const rule = composeRule({
       // a probe that falls back (`curl … || wget …`) passes when either exists
       const joined = words.map((w) => String(w.value)).join(" ");
       const other = tool === "curl" ? "wget" : "curl";
-      if (new RegExp(`\\b${other}\\b`).test(joined) && serviceHasTool(project, svc.name, other) !== false) continue;
+      if (new RegExp(`\\b${escapeRegExp(other)}\\b`).test(joined) && serviceHasTool(project, svc.name, other) !== false) continue;
       if (serviceHasTool(project, svc.name, tool) !== false) continue;
       const built = builtStage(project, svc.name);
       const image = built ? built.model.rootImage(built.stage).raw : (project.image(svc.name) ?? svc.name);

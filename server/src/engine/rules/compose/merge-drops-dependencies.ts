@@ -7,20 +7,14 @@ import type { Fix } from "../../types";
 /** `depends_on` entries (name -> condition) of the maps a service merges with `<<`. */
 function mergedDependencies(file: ComposeFileModel, map: YAMLMap): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
-  for (const item of map.items) {
-    if (!isMergeKey(item.key)) continue;
-    const v = file.resolve(item.value);
-    const sources = isSeq(v) ? v.items.map((i) => file.resolve(i)) : [v];
-    for (const src of sources) {
-      if (!isMap(src)) continue;
-      const deps = file.get(src, "depends_on");
-      if (isSeq(deps)) for (const d of file.items(deps)) if (scalarText(d)) out.set(scalarText(d) as string, undefined);
-      if (isMap(deps)) {
-        for (const p of deps.items) {
-          const name = scalarText(p.key);
-          const val = file.resolve(p.value);
-          if (name) out.set(name, isMap(val) ? file.scalar(val, "condition") : undefined);
-        }
+  for (const src of file.mergeSources(map)) {
+    const deps = file.get(src, "depends_on");
+    if (isSeq(deps)) for (const d of file.items(deps)) if (scalarText(d)) out.set(scalarText(d) as string, undefined);
+    if (isMap(deps)) {
+      for (const p of deps.items) {
+        const name = scalarText(p.key);
+        const val = file.resolve(p.value);
+        if (name) out.set(name, isMap(val) ? file.scalar(val, "condition") : undefined);
       }
     }
   }

@@ -3,6 +3,7 @@ import { detectServerFramework } from "../../analysis/python";
 import type { DockerfileModel } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 import type { Fix } from "../../types";
+import { escapeRegExp } from "../../regex";
 
 const DEBUG_ENV: Record<string, RegExp> = {
   FLASK_DEBUG: /^(1|true)$/i,
@@ -63,7 +64,7 @@ export const rule = dockerfileRule({
     for (const [name, re] of Object.entries(DEBUG_ENV)) {
       const value = env.get(name);
       if (value === undefined || !re.test(value)) continue;
-      const ins = lineage.filter((i) => i.keyword === "ENV" && new RegExp(`(^|\\s)${name}[=\\s]`).test(i.argsText)).pop();
+      const ins = lineage.filter((i) => i.keyword === "ENV" && new RegExp(`(^|\\s)${escapeRegExp(name)}[=\\s]`).test(i.argsText)).pop();
       if (ins) report({ messageId: "debugEnv", range: ins.range, data: { name, value } });
     }
   },

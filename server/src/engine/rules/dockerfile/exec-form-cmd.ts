@@ -2,6 +2,7 @@ import { lineageInstructions, stageSetsShell } from "../../analysis/dockerfileFa
 import type { DockerInstruction, DockerfileModel } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 import type { Fix } from "../../types";
+import { escapeRegExp } from "../../regex";
 
 /** Characters that only a shell understands: variables, operators, redirections, globs, subshells, comments. */
 const SHELL_FEATURES = /[$`|&;<>()*?[\]~#{}!\\]|\n/;
@@ -10,7 +11,7 @@ const SHELL_FEATURES = /[$`|&;<>()*?[\]~#{}!\\]|\n/;
 export function toExecForm(model: DockerfileModel, ins: DockerInstruction): string[] | undefined {
   if (!ins.argsRange) return undefined;
   const raw = model.text.slice(model.lines.offsetAt(ins.argsRange.start), model.lines.offsetAt(ins.argsRange.end));
-  const joined = raw.replace(new RegExp(`\\${model.escape}\\r?\\n\\s*`, "g"), " ").trim();
+  const joined = raw.replace(new RegExp(`${escapeRegExp(model.escape)}\\r?\\n\\s*`, "g"), " ").trim();
   if (joined === "" || SHELL_FEATURES.test(joined)) return undefined;
   const cmds = model.shellCommands(ins);
   if (cmds.length !== 1) return undefined;

@@ -4,9 +4,11 @@ import type { DockerInstruction } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 import type { Range, TextEdit } from "../../text";
 import type { Fix } from "../../types";
+import { escapeRegExp } from "../../regex";
 
 function usesVariable(text: string, name: string): boolean {
-  return new RegExp(`\\$(\\{${name}([:?+-][^}]*)?\\}|${name}(?![A-Za-z0-9_]))`).test(text);
+  const n = escapeRegExp(name);
+  return new RegExp(`\\$(\\{${n}([:?+-][^}]*)?\\}|${n}(?![A-Za-z0-9_]))`).test(text);
 }
 
 export const rule = dockerfileRule({
