@@ -3,13 +3,11 @@ import type { ShipshapeConfig } from "../engine/config";
 import { MAX_LINT_CHARS, SKIPPED_FILE_RULE_ID, lint } from "../engine/linter";
 import type { ComposeFileModel } from "../engine/model/compose";
 import { detectKind } from "../engine/kinds";
-import { LineIndex, applyEdits, type TextEdit } from "../engine/text";
-import type { FileChange, FileKind, Finding, Fix } from "../engine/types";
+import { fixToFixedPoint, isSafeFix, type FixFailure } from "../engine/fixes";
+import type { FileKind, Finding, Fix } from "../engine/types";
 import { fsErrorReason, type DiscoveredFile } from "./discover";
 import { decodeText, nodeFs } from "./nodeFs";
 
-/** `--fix` re-lints and fixes a file at most this many times (a fix that keeps re-firing cannot loop). */
-export const MAX_FIX_PASSES = 10;
 /** Files above this many bytes are not even read; the linter would skip them anyway. */
 const MAX_READ_BYTES = 4 * MAX_LINT_CHARS;
 
@@ -35,6 +33,8 @@ export interface FixSummary {
   changed: Map<string, number>;
   /** Files a fix created. */
   created: string[];
+  /** Fixes that did not remove their own finding (reported, not applied). */
+  failures: (FixFailure & { path: string })[];
 }
 
 export interface RunOptions {
@@ -71,7 +71,7 @@ function writeText(path: string, text: string, bom: boolean): void {
 
 /** Lints every file (one compose cache for the run); with `fix`, first applies safe fixes until each file is stable. */
 export function runLint(files: readonly LintTarget[], options: RunOptions): RunResult {
-  const fixes: FixSummary = { changed: new Map(), created: [] };
+  const fixes: FixSummary = { changed: new Map(), created: [], failures: [] };
   const targets: LintTarget[] = [...files];
   if (options.fix) {
     const cache = new Map<string, ComposeFileModel>();
@@ -119,74 +119,32 @@ function skippedFinding(path: string, reason: string): Finding {
 
 /** The first safe fix of a finding: what `--fix` and "Fix all" apply. */
 export function safeFix(finding: Finding): Fix | undefined {
-  return finding.fixes.find((f) => f.safe);
+  return finding.fixes.find((f) => isSafeFix(f, finding));
 }
 
+/** Applies safe fixes to a fixed point (the engine's one applier), then writes the file and the files the fixes plan. */
 function fixFile(file: DiscoveredFile, config: ShipshapeConfig, cache: Map<string, ComposeFileModel>, summary: FixSummary): void {
   const loaded = readText(file.path);
   if (loaded.tooLarge || loaded.unreadable !== undefined) return;
-  let text = loaded.text;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { findings } = lint({ path: file.path, text, kind: file.kind, fs: nodeFs, config, composeCache: cache });
-    const chosen = chooseFixes(text, findings);
-    if (chosen.length === 0) return;
-    const next = applyEdits(
-      text,
-      chosen.flatMap((f) => f.edits),
-    );
-    let changedOthers = false;
-    for (const fix of chosen) for (const change of fix.changes ?? []) changedOthers = applyChange(change, summary, cache) || changedOthers;
-    if (next === text && !changedOthers) return;
-    if (next !== text) {
-      writeText(file.path, next, loaded.bom);
-      text = next;
-      cache.delete(file.path);
-      summary.changed.set(file.path, (summary.changed.get(file.path) ?? 0) + chosen.length);
+  const result = fixToFixedPoint({ path: file.path, text: loaded.text, kind: file.kind, fs: nodeFs, config, composeCache: cache });
+  for (const f of result.failures) summary.failures.push({ path: file.path, ...f });
+  if (result.changed) {
+    writeText(file.path, result.text, loaded.bom);
+    cache.delete(file.path);
+    summary.changed.set(file.path, (summary.changed.get(file.path) ?? 0) + result.applied.filter((a) => a.fix.edits.length > 0).length);
+  }
+  for (const planned of result.files) {
+    if (planned.created) {
+      if (fs.existsSync(planned.path)) continue;
+      fs.mkdirSync(planned.path.slice(0, planned.path.lastIndexOf("/")) || "/", { recursive: true });
+      fs.writeFileSync(planned.path, planned.text);
+      summary.created.push(planned.path);
+    } else {
+      const current = readText(planned.path);
+      if (current.tooLarge || current.unreadable !== undefined || current.text === planned.text) continue;
+      writeText(planned.path, planned.text, current.bom);
+      summary.changed.set(planned.path, (summary.changed.get(planned.path) ?? 0) + 1);
     }
+    cache.delete(planned.path);
   }
-}
-
-/** Safe fixes whose edits do not touch each other, in finding order; the rest wait for the next pass. */
-function chooseFixes(text: string, findings: readonly Finding[]): Fix[] {
-  const index = new LineIndex(text);
-  const taken: { start: number; end: number }[] = [];
-  const otherFiles = new Set<string>();
-  const chosen: Fix[] = [];
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-    (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
-  for (const finding of findings) {
-    const fix = safeFix(finding);
-    if (!fix) continue;
-    const spans = fix.edits.map((e: TextEdit) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end) }));
-    const selfOverlap = spans.some((a, i) => spans.some((b, j) => i < j && overlaps(a, b)));
-    if (selfOverlap || spans.some((s) => taken.some((t) => overlaps(s, t)))) continue;
-    // edits to another file were computed against its current text: one fix per other file per pass
-    const others = (fix.changes ?? []).filter((c) => c.edits?.length).map((c) => c.path);
-    if (others.some((p) => otherFiles.has(p))) continue;
-    others.forEach((p) => otherFiles.add(p));
-    taken.push(...spans);
-    chosen.push(fix);
-  }
-  return chosen;
-}
-
-/** Creates a file only when it is absent; edits another file in place. Returns whether the disk changed. */
-function applyChange(change: FileChange, summary: FixSummary, cache: Map<string, ComposeFileModel>): boolean {
-  if (change.create !== undefined) {
-    if (fs.existsSync(change.path)) return false;
-    fs.mkdirSync(change.path.slice(0, change.path.lastIndexOf("/")) || "/", { recursive: true });
-    fs.writeFileSync(change.path, change.create);
-    summary.created.push(change.path);
-    cache.delete(change.path);
-    return true;
-  }
-  if (!change.edits?.length) return false;
-  const loaded = readText(change.path);
-  if (loaded.tooLarge || loaded.unreadable !== undefined) return false;
-  const next = applyEdits(loaded.text, change.edits);
-  if (next === loaded.text) return false;
-  writeText(change.path, next, loaded.bom);
-  cache.delete(change.path);
-  summary.changed.set(change.path, (summary.changed.get(change.path) ?? 0) + 1);
-  return true;
 }

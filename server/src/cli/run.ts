@@ -204,6 +204,11 @@ async function runLintCommand(argv: readonly string[], io: CliIo): Promise<numbe
 
   for (const [file, count] of fixes.changed) io.stderr(`fixed ${relativeFile(io.cwd, file)} (${count} ${count === 1 ? "fix" : "fixes"})\n`);
   for (const file of fixes.created) io.stderr(`created ${relativeFile(io.cwd, file)}\n`);
+  for (const f of fixes.failures) {
+    io.stderr(
+      `shipshape: the fix "${f.title}" (${f.ruleId}) did not remove its problem at ${relativeFile(io.cwd, f.path)}:${f.line}; it was not applied\n`,
+    );
+  }
   for (const r of reports) {
     for (const e of r.ruleErrors) io.stderr(`shipshape: rule ${e.ruleId} failed on ${relativeFile(io.cwd, r.path)}: ${e.message}\n`);
   }

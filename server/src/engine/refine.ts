@@ -4,9 +4,11 @@
  * result is the whole new text (so the editor can apply it as one undoable edit) plus the changes to
  * other files some fixes make (a new `.dockerignore`, `.env.example` …).
  */
-import { lint, type LintOptions } from "./linter";
-import { applyEdits, LineIndex, type TextEdit } from "./text";
-import type { Category, FileChange, Finding, Fix } from "./types";
+import { fixToFixedPoint, isSafeFix } from "./fixes";
+import type { LintOptions } from "./linter";
+import { LineIndex, type TextEdit } from "./text";
+import type { Category, FileChange, Finding } from "./types";
+import { emptyFs } from "./workspace";
 
 export type RefineGoal = "smaller-image" | "faster-builds" | "security" | "production";
 export const REFINE_GOALS: readonly RefineGoal[] = ["smaller-image", "faster-builds", "security", "production"];
@@ -62,69 +64,25 @@ export interface RefineResult {
   remaining: Finding[];
 }
 
-/** Re-lint passes: a fix may expose the next one, but never loop forever. */
-const MAX_PASSES = 10;
-
 export function refine(options: LintOptions & { goal: RefineGoal }): RefineResult {
   const categories = GOAL_CATEGORIES[options.goal];
   const wanted = (f: Finding) => categories.includes(f.category);
-  let text = options.text;
-  const applied: RefineResult["applied"] = [];
-  const changes: FileChange[] = [];
-  let remaining: Finding[] = [];
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const findings = lint({ ...options, text }).findings.filter(wanted);
-    const chosen = nonOverlapping(text, findings);
-    remaining = findings.filter((f) => !f.fixes.some((x) => x.safe));
-    if (chosen.length === 0) break;
-    text = applyEdits(
-      text,
-      chosen.flatMap(({ fix }) => fix.edits),
-    );
-    for (const { finding, fix } of chosen) {
-      applied.push({ ruleId: finding.ruleId, title: fix.title, line: finding.range.start.line + 1 });
-      for (const change of fix.changes ?? []) mergeChange(changes, change);
-    }
-  }
-  const changed = text !== options.text;
+  // the engine's one applier: safe fixes of the goal's rules, to a fixed point, each checked to remove its finding
+  const run = fixToFixedPoint(options, { include: wanted });
   const index = new LineIndex(options.text);
+  const fs = options.fs ?? emptyFs;
+  const changes: FileChange[] = run.files.map((f) => {
+    if (f.created) return { path: f.path, create: f.text };
+    const before = fs.readFile(f.path) ?? "";
+    return { path: f.path, edits: [{ range: new LineIndex(before).rangeOf(0, before.length), newText: f.text }] };
+  });
   return {
     goal: options.goal,
-    output: text,
-    changed,
-    edits: changed ? [{ range: index.rangeOf(0, options.text.length), newText: text }] : [],
+    output: run.text,
+    changed: run.changed,
+    edits: run.changed ? [{ range: index.rangeOf(0, options.text.length), newText: run.text }] : [],
     changes,
-    applied,
-    remaining,
+    applied: run.applied.map((a) => ({ ruleId: a.ruleId, title: a.title, line: a.line })),
+    remaining: run.findings.filter((f) => wanted(f) && !f.fixes.some((x) => isSafeFix(x, f))),
   };
-}
-
-/** The first safe fix of each finding, skipping fixes whose edits touch an earlier chosen one. */
-function nonOverlapping(text: string, findings: Finding[]): { finding: Finding; fix: Fix }[] {
-  const index = new LineIndex(text);
-  const taken: { start: number; end: number }[] = [];
-  const out: { finding: Finding; fix: Fix }[] = [];
-  for (const finding of findings) {
-    const fix = finding.fixes.find((f) => f.safe);
-    if (!fix) continue;
-    const spans = fix.edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end) }));
-    const clash = spans.some(
-      (s) => taken.some((t) => s.start < t.end && t.start < s.end) || taken.some((t) => s.start === t.start && s.end === t.end),
-    );
-    if (clash) continue;
-    taken.push(...spans);
-    out.push({ finding, fix });
-  }
-  return out;
-}
-
-function mergeChange(changes: FileChange[], change: FileChange): void {
-  const existing = changes.find((c) => c.path === change.path);
-  if (!existing) {
-    changes.push({ ...change, edits: change.edits ? [...change.edits] : undefined });
-    return;
-  }
-  // a second fix for a file that an earlier fix creates: apply its edits to the planned contents
-  if (existing.create !== undefined && change.edits) existing.create = applyEdits(existing.create, change.edits);
-  else if (existing.edits && change.edits) existing.edits.push(...change.edits);
 }

@@ -1,4 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from "vscode-languageserver";
+import { singleEdit } from "../engine/fixes";
 import { SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import { LineIndex, comparePositions, type Range } from "../engine/text";
 import type { ServerContext } from "../services/context";
@@ -138,65 +139,15 @@ function suppressAction(
   };
 }
 
-/** Every safe fix of the current findings that only touches this file, skipping fixes that overlap an earlier one. */
+/** Every safe fix that only touches this file, applied to a fixed point by the engine's one applier, as one edit. */
 function fixAllAction(ctx: ServerContext, uri: string, version: number): CodeAction | undefined {
+  const result = ctx.linting.fixAll(uri);
+  if (!result || !result.changed) return undefined;
   const state = ctx.linting.state(uri);
   if (!state || state.version !== version) return undefined;
-  const lines = new LineIndex(state.text);
-  const taken = new TakenRanges();
-  const edits: TextEdit[] = [];
-  for (const f of state.findings) {
-    const fix = f.fixes.find((x) => x.safe && !(x.changes && x.changes.length));
-    if (!fix || fix.edits.length === 0) continue;
-    const spans = fix.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as const);
-    if (spans.some(([s, e]) => taken.conflicts(s, e))) continue;
-    for (const [s, e] of spans) taken.add(s, e);
-    edits.push(...fix.edits);
-  }
-  if (edits.length === 0) return undefined;
   return {
     title: "Fix all safe Shipshape problems",
     kind: FIX_ALL_KIND,
-    edit: fixToWorkspaceEdit(uri, version, edits, undefined, ctx.capabilities, ctx.documents),
+    edit: fixToWorkspaceEdit(uri, version, [singleEdit(state.text, result.text)], undefined, ctx.capabilities, ctx.documents),
   };
-}
-
-/**
- * Offsets already edited, kept sorted and non-overlapping, so fix-all stays O(n log n) on files with
- * thousands of findings. Two insertions at one point conflict (their order would be a guess).
- */
-class TakenRanges {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-
-  conflicts(s: number, e: number): boolean {
-    const i = this.lowerBound(s);
-    for (const j of [i - 1, i]) {
-      const ts = this.starts[j];
-      const te = this.ends[j];
-      if (ts === undefined || te === undefined) continue;
-      if (s < te && ts < e) return true;
-      if (s === ts && e === te) return true;
-    }
-    return false;
-  }
-
-  add(s: number, e: number): void {
-    let i = this.lowerBound(s);
-    while (i < this.starts.length && (this.starts[i] as number) <= s) i++;
-    this.starts.splice(i, 0, s);
-    this.ends.splice(i, 0, e);
-  }
-
-  /** First index whose start is >= s. */
-  private lowerBound(s: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.starts[mid] as number) < s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
 }
