@@ -103,7 +103,8 @@ describe("deep nesting", () => {
   it("a YAML file with 100,000 syntax errors is reported, not a stack overflow", () => {
     const text = "]\n".repeat(100_000);
     const r = lint({ path: "/p/compose.yaml", text, config: ALL_ON, throwOnRuleError: true });
-    assert.ok(r.findings.filter((f) => f.ruleId === "compose/yaml-syntax").length > 1000);
+    assert.ok(r.findings.some((f) => f.ruleId === "compose/yaml-syntax"));
+    assert.deepEqual(r.ruleErrors, []);
   });
 });
 
