@@ -201,16 +201,7 @@ function tryPass(text: string, chosen: ChosenFix[], overlay: OverlayFs, lintText
   const spans = edits
     .map((e) => ({ start: before.offsetAt(e.range.start), end: before.offsetAt(e.range.end), delta: e.newText.length }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  // an offset of the old text in the new one (an offset inside a replaced range maps to the range's start)
-  const map = (offset: number): number => {
-    let shift = 0;
-    for (const s of spans) {
-      if (s.start >= offset) break;
-      if (s.end > offset) return s.start + shift;
-      shift += s.delta - (s.end - s.start);
-    }
-    return offset + shift;
-  };
+  const map = (offset: number) => mapOffset(spans, offset);
   const overlayChanges = new Map<string, PlannedFile>();
   for (const c of chosen) {
     for (const change of c.fix.changes ?? []) {
@@ -221,10 +212,26 @@ function tryPass(text: string, chosen: ChosenFix[], overlay: OverlayFs, lintText
   const findings = overlay.with(overlayChanges, () => lintText(next));
   const after = new LineIndex(next);
   const remaining = new Set(findings.map((f) => `${f.ruleId}\u0000${f.message}\u0000${after.offsetAt(f.range.start)}`));
-  const stuck = chosen.filter((c) =>
-    remaining.has(`${c.finding.ruleId}\u0000${c.finding.message}\u0000${map(before.offsetAt(c.finding.range.start))}`),
-  );
+  const stuck = chosen.filter((c) => {
+    const at = map(before.offsetAt(c.finding.range.start));
+    return at !== undefined && remaining.has(`${c.finding.ruleId}\u0000${c.finding.message}\u0000${at}`);
+  });
   return { text: next, findings, overlayChanges, stuck };
+}
+
+/**
+ * Where the text at `offset` of the old text is in the new one, given the applied edits (sorted): text after
+ * an insertion at `offset` moves with it. Undefined when an edit replaced that text: a finding there now is
+ * about new text, so it cannot be the old one staying.
+ */
+export function mapOffset(spans: readonly { start: number; end: number; delta: number }[], offset: number): number | undefined {
+  let shift = 0;
+  for (const s of spans) {
+    if (s.start > offset) break;
+    if (s.start < s.end && s.start <= offset && offset < s.end) return undefined;
+    shift += s.delta - (s.end - s.start);
+  }
+  return offset + shift;
 }
 
 interface PlannedFile {

@@ -103,6 +103,7 @@ function lintUnguarded(options: LintOptions): LintResult {
   const fs = options.fs ?? emptyFs;
   let ctxBase: Omit<ContextByKind<string>["dockerfile"], "dockerfile" | "report" | "options"> = { path, text, lines, fs };
   let unitEnd: (line: number) => number;
+  let fixesTrusted = true;
   let makeContext: (rule: AnyRule, report: (d: ReportDescriptor<string>) => void, opts: Record<string, unknown>) => unknown;
 
   if (kind === "dockerfile") {
@@ -126,6 +127,8 @@ function lintUnguarded(options: LintOptions): LintResult {
     const envPath = join(dirname(path), ".env");
     const envSig = utf16Signature(fs.readFile(envPath) ?? "");
     if (envSig) result.findings.push(encodingFinding(path, kind, envSig, { path: envPath }));
+    // edits computed on a tree the parser recovered from errors are guesses: no fixes until the YAML parses
+    fixesTrusted = compose.doc.errors.length === 0 && !compose.problems.some((p) => p.severity === "error");
     let project: ComposeProject | undefined = options.composeProject;
     unitEnd = (line) => yamlBlockEnd(lines, line);
     makeContext = (_rule, report, opts) => {
@@ -151,8 +154,8 @@ function lintUnguarded(options: LintOptions): LintResult {
     const report = (d: ReportDescriptor<string>) => {
       const message = formatMessage(rule.meta.messages[d.messageId], d.data);
       if (rule.meta.messages[d.messageId] === undefined) throw new Error(`${rule.meta.id}: unknown messageId "${d.messageId}"`);
-      const fixes: Fix[] = d.fixes ?? [];
-      if (fixes.length > 0 && !rule.meta.fixable) throw new Error(`${rule.meta.id}: reported a fix but meta.fixable is false`);
+      const fixes: Fix[] = fixesTrusted ? (d.fixes ?? []) : [];
+      if ((d.fixes ?? []).length > 0 && !rule.meta.fixable) throw new Error(`${rule.meta.id}: reported a fix but meta.fixable is false`);
       const range = clampRange(d.range, lines);
       if (suppressions.isSuppressed(rule, range.start.line)) return;
       found.push({

@@ -537,6 +537,24 @@ export function insertLines(model: DockerfileModel, at: Position, lines: string[
   return { range: { start: at, end: at }, newText: lines.join(eol) + eol };
 }
 
+/**
+ * True when lines inserted at `at` would land inside a heredoc that is never closed (BuildKit reads the rest
+ * of the file as its body), so a fix that inserts there would not do what it says.
+ */
+export function insideUnclosedHeredoc(model: DockerfileModel, at: Position): boolean {
+  return model.instructions.some(
+    (ins) =>
+      ins.range.start.line < at.line &&
+      ins.heredocs.some((h) => {
+        try {
+          return h.getDelimiterRange() === null;
+        } catch {
+          return true;
+        }
+      }),
+  );
+}
+
 /** The edit that removes an instruction's whole line(s), line break included. */
 export function deleteInstruction(model: DockerfileModel, ins: DockerInstruction): TextEdit {
   const start = { line: ins.range.start.line, character: 0 };

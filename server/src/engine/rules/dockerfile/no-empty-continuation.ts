@@ -23,7 +23,10 @@ export const rule = dockerfileRule({
     for (const ins of dockerfile.instructions) {
       if (ins.heredocs.length > 0 || ins.range.end.line === ins.range.start.line) continue;
       const empty: number[] = [];
-      for (let line = ins.range.start.line + 1; line <= ins.range.end.line; line++) {
+      // only blank lines the instruction continues after (a trailing one at the end of the file is not between lines)
+      let last = ins.range.end.line;
+      while (last > ins.range.start.line && lines.lineText(last).trim() === "") last--;
+      for (let line = ins.range.start.line + 1; line < last; line++) {
         if (lines.lineText(line).trim() === "") empty.push(line);
       }
       if (empty.length === 0) continue;

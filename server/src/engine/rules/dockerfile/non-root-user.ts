@@ -1,6 +1,7 @@
 import {
   effectiveUser,
   insertLines,
+  insideUnclosedHeredoc,
   isRootUser,
   lineageInstructions,
   runtimeInsertionPoint,
@@ -107,7 +108,9 @@ export const rule = dockerfileRule({
     if (user) return;
     if (facts.defaultNonRoot || facts.family === "scratch") return;
     const fixes: Fix[] = [];
-    if (created) {
+    if (insideUnclosedHeredoc(dockerfile, at)) {
+      // the inserted lines would become part of the heredoc's body
+    } else if (created) {
       fixes.push({ title: `Add USER ${created}`, safe: false, edits: [insertLines(dockerfile, at, [`USER ${created}`])] });
     } else if (facts.family === "debian") {
       fixes.push({
