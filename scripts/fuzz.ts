@@ -29,7 +29,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { count: 1000, seed: 1, jobs: 1, out: join(ROOT, "fuzz-failures"), hangMs: 5000, killMs: 30_000, worker: false };
+  const args: Args = { count: 1000, seed: 1, jobs: 1, out: join(ROOT, "fuzz-failures"), hangMs: 5000, killMs: 60_000, worker: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -45,7 +45,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--kill-ms") args.killMs = Number(v());
     else if (a === "--worker") args.worker = true;
     else if (a === "--help" || a === "-h") {
-      console.log("npm run fuzz -- --count N --seed S [--jobs J] [--out DIR] [--hang-ms 5000] [--kill-ms 30000]");
+      console.log("npm run fuzz -- --count N --seed S [--jobs J] [--out DIR] [--hang-ms 5000] [--kill-ms 60000]");
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -97,7 +97,7 @@ async function parent(args: Args): Promise<number> {
       if (seen) seen.count++;
       else {
         stats.distinct.set(f.signature, { failure: f, index: i, count: 1 });
-        save(args, seeds, i, f);
+        save(args, seeds, i, f, false);
         console.log(`  new failure (${f.kind}) at mutant ${i}: ${f.message}`);
       }
     }
@@ -157,13 +157,15 @@ async function parent(args: Args): Promise<number> {
   await Promise.all(Array.from({ length: Math.min(args.jobs, Math.max(1, args.count)) }, runWorker));
 
   const seconds = (Date.now() - started) / 1000;
+  // minimized only now: shrinking in the middle of the run would block this process and its watchdog
+  for (const d of stats.distinct.values()) save(args, seeds, d.index, d.failure, true);
   const kinds = ["crash", "hang", "fix-throws", "fix-self-overlap", "fix-stays", "fix-not-converging"];
   console.log(
     [
       ``,
-      `seed ${args.seed}, ${stats.done} mutants in ${seconds.toFixed(1)} s (${(stats.done / seconds).toFixed(0)}/s), ${stats.fixes} single fixes re-linted`,
+      `seed ${args.seed}, ${stats.done} mutants in ${seconds.toFixed(1)} s wall clock (${(stats.done / seconds).toFixed(0)}/s), ${stats.fixes} single fixes re-linted`,
       ...kinds.map((k) => `  ${k}: ${stats.byKind.get(k) ?? 0}`),
-      `  mutants over 1 s: ${stats.slow}; slowest ${Math.round(stats.slowest.ms)} ms (mutant ${stats.slowest.index})`,
+      `  mutants over 1 s of CPU (lint, fixes and re-lints): ${stats.slow}; slowest ${Math.round(stats.slowest.ms)} ms (mutant ${stats.slowest.index})`,
       `  distinct failures: ${stats.distinct.size}${stats.distinct.size ? ` (saved under ${args.out})` : ""}`,
     ].join("\n"),
   );
@@ -172,7 +174,7 @@ async function parent(args: Args): Promise<number> {
   return stats.distinct.size > 0 ? 1 : 0;
 }
 
-function save(args: Args, seeds: Project[], index: number, failure: Failure): void {
+function save(args: Args, seeds: Project[], index: number, failure: Failure, shrink: boolean): void {
   const project = mutant(seeds, args.seed, index);
   const id = `${failure.kind}-${createHash("sha1").update(failure.signature).digest("hex").slice(0, 10)}`;
   const dir = join(args.out, id);
@@ -183,7 +185,7 @@ function save(args: Args, seeds: Project[], index: number, failure: Failure): vo
   }
   let reproducer: string | undefined;
   // hangs are not minimized (each try could take as long); the others shrink in a bounded number of checks
-  if (failure.kind !== "hang" && !failure.signature.startsWith("crash|exit")) {
+  if (shrink && failure.kind !== "hang" && !failure.signature.startsWith("crash|exit")) {
     try {
       reproducer = minimize(project, failure.signature, 150, { hangMs: args.hangMs });
       const file = join(dir, "reproducer", project.target.slice(project.target.lastIndexOf("/") + 1));
@@ -201,7 +203,7 @@ function save(args: Args, seeds: Project[], index: number, failure: Failure): vo
         seed: args.seed,
         mutant: index,
         target: project.target,
-        kind: project.kind,
+        fileKind: project.kind,
         regenerate: `npm run fuzz -- --seed ${args.seed} --count ${index + 1}`,
         reproducerTarget: reproducer === undefined ? undefined : project.target,
       },

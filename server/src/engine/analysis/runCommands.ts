@@ -131,6 +131,8 @@ export function appendToRun(dockerfile: DockerfileModel, ins: DockerInstruction,
   const commands = dockerfile.shellCommands(ins);
   const last = commands[commands.length - 1];
   if (!last || last.after === "&") return undefined;
+  // after an unclosed quote or `$(` the appended text would be part of it
+  if (commands.some((c) => c.words.some((w) => w.unterminated))) return undefined;
   const p = dockerfile.lines.positionAt(last.end);
   return { range: { start: p, end: p }, newText: ` && ${text}` };
 }

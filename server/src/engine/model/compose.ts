@@ -125,17 +125,26 @@ export class ComposeFileModel {
     // the parser creates an Error per problem: without stack traces an error-dense file parses ~3x faster
     const traces = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
+    const parse = (yamlText: string) =>
+      parseDocument(yamlText, { merge: true, prettyErrors: false, uniqueKeys: false, strict: false, keepSourceTokens: false });
+    let overflow = false;
     try {
-      this.doc = parseDocument(tooDeep === undefined ? source : "", {
-        merge: true,
-        prettyErrors: false,
-        uniqueKeys: false,
-        strict: false,
-        keepSourceTokens: false,
-      });
+      this.doc = parse(tooDeep === undefined ? source : "");
+    } catch (error) {
+      // the parser recurses while it recovers from some error patterns (thousands of mis-indented lines):
+      // whatever the depth estimate misses ends here, as one clear problem instead of a crash
+      if (!(error instanceof RangeError)) throw error;
+      overflow = true;
+      this.doc = parse("");
     } finally {
       Error.stackTraceLimit = traces;
     }
+    if (overflow)
+      this.problems.push({
+        message: "YAML too deeply nested or malformed for the parser (it ran out of stack); Shipshape did not read this file",
+        range: this.lines.rangeOf(0, 0),
+        severity: "error",
+      });
     if (tooDeep !== undefined)
       this.problems.push({
         message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels; Shipshape did not read this file`,

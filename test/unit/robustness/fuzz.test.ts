@@ -1,0 +1,66 @@
+/**
+ * A short seeded fuzz run inside `npm test` (the long run is `npm run fuzz -- --count 100000 --seed …`, see the
+ * README), and the minimized reproducers of failures the fuzzer found, kept as regression tests.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { checkProject, type Failure } from "../../../scripts/fuzz/check";
+import { loadSeeds, mutant, type Project } from "../../../scripts/fuzz/mutants";
+import type { FileKind } from "../../../server/src/engine/types";
+
+const COUNT = Number(process.env.SHIPSHAPE_FUZZ_COUNT ?? 1500);
+const SEED = 9;
+// a lint that hangs takes minutes; CI machines running test files in parallel can be slow, so this is loose
+const HANG_MS = 15_000;
+
+describe("fuzz (short seeded run)", () => {
+  it(`${COUNT} mutants: no crash, no hang, every fix removes its finding`, () => {
+    const seeds = loadSeeds(process.cwd());
+    assert.ok(seeds.length > 300, `${seeds.length} seeds`);
+    const failures: (Failure & { mutant: number; target: string })[] = [];
+    for (let i = 0; i < COUNT; i++) {
+      const project = mutant(seeds, SEED, i);
+      const r = checkProject(project, { hangMs: HANG_MS, maxFixes: 1 });
+      for (const f of r.failures) failures.push({ ...f, mutant: i, target: project.target });
+    }
+    assert.deepEqual(
+      failures.map(
+        (f) => `${f.kind} ${f.message} (mutant ${f.mutant} of seed ${SEED}: npm run fuzz -- --seed ${SEED} --count ${f.mutant + 1})`,
+      ),
+      [],
+    );
+  });
+});
+
+const NAME: Record<FileKind, string> = { dockerfile: "Dockerfile", compose: "compose.yml", dockerignore: ".dockerignore" };
+const single = (kind: FileKind, text: string): Project => ({
+  name: text,
+  kind,
+  target: `/r/${NAME[kind]}`,
+  files: { [`/r/${NAME[kind]}`]: text },
+});
+
+describe("fuzzer reproducers", () => {
+  const cases: [string, FileKind, string][] = [
+    [
+      "apt-lists-cleanup appended its rm inside an unclosed quote",
+      "dockerfile",
+      'FROM debian:12\nRUN apt-get update && apt-get install -y curl "\n',
+    ],
+    ["removing one of several CMDs exposes the next one (not the same finding)", "dockerfile", "FROM\nCMD\nCMD\nCMD"],
+    ["restart-policy offered an edit on YAML that does not parse", "compose", "services: e: :"],
+    ["no-empty-continuation offered a no-op for a trailing blank line", "dockerfile", "v\\\n"],
+    ["non-root-user inserted USER inside an unclosed heredoc", "dockerfile", "FROM\nRUN <<: useradd app"],
+    ["ARG (_TOKEN made a RegExp throw", "dockerfile", "FROM alpine:3.20\nARG (_TOKEN\nRUN echo $(_TOKEN\n"],
+    ["a self-merging anchor", "compose", "x-a: &a {<<: [*a, *a]}\nservices:\n  web:\n    <<: *a\n    image: x\n"],
+  ];
+  for (const [name, kind, text] of cases) {
+    it(name, () => {
+      const r = checkProject(single(kind, text), { hangMs: HANG_MS, maxFixes: 20 });
+      assert.deepEqual(
+        r.failures.map((f) => f.message),
+        [],
+      );
+    });
+  }
+});
