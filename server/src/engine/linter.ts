@@ -128,7 +128,9 @@ function lintUnguarded(options: LintOptions): LintResult {
     const envSig = utf16Signature(fs.readFile(envPath) ?? "");
     if (envSig) result.findings.push(encodingFinding(path, kind, envSig, { path: envPath }));
     // edits computed on a tree the parser recovered from errors are guesses: no fixes until the YAML parses
-    fixesTrusted = compose.doc.errors.length === 0 && !compose.problems.some((p) => p.severity === "error");
+    // (also with duplicate keys: which of the two a fix edits, and which one Compose would keep, is a guess)
+    fixesTrusted =
+      compose.doc.errors.length === 0 && !compose.problems.some((p) => p.severity === "error") && compose.duplicateKeys().length === 0;
     let project: ComposeProject | undefined = options.composeProject;
     unitEnd = (line) => yamlBlockEnd(lines, line);
     makeContext = (_rule, report, opts) => {

@@ -52,6 +52,11 @@ describe("fuzzer reproducers", () => {
     ["no-empty-continuation offered a no-op for a trailing blank line", "dockerfile", "v\\\n"],
     ["non-root-user inserted USER inside an unclosed heredoc", "dockerfile", "FROM\nRUN <<: useradd app"],
     ["ARG (_TOKEN made a RegExp throw", "dockerfile", "FROM alpine:3.20\nARG (_TOKEN\nRUN echo $(_TOKEN\n"],
+    [
+      "healthcheck-missing edited one of two services with the same name",
+      "compose",
+      "services:\n  cache:\n   image: redis\n  cache:\n   :",
+    ],
     ["a self-merging anchor", "compose", "x-a: &a {<<: [*a, *a]}\nservices:\n  web:\n    <<: *a\n    image: x\n"],
   ];
   for (const [name, kind, text] of cases) {

@@ -29,6 +29,9 @@ const MAX_ALIAS_HOPS = 64;
  */
 export const MAX_MERGED_MAPS = 1_000;
 
+/** Nodes visited when looking for duplicate keys (bounded; aliases are not followed). */
+const MAX_DUPLICATE_SCAN_NODES = 200_000;
+
 /** Real compose files nest fewer than 10 levels; far deeper input is not parsed at all. */
 export const MAX_YAML_DEPTH = 200;
 
@@ -261,6 +264,39 @@ export class ComposeFileModel {
   }
 
   private readonly mergeChains = new WeakMap<YAMLMap, readonly YAMLMap[]>();
+
+  /**
+   * Keys written a second time in the same mapping (Compose rejects the file). Aliases are not followed; the
+   * walk is iterative and stops after MAX_DUPLICATE_SCAN_NODES nodes.
+   */
+  duplicateKeys(): Scalar[] {
+    if (this.duplicates) return this.duplicates;
+    const out: Scalar[] = [];
+    let visited = 0;
+    const stack: unknown[] = [this.doc.contents];
+    while (stack.length > 0 && visited++ < MAX_DUPLICATE_SCAN_NODES) {
+      const n = stack.pop();
+      if (isMap(n)) {
+        const seen = new Set<string>();
+        for (const item of n.items) {
+          if (!isMergeKey(item.key) && isScalar(item.key)) {
+            const k = scalarText(item.key);
+            if (k !== undefined) {
+              if (seen.has(k)) out.push(item.key);
+              seen.add(k);
+            }
+          }
+          stack.push(item.value);
+        }
+      } else if (isSeq(n)) {
+        for (const item of n.items) stack.push(item);
+      }
+    }
+    this.duplicates = out;
+    return out;
+  }
+
+  private duplicates: Scalar[] | undefined;
 
   /** The pair for `key` in `map`, looking through `<<` merge keys (nearest wins, as YAML says). */
   pair(map: YAMLMap | undefined, key: string): Pair | undefined {

@@ -1,9 +1,6 @@
-import { isMap, isSeq, type Node } from "yaml";
-import { isMergeKey, scalarText } from "../../model/compose";
+import { scalarText } from "../../model/compose";
 import { composeRule } from "../../rule";
 
-/** Nodes visited when looking for duplicate keys (bounded; aliases are not followed). */
-const MAX_NODES = 200_000;
 /**
  * Parse problems reported per file. After the first few, YAML errors mostly follow from the first ones (a template
  * or a wrong indent yields dozens); the last one shown says how many more there are.
@@ -46,25 +43,8 @@ export const rule = composeRule({
       } else report({ messageId, range: p.range, data: { message: p.message } });
     });
     if (compose.doc.errors.length > 0) return;
-    let visited = 0;
-    const stack: unknown[] = [compose.doc.contents];
-    while (stack.length > 0 && visited++ < MAX_NODES) {
-      const n = stack.pop();
-      if (isMap(n)) {
-        const seen = new Set<string>();
-        for (const item of n.items) {
-          if (!isMergeKey(item.key)) {
-            const k = scalarText(item.key);
-            if (k !== undefined) {
-              if (seen.has(k)) report({ messageId: "duplicateKey", range: compose.rangeOf(item.key), data: { key: k } });
-              seen.add(k);
-            }
-          }
-          stack.push(item.value as Node);
-        }
-      } else if (isSeq(n)) {
-        for (const item of n.items) stack.push(item);
-      }
+    for (const key of compose.duplicateKeys()) {
+      report({ messageId: "duplicateKey", range: compose.rangeOf(key), data: { key: scalarText(key) ?? "" } });
     }
   },
 });
