@@ -20,6 +20,8 @@ import { emptyFs } from "./workspace";
 export const MAX_LINT_CHARS = 2 * 1024 * 1024;
 
 export const SKIPPED_FILE_RULE_ID = "shipshape/file-skipped";
+/** The finding that says which rules a time budget skipped (see `LintOptions.budgetMs`). */
+export const BUDGET_RULE_ID = "shipshape/time-budget";
 
 export interface LintOptions {
   /** Absolute path, POSIX separators. */
@@ -37,6 +39,13 @@ export interface LintOptions {
   composeProject?: ComposeProject;
   /** Tests set this so a crashing rule fails loudly; otherwise a crash drops that rule's findings. */
   throwOnRuleError?: boolean;
+  /**
+   * Milliseconds the rules of this file may take together (the server sets one; the CLI does not). Checked
+   * between rules: once spent, the remaining rules are skipped and one finding names them.
+   */
+  budgetMs?: number;
+  /** The clock for `budgetMs` (tests pass a fake one). */
+  now?: () => number;
 }
 
 export interface LintResult {
@@ -148,9 +157,16 @@ function lintUnguarded(options: LintOptions): LintResult {
   const suppressions = parseSuppressions(lines, unitEnd);
   const rules = (options.rules ?? rulesForKind(kind)).filter((r) => r.meta.kind === kind);
 
+  const now = options.now ?? (() => Date.now());
+  const started = now();
+  const skippedRules: string[] = [];
   for (const rule of rules) {
     const setting = resolveRuleSetting(rule, options.config);
     if (setting.severity === "off") continue;
+    if (options.budgetMs !== undefined && now() - started > options.budgetMs) {
+      skippedRules.push(rule.meta.id);
+      continue;
+    }
     const severity = setting.severity;
     const found: Finding[] = [];
     const report = (d: ReportDescriptor<string>) => {
@@ -178,6 +194,15 @@ function lintUnguarded(options: LintOptions): LintResult {
       if (options.throwOnRuleError) throw error;
       result.ruleErrors.push({ ruleId: rule.meta.id, error });
     }
+  }
+  if (skippedRules.length > 0) {
+    const names = skippedRules.slice(0, 5).join(", ") + (skippedRules.length > 5 ? ` and ${skippedRules.length - 5} more` : "");
+    result.findings.push({
+      ...skippedFinding(path, ""),
+      ruleId: BUDGET_RULE_ID,
+      messageId: "budget",
+      message: `Shipshape stopped checking this file after ${options.budgetMs} ms; ${skippedRules.length} rules did not run: ${names}.`,
+    });
   }
   result.findings.sort(
     (a, b) =>

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from "vscode-languageserver";
 import { singleEdit } from "../engine/fixes";
-import { SKIPPED_FILE_RULE_ID } from "../engine/linter";
+import { BUDGET_RULE_ID, SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import { LineIndex, comparePositions, type Range } from "../engine/text";
 import type { ServerContext } from "../services/context";
 import { DIAGNOSTIC_SOURCE, isFindingData } from "../services/diagnostics";
@@ -57,10 +57,11 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         if (action) actions.push(action);
         continue;
       }
-      // the file-level findings of the engine (skipped file, lone-CR line breaks) are not rules a comment can silence
+      // the file-level findings of the engine (skipped file, lone-CR line breaks, time budget) are not rules a comment can silence
       if (
         d.code !== SKIPPED_FILE_RULE_ID &&
         d.code !== LINE_BREAKS_RULE_ID &&
+        d.code !== BUDGET_RULE_ID &&
         data.version === doc.version &&
         state?.version === doc.version
       ) {

@@ -1,5 +1,5 @@
 import { ruleDocUrl } from "../engine/docs";
-import { SKIPPED_FILE_RULE_ID } from "../engine/linter";
+import { BUDGET_RULE_ID, SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import type { Finding, Fix, Severity } from "../engine/types";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
 
@@ -29,7 +29,8 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
     message: finding.message,
     data,
   };
-  if (finding.ruleId !== SKIPPED_FILE_RULE_ID) d.codeDescription = { href: ruleDocUrl(finding.ruleId) };
+  if (finding.ruleId !== SKIPPED_FILE_RULE_ID && finding.ruleId !== BUDGET_RULE_ID)
+    d.codeDescription = { href: ruleDocUrl(finding.ruleId) };
   return d;
 }
 

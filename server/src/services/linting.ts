@@ -22,6 +22,12 @@ import { baseFeaturesEnabled, findConfigFile, mergeConfig, type ClientSettings }
 import type { SettingsStore } from "./settingsStore";
 import { isFileUri, schemePolicy, uriToPath } from "./uris";
 
+/**
+ * The time one document's rules may take per lint in the server: past it, the remaining rules are skipped and
+ * one diagnostic names them, so a pathological file never blocks hovers and completion for long.
+ */
+export const LINT_BUDGET_MS = 3000;
+
 /** Typing pauses shorter than this do not lint. */
 export const LINT_DEBOUNCE_MS = 150;
 
@@ -186,7 +192,15 @@ export class LintService {
     // a copy: the intermediate texts must not replace the parsed copy of the open document
     const shared = state.kind === "compose" ? this.composeCaches.get(dirname(state.path)) : undefined;
     const result = fixToFixedPoint(
-      { path: state.path, text: state.text, kind: state.kind, fs, config: state.config, composeCache: shared && new Map(shared) },
+      {
+        path: state.path,
+        text: state.text,
+        kind: state.kind,
+        fs,
+        config: state.config,
+        composeCache: shared && new Map(shared),
+        budgetMs: LINT_BUDGET_MS,
+      },
       { accept },
     );
     for (const f of result.failures)
@@ -232,7 +246,7 @@ export class LintService {
       composeCache = this.composeCaches.get(dir);
       if (!composeCache) this.composeCaches.set(dir, (composeCache = new Map()));
     }
-    const result = lint({ path, text, kind, fs, config, composeCache });
+    const result = lint({ path, text, kind, fs, config, composeCache, budgetMs: LINT_BUDGET_MS });
     const onDisk = this.diskEncoding(doc.uri, path, touched);
     if (onDisk && !result.findings.some((f) => f.ruleId === ENCODING_RULE_ID)) result.findings.unshift(encodingFinding(path, kind, onDisk));
     for (const r of result.ruleErrors) this.log(`rule ${r.ruleId} failed on ${path}: ${String(r.error)}`);

@@ -57,6 +57,8 @@ describe("fuzzer reproducers", () => {
       "compose",
       "services:\n  cache:\n   image: redis\n  cache:\n   :",
     ],
+    ["non-root-user inserted USER after a dangling continuation", "dockerfile", "FROM\nRUN useradd app\\\n"],
+    ["non-root-user appended USER to a FROM ending in a continuation", "dockerfile", "FROM dhi.io/:dev \\"],
     ["a self-merging anchor", "compose", "x-a: &a {<<: [*a, *a]}\nservices:\n  web:\n    <<: *a\n    image: x\n"],
   ];
   for (const [name, kind, text] of cases) {

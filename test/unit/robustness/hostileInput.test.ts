@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { describe, it } from "node:test";
 import type { ShipshapeConfig } from "../../../server/src/engine/config";
 import { fixToFixedPoint } from "../../../server/src/engine/fixes";
-import { MAX_CHARS_BY_KIND, SKIPPED_FILE_RULE_ID, lint } from "../../../server/src/engine/linter";
+import { BUDGET_RULE_ID, MAX_CHARS_BY_KIND, SKIPPED_FILE_RULE_ID, lint } from "../../../server/src/engine/linter";
 import { ComposeFileModel, MAX_MERGED_MAPS } from "../../../server/src/engine/model/compose";
 import { allRules } from "../../../server/src/engine/rules";
 import { memoryFs } from "../../../server/src/engine/workspace";
@@ -168,5 +168,30 @@ describe("fixes converge", () => {
     const run = fixToFixedPoint({ path: "/p/Dockerfile", text, config: ALL_ON });
     assert.deepEqual(run.failures, []);
     assert.ok(run.converged);
+  });
+});
+
+describe("time budget per document", () => {
+  it("once spent, the remaining rules are skipped and one finding names them", () => {
+    let clock = 0;
+    const r = lint({
+      path: "/p/Dockerfile",
+      text: "FROM python\nMAINTAINER me\n",
+      config: ALL_ON,
+      budgetMs: 100,
+      // every reading of the clock is 60 ms later: the budget runs out after the second rule
+      now: () => (clock += 60),
+    });
+    const budget = r.findings.filter((f) => f.ruleId === BUDGET_RULE_ID);
+    assert.equal(budget.length, 1);
+    assert.match(budget[0]?.message ?? "", /stopped checking this file after 100 ms; \d+ rules did not run: dockerfile\//);
+    assert.ok(
+      r.findings.length < lint({ path: "/p/Dockerfile", text: "FROM python\nMAINTAINER me\n", config: ALL_ON }).findings.length + 1,
+    );
+  });
+
+  it("without a budget every rule runs", () => {
+    const r = lint({ path: "/p/Dockerfile", text: "FROM python\n", config: ALL_ON });
+    assert.ok(!r.findings.some((f) => f.ruleId === BUDGET_RULE_ID));
   });
 });

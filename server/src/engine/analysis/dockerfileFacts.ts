@@ -538,10 +538,17 @@ export function insertLines(model: DockerfileModel, at: Position, lines: string[
 }
 
 /**
- * True when lines inserted at `at` would land inside a heredoc that is never closed (BuildKit reads the rest
- * of the file as its body), so a fix that inserts there would not do what it says.
+ * True when lines inserted at `at` would not become instructions of their own: inside a heredoc that is never
+ * closed (BuildKit reads the rest of the file as its body), or after a dangling line continuation.
  */
 export function insideUnclosedHeredoc(model: DockerfileModel, at: Position): boolean {
+  // the same when the last line before `at` ends with a line continuation: the inserted line joins that instruction
+  for (let line = Math.min(at.line, model.lines.lineCount) - 1; line >= 0; line--) {
+    const text = model.lines.lineText(line).trimEnd();
+    if (text === "") continue;
+    if (text.endsWith(model.escape)) return true;
+    break;
+  }
   return model.instructions.some(
     (ins) =>
       ins.range.start.line < at.line &&
