@@ -103,6 +103,8 @@ export interface FixRunResult {
   /** Passes run; `converged` is false when `maxPasses` ran out with fixes still to apply. */
   passes: number;
   converged: boolean;
+  /** True when `budgetMs` ran out before the fixed point. */
+  outOfTime: boolean;
   /** Findings of the final text (its lint). */
   findings: Finding[];
 }
@@ -112,6 +114,8 @@ export interface FixRunOptions {
   maxPasses?: number;
   /** Only findings for which this holds take part (refine: the goal's categories). */
   include?: (finding: Finding) => boolean;
+  /** Milliseconds after which no new pass starts (the server's "Fix all"); the result then says `converged: false`. */
+  budgetMs?: number;
 }
 
 /** Applies accepted fixes to a fixed point, checking that each one removes its finding. Pure. */
@@ -133,7 +137,13 @@ export function fixToFixedPoint(options: LintOptions, run: FixRunOptions = {}): 
   let findings = lintText(text);
   let passes = 0;
   let converged = false;
+  const started = Date.now();
+  let outOfTime = false;
   while (passes < maxPasses) {
+    if (run.budgetMs !== undefined && Date.now() - started > run.budgetMs) {
+      outOfTime = true;
+      break;
+    }
     let chosen = selectFixes(text, findings.filter(include), accept, isFailed);
     if (chosen.length === 0) {
       converged = true;
@@ -177,6 +187,7 @@ export function fixToFixedPoint(options: LintOptions, run: FixRunOptions = {}): 
     failures,
     passes,
     converged,
+    outOfTime,
     findings,
   };
 }

@@ -201,7 +201,7 @@ export class LintService {
         composeCache: shared && new Map(shared),
         budgetMs: LINT_BUDGET_MS,
       },
-      { accept },
+      { accept, budgetMs: 2 * LINT_BUDGET_MS },
     );
     for (const f of result.failures)
       this.log(`fix "${f.title}" (${f.ruleId}) did not remove its problem at ${state.path}:${f.line}; not applied`);
