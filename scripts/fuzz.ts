@@ -57,6 +57,8 @@ type ToWorker = { i: number } | { stop: true };
 type FromWorker = { type: "ready" } | { type: "done"; i: number; lintMs: number; totalMs: number; fixes: number; failures: Failure[] };
 
 function worker(args: Args): void {
+  // Ctrl-C reaches the whole process group: the parent decides when workers stop
+  process.on("SIGINT", () => undefined);
   const seeds = loadSeeds(ROOT);
   process.on("message", (m: ToWorker) => {
     if ("stop" in m) process.exit(0);
@@ -153,6 +155,13 @@ async function parent(args: Args): Promise<number> {
       start();
     });
 
+  // Ctrl-C or SIGTERM: hand out no more mutants, finish the ones running, print the summary so far
+  const stop = () => {
+    if (next < args.count) console.log(`  stopping after the mutants in progress (${next} handed out)`);
+    next = Math.max(next, args.count);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   console.log(`fuzzing ${args.count} mutants of ${seeds.length} seeds, seed ${args.seed}, ${args.jobs} job(s)`);
   await Promise.all(Array.from({ length: Math.min(args.jobs, Math.max(1, args.count)) }, runWorker));
 
@@ -163,7 +172,7 @@ async function parent(args: Args): Promise<number> {
   console.log(
     [
       ``,
-      `seed ${args.seed}, ${stats.done} mutants in ${seconds.toFixed(1)} s wall clock (${(stats.done / seconds).toFixed(0)}/s), ${stats.fixes} single fixes re-linted`,
+      `seed ${args.seed}, ${stats.done} mutants${stats.done < args.count ? ` (stopped early, of ${args.count})` : ""} in ${seconds.toFixed(1)} s wall clock (${(stats.done / seconds).toFixed(0)}/s), ${stats.fixes} single fixes re-linted`,
       ...kinds.map((k) => `  ${k}: ${stats.byKind.get(k) ?? 0}`),
       `  mutants over 1 s of CPU (lint, fixes and re-lints): ${stats.slow}; slowest ${Math.round(stats.slowest.ms)} ms (mutant ${stats.slowest.index})`,
       `  distinct failures: ${stats.distinct.size}${stats.distinct.size ? ` (saved under ${args.out})` : ""}`,
