@@ -11,6 +11,11 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "a fragment without FROM",
+      code: "COPY «app.tar» /srv/\nRUN tar -xf /srv/app.tar\n",
+      errors: [{ messageId: "useAdd" }],
+    },
+    {
       code: "FROM debian\nCOPY «packaged-app.tar» /usr/src/app\nRUN tar -xf /usr/src/app/packaged-app.tar\n",
       errors: [{ messageId: "useAdd" }],
     },

@@ -13,6 +13,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "a fragment without FROM",
+      code: "RUN «yarn install»\n",
+      errors: [{ messageId: "missingClean" }],
+      output: "RUN yarn install && yarn cache clean\n",
+    },
+    {
       code: "FROM node:22-slim\nRUN «yarn install»\n",
       errors: [{ messageId: "missingClean" }],
       output: "FROM node:22-slim\nRUN yarn install && yarn cache clean\n",
