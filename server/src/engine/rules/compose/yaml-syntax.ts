@@ -1,4 +1,5 @@
 import { isMap, isSeq, type Node } from "yaml";
+import { unresolvedAliases } from "../../analysis/yamlAliases";
 import { isMergeKey, scalarText } from "../../model/compose";
 import { composeRule } from "../../rule";
 
@@ -46,6 +47,13 @@ export const rule = composeRule({
       } else report({ messageId, range: p.range, data: { message: p.message } });
     });
     if (compose.doc.errors.length > 0) return;
+    for (const alias of unresolvedAliases(compose)) {
+      report({
+        messageId: "syntax",
+        range: compose.rangeOf(alias),
+        data: { message: `Unknown alias \`*${alias.source}\`: no anchor \`&${alias.source}\` is defined before it` },
+      });
+    }
     let visited = 0;
     const stack: unknown[] = [compose.doc.contents];
     while (stack.length > 0 && visited++ < MAX_NODES) {
