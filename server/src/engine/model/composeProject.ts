@@ -227,6 +227,7 @@ export class ComposeProject {
     delete own.extends;
     const key = `${file.path}#${name}`;
     const target = depth < 8 && !seen.has(key) ? this.extendsTarget(file, svc) : undefined;
+    // `!reset` / `!override` stay in a definition without extends: they apply when the files are merged
     if (!target?.service) return own;
     const next = new Set(seen).add(key);
     const baseFile = target.file ?? target.service.file;
@@ -246,7 +247,8 @@ export class ComposeProject {
     let acc: PlainMap | undefined;
     for (const def of this.definitions(name)) {
       const own = this.resolvedDefinition(def.file, name);
-      acc = acc ? mergeMaps(acc, own) : own;
+      // merging into {} also brings list forms (environment: [A=1]) to their mapping form
+      acc = mergeMaps(acc ?? {}, own);
     }
     const out = acc === undefined ? undefined : (clean(acc) as PlainMap);
     this.mergedCache.set(name, out);
