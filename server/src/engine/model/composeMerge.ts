@@ -9,7 +9,7 @@
  * - `!reset` removes the value, `!override` replaces it without merging.
  * Every walk is bounded (depth and node count), so a hostile file cannot make it loop or explode.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
 
 /** `!reset`: the key is removed from the merged result. */
 export const RESET: unique symbol = Symbol("!reset");
