@@ -25,7 +25,7 @@ describe("compose merge across files (docker compose config)", () => {
   it("nested mappings merge deeply (deploy, healthcheck, build, logging)", () => {
     const p = project({
       "compose.yaml":
-        "services:\n  api:\n    image: shop/api:2\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n    healthcheck:\n      test: [\"CMD\", \"/bin/check\", \"--deep\"]\n      interval: 30s\n    build:\n      context: .\n      args:\n        - PY=3.13\n",
+        'services:\n  api:\n    image: shop/api:2\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n    healthcheck:\n      test: ["CMD", "/bin/check", "--deep"]\n      interval: 30s\n    build:\n      context: .\n      args:\n        - PY=3.13\n',
       "compose.override.yaml":
         "services:\n  api:\n    deploy:\n      replicas: 2\n      resources:\n        limits:\n          cpus: '0.5'\n    healthcheck:\n      test: [\"CMD\", \"/bin/check\"]\n    build:\n      args:\n        DEBUG: '1'\n",
     });
@@ -37,7 +37,8 @@ describe("compose merge across files (docker compose config)", () => {
 
   it("environment and labels: list and mapping forms merge as mappings", () => {
     const p = project({
-      "compose.yaml": "services:\n  w:\n    image: a:1\n    environment:\n      - LOG=info\n      - MODE=prod\n    labels:\n      tier: web\n",
+      "compose.yaml":
+        "services:\n  w:\n    image: a:1\n    environment:\n      - LOG=info\n      - MODE=prod\n    labels:\n      tier: web\n",
       "compose.override.yaml": "services:\n  w:\n    environment:\n      LOG: debug\n    labels:\n      - team=shop\n",
     });
     assert.deepEqual(p.mergedIn("w", ["environment"]), { LOG: "debug", MODE: "prod" });
@@ -46,8 +47,9 @@ describe("compose merge across files (docker compose config)", () => {
 
   it("plain sequences are appended; command and entrypoint are replaced", () => {
     const p = project({
-      "compose.yaml": "services:\n  w:\n    image: a:1\n    dns:\n      - 1.1.1.1\n    command: [\"serve\", \"--port\", \"80\"]\n    entrypoint: /init\n",
-      "compose.override.yaml": "services:\n  w:\n    dns:\n      - 8.8.8.8\n    command: [\"serve\", \"--reload\"]\n",
+      "compose.yaml":
+        'services:\n  w:\n    image: a:1\n    dns:\n      - 1.1.1.1\n    command: ["serve", "--port", "80"]\n    entrypoint: /init\n',
+      "compose.override.yaml": 'services:\n  w:\n    dns:\n      - 8.8.8.8\n    command: ["serve", "--reload"]\n',
     });
     assert.deepEqual(p.mergedIn("w", ["dns"]), ["1.1.1.1", "8.8.8.8"]);
     assert.deepEqual(p.mergedIn("w", ["command"]), ["serve", "--reload"]);
@@ -57,9 +59,9 @@ describe("compose merge across files (docker compose config)", () => {
   it("unique resources: a volume with the same target replaces, ports dedupe on ip/target/published/protocol", () => {
     const p = project({
       "compose.yaml":
-        "services:\n  w:\n    image: a:1\n    volumes:\n      - data:/var/lib/app\n      - ./conf:/etc/app:ro\n    ports:\n      - \"8080:80\"\n    secrets:\n      - api_key\n",
+        'services:\n  w:\n    image: a:1\n    volumes:\n      - data:/var/lib/app\n      - ./conf:/etc/app:ro\n    ports:\n      - "8080:80"\n    secrets:\n      - api_key\n',
       "compose.override.yaml":
-        "services:\n  w:\n    volumes:\n      - type: volume\n        source: fast\n        target: /var/lib/app\n      - ./src:/src\n    ports:\n      - \"8080:80\"\n      - \"9229:9229\"\n    secrets:\n      - source: api_key\n        target: /run/secrets/api_key\n        uid: \"103\"\n",
+        'services:\n  w:\n    volumes:\n      - type: volume\n        source: fast\n        target: /var/lib/app\n      - ./src:/src\n    ports:\n      - "8080:80"\n      - "9229:9229"\n    secrets:\n      - source: api_key\n        target: /run/secrets/api_key\n        uid: "103"\n',
     });
     assert.deepEqual(p.mergedIn("w", ["volumes"]), [
       { type: "volume", source: "fast", target: "/var/lib/app" },
@@ -72,8 +74,10 @@ describe("compose merge across files (docker compose config)", () => {
 
   it("depends_on: list and mapping forms merge by service name", () => {
     const p = project({
-      "compose.yaml": "services:\n  w:\n    image: a:1\n    depends_on:\n      - db\n  db:\n    image: postgres:17\n  cache:\n    image: redis:7\n",
-      "compose.override.yaml": "services:\n  w:\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_started\n",
+      "compose.yaml":
+        "services:\n  w:\n    image: a:1\n    depends_on:\n      - db\n  db:\n    image: postgres:17\n  cache:\n    image: redis:7\n",
+      "compose.override.yaml":
+        "services:\n  w:\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_started\n",
     });
     assert.deepEqual(p.mergedIn("w", ["depends_on"]), {
       db: { condition: "service_healthy" },
@@ -83,14 +87,15 @@ describe("compose merge across files (docker compose config)", () => {
 
   it("!reset removes a value, !override replaces it without merging", () => {
     const p = project({
-      "compose.yaml": "services:\n  app:\n    image: myapp:1\n    ports:\n      - \"8080:80\"\n    environment:\n      FOO: BAR\n      KEEP: yes\n    labels:\n      a: '1'\n",
+      "compose.yaml":
+        "services:\n  app:\n    image: myapp:1\n    ports:\n      - \"8080:80\"\n    environment:\n      FOO: BAR\n      KEEP: yes\n    labels:\n      a: '1'\n",
       "compose.override.yaml":
         "services:\n  app:\n    ports: !reset []\n    environment:\n      FOO: !reset null\n    labels: !override\n      b: '2'\n",
     });
     assert.deepEqual(p.merged("app"), { image: "myapp:1", environment: { KEEP: "yes" }, labels: { b: "2" } });
     const q = project({
-      "compose.yaml": "services:\n  app:\n    image: myapp:1\n    ports:\n      - \"8080:80\"\n",
-      "compose.override.yaml": "services:\n  app:\n    ports: !override\n      - \"8443:443\"\n",
+      "compose.yaml": 'services:\n  app:\n    image: myapp:1\n    ports:\n      - "8080:80"\n',
+      "compose.override.yaml": 'services:\n  app:\n    ports: !override\n      - "8443:443"\n',
     });
     assert.deepEqual(q.mergedIn("app", ["ports"]), ["8443:443"]);
   });
@@ -100,7 +105,7 @@ describe("compose merge across files (docker compose config)", () => {
       "compose.yaml":
         "services:\n  base:\n    image: shop/base:1\n    restart: always\n    environment:\n      A: '1'\n  web:\n    extends: base\n    environment:\n      B: '2'\n  worker:\n    extends:\n      file: common/services.yml\n      service: job\n    command: [\"work\"]\n",
       "common/services.yml":
-        "services:\n  job:\n    image: shop/job:3\n    command: [\"idle\"]\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n",
+        'services:\n  job:\n    image: shop/job:3\n    command: ["idle"]\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n',
     });
     assert.deepEqual(p.merged("web"), { image: "shop/base:1", restart: "always", environment: { A: "1", B: "2" } });
     assert.deepEqual(p.merged("worker"), {

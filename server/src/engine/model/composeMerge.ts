@@ -40,7 +40,11 @@ export function toPlain(node: unknown, resolve: (n: unknown) => unknown = (n) =>
       const out: PlainMap = {};
       for (const item of n.items) {
         if (!isPair(item)) continue;
-        const k = isScalar(item.key) ? String(item.key.value) : isAlias(item.key) ? String((resolve(item.key) as { value?: unknown })?.value) : undefined;
+        const k = isScalar(item.key)
+          ? String(item.key.value)
+          : isAlias(item.key)
+            ? String((resolve(item.key) as { value?: unknown })?.value)
+            : undefined;
         if (k === undefined) continue;
         if (k === "<<") {
           // merge keys: the mapping's own keys win over the merged ones

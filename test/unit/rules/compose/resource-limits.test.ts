@@ -6,7 +6,10 @@ testRule(rule, {
     {
       name: "limit inherited through extends with file:",
       code: "services:\n  api:\n    extends:\n      file: common.yml\n      service: base\n    restart: always\n",
-      files: { "common.yml": "services:\n  base:\n    image: shop/api:1.0\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n" },
+      files: {
+        "common.yml":
+          "services:\n  base:\n    image: shop/api:1.0\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n",
+      },
     },
     {
       name: "deploy merged across files: the override adds replicas, the base keeps the limit",
