@@ -128,4 +128,15 @@ describe("compose merge across files (docker compose config)", () => {
     const c = p.definitions("c")[0];
     assert.equal(c && p.extendsTarget(c.file, c)?.missing, "file");
   });
+  it("YAML merge keys (<<: *anchor) are read, the mapping's own keys win", () => {
+    const p = project({
+      "compose.yaml":
+        "x-common: &common\n  image: shop/app:1\n  restart: always\n  deploy:\n    resources:\n      limits:\n        memory: 256M\nservices:\n  web:\n    <<: *common\n    restart: unless-stopped\n",
+    });
+    assert.deepEqual(p.merged("web"), {
+      image: "shop/app:1",
+      restart: "unless-stopped",
+      deploy: { resources: { limits: { memory: "256M" } } },
+    });
+  });
 });

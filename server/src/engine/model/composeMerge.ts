@@ -10,6 +10,7 @@
  * Every walk is bounded (depth and node count), so a hostile file cannot make it loop or explode.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
+import { isMergeKey } from "./compose";
 
 /** `!reset`: the key is removed from the merged result. */
 export const RESET: unique symbol = Symbol("!reset");
@@ -46,7 +47,7 @@ export function toPlain(node: unknown, resolve: (n: unknown) => unknown = (n) =>
             ? String((resolve(item.key) as { value?: unknown })?.value)
             : undefined;
         if (k === undefined) continue;
-        if (k === "<<") {
+        if (isMergeKey(item.key)) {
           // merge keys: the mapping's own keys win over the merged ones
           const src = walk(item.value, depth + 1);
           const list = Array.isArray(src) ? src : [src];
