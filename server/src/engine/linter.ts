@@ -10,7 +10,7 @@ import { DockerfileModel } from "./model/dockerfile";
 import { DockerignoreModel } from "./model/dockerignore";
 import type { AnyRule, ContextByKind } from "./rule";
 import { rulesForKind } from "./rules";
-import { parseSuppressions } from "./suppressions";
+import { experimentalEnabled, fileCheckDirective, parseSuppressions, type CheckDirective } from "./suppressions";
 import { dirname, join } from "./paths";
 import { LineIndex, type Range } from "./text";
 import type { FileKind, Finding, Fix, ReportDescriptor, WorkspaceFs } from "./types";
@@ -113,6 +113,8 @@ function lintUnguarded(options: LintOptions): LintResult {
   let ctxBase: Omit<ContextByKind<string>["dockerfile"], "dockerfile" | "report" | "options"> = { path, text, lines, fs };
   let unitEnd: (line: number) => number;
   let fixesTrusted = true;
+  let checkScopeEnd: ((line: number) => number) | undefined;
+  let checkDirective: CheckDirective | undefined;
   let makeContext: (rule: AnyRule, report: (d: ReportDescriptor<string>) => void, opts: Record<string, unknown>) => unknown;
 
   if (kind === "dockerfile") {
@@ -124,6 +126,15 @@ function lintUnguarded(options: LintOptions): LintResult {
       const ins = dockerfile.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
       return ins ? ins.range.end.line : line;
     };
+    // a `# check=` comment above FROM covers the stage, above anything else the instruction
+    checkScopeEnd = (line) => {
+      const ins = dockerfile.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+      if (!ins) return line;
+      if (ins.keyword !== "FROM" || !ins.stage) return ins.range.end.line;
+      const last = ins.stage.instructions[ins.stage.instructions.length - 1];
+      return last ? last.range.end.line : ins.range.end.line;
+    };
+    checkDirective = fileCheckDirective(lines);
     makeContext = (_rule, report, opts) => ({ ...ctxBase, dockerfile, report, options: opts });
   } else if (kind === "compose") {
     const compose =
@@ -154,7 +165,7 @@ function lintUnguarded(options: LintOptions): LintResult {
   }
   ctxBase = { path, text, lines, fs };
 
-  const suppressions = parseSuppressions(lines, unitEnd);
+  const suppressions = parseSuppressions(lines, unitEnd, undefined, checkScopeEnd);
   const rules = (options.rules ?? rulesForKind(kind)).filter((r) => r.meta.kind === kind);
 
   const now = options.now ?? (() => Date.now());
@@ -162,6 +173,9 @@ function lintUnguarded(options: LintOptions): LintResult {
   const skippedRules: string[] = [];
   for (const rule of rules) {
     const setting = resolveRuleSetting(rule, options.config);
+    // `# check=experimental=<name>|all` switches on a rule that covers that BuildKit check, unless configured
+    if (setting.severity === "off" && options.config?.rules?.[rule.meta.id] === undefined && experimentalEnabled(rule, checkDirective))
+      setting.severity = "warning";
     if (setting.severity === "off") continue;
     if (options.budgetMs !== undefined && now() - started > options.budgetMs) {
       skippedRules.push(rule.meta.id);

@@ -6,7 +6,9 @@ import type { AnyRule } from "./rule";
  * - `# shipshape-ignore [rule-id, …] [-- reason]`: the next instruction / YAML block (all rules when none named)
  * - `# shipshape-ignore-file [rule-id, …] [-- reason]`: the whole file
  * - `# hadolint ignore=DL3006,DL3008` (next instruction) and `# hadolint global ignore=…` (file)
- * - `# check=skip=JSONArgsRecommended,…` or `# check=skip=all` (BuildKit, file)
+ * - `# check=skip=JSONArgsRecommended,…` or `# check=skip=all` (BuildKit): in the parser-directive block at the top
+ *   of a Dockerfile, the whole file; in the comments right above an instruction, that instruction (above a FROM,
+ *   its whole stage), as `docker build --check` does. Elsewhere a `# check=` comment silences nothing.
  * - `# dclint disable[-next-line|-line] [rule …]` (dclint, compose)
  * Peer ids reach our rules through each rule's `equivalents`.
  */
@@ -21,11 +23,121 @@ interface Entry {
   toLine: number;
 }
 
-export function parseSuppressions(lines: LineIndex, unitEndLine: (line: number) => number, maxLines = 200_000): Suppressions {
+/** BuildKit's check settings from a Dockerfile's parser-directive block. */
+export interface CheckDirective {
+  /** Line of the `# check=` directive (0-based). */
+  line: number;
+  skipAll: boolean;
+  skip: string[];
+  experimentalAll: boolean;
+  experimental: string[];
+}
+
+/** BuildKit checks that run only when `# check=experimental=<name>|all` asks for them. */
+export const BUILDKIT_EXPERIMENTAL_CHECKS: readonly string[] = ["InvalidDefinitionDescription"];
+
+const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
+
+/**
+ * The parser-directive block: the first lines of the file (after a byte-order mark and a `#!` line), each `#key=value`
+ * for a key BuildKit knows (syntax, escape, check). The first other line (an instruction, any other comment, an empty
+ * line) ends it.
+ */
+export function directiveBlockEnd(lines: LineIndex, maxLines = 50): number {
+  let line = 0;
+  const first = lines.lineCount > 0 ? lines.lineText(0).replace(/^\uFEFF/, "") : "";
+  if (first.startsWith("#!")) line = 1;
+  for (; line < Math.min(lines.lineCount, maxLines); line++) {
+    const text = (line === 0 ? lines.lineText(0).replace(/^\uFEFF/, "") : lines.lineText(line)).replace(/\r$/, "");
+    const m = DIRECTIVE.exec(text);
+    if (!m || !["syntax", "escape", "check"].includes((m[1] as string).toLowerCase())) break;
+  }
+  return line;
+}
+
+/** `skip=…;experimental=…;error=…` as BuildKit reads it; undefined when malformed (BuildKit then ignores it). */
+function parseCheckValue(value: string, line: number): CheckDirective | undefined {
+  const out: CheckDirective = { line, skipAll: false, skip: [], experimentalAll: false, experimental: [] };
+  const v = value.trim();
+  if (v === "") return out;
+  for (const part of v.split(";").slice(0, 3)) {
+    const eq = part.indexOf("=");
+    if (eq < 0) return undefined;
+    const key = part.slice(0, eq).trim();
+    const val = part.slice(eq + 1).trim();
+    const names = val
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (key === "skip") {
+      if (val === "all") out.skipAll = true;
+      else out.skip = names;
+    } else if (key === "experimental") {
+      if (val === "all") out.experimentalAll = true;
+      else out.experimental = names;
+    } else if (key !== "error") return undefined;
+  }
+  return out;
+}
+
+/** The file-wide `# check=` directive of a Dockerfile, if its directive block has one. */
+export function fileCheckDirective(lines: LineIndex): CheckDirective | undefined {
+  const end = directiveBlockEnd(lines);
+  for (let line = 0; line < end; line++) {
+    const m = DIRECTIVE.exec(
+      lines
+        .lineText(line)
+        .replace(/^\uFEFF/, "")
+        .replace(/\r$/, ""),
+    );
+    if (m && (m[1] as string).toLowerCase() === "check") return parseCheckValue(m[2] as string, line);
+  }
+  return undefined;
+}
+
+/** True when a BuildKit experimental check that this rule covers is switched on by the file's directive. */
+export function experimentalEnabled(rule: AnyRule, directive: CheckDirective | undefined): boolean {
+  if (!directive) return false;
+  return rule.meta.equivalents.some((e) => {
+    if (!e.startsWith("buildkit:")) return false;
+    const name = e.slice("buildkit:".length);
+    if (!BUILDKIT_EXPERIMENTAL_CHECKS.includes(name)) return false;
+    return directive.experimentalAll || directive.experimental.includes(name);
+  });
+}
+
+/**
+ * @param checkScopeEnd For Dockerfiles: the last line a `# check=` comment right above `line`'s instruction covers
+ *   (the instruction, or the whole stage for a FROM). Without it, `# check=` comments are not read.
+ */
+export function parseSuppressions(
+  lines: LineIndex,
+  unitEndLine: (line: number) => number,
+  maxLines = 200_000,
+  checkScopeEnd?: (line: number) => number,
+): Suppressions {
   const entries: Entry[] = [];
   const count = Math.min(lines.lineCount, maxLines);
+  if (checkScopeEnd) {
+    const top = fileCheckDirective(lines);
+    if (top && checkIds(top).length) entries.push({ ids: checkIds(top), fromLine: 0, toLine: Number.MAX_SAFE_INTEGER });
+  }
+  const blockEnd = checkScopeEnd ? directiveBlockEnd(lines) : 0;
+  /** The first `# check=` comment of the current run of comments (an empty `#` starts a new run). */
+  let pendingCheck: CheckDirective | undefined;
   for (let line = 0; line < count; line++) {
     const text = lines.lineText(line);
+    if (checkScopeEnd) {
+      const t = text.trim();
+      if (t === "#") pendingCheck = undefined;
+      else if (t !== "" && !t.startsWith("#")) {
+        if (pendingCheck) {
+          const ids = checkIds(pendingCheck);
+          if (ids.length) entries.push({ ids, fromLine: line, toLine: Math.max(line, checkScopeEnd(line)) });
+          pendingCheck = undefined;
+        }
+      }
+    }
     const hash = text.indexOf("#");
     if (hash < 0) continue;
     const before = text.slice(0, hash).trim();
@@ -43,13 +155,10 @@ export function parseSuppressions(lines: LineIndex, unitEndLine: (line: number) 
       const ids = splitIds(m[2] as string).map((id) => `hadolint:${id.toUpperCase()}`);
       if (m[1]) entries.push({ ids, fromLine: 0, toLine: Number.MAX_SAFE_INTEGER });
       else pushNext(entries, ids, line);
-    } else if ((m = /^check\s*=\s*(.*)$/i.exec(comment))) {
-      for (const part of (m[1] as string).split(";")) {
-        const kv = /^\s*skip\s*=\s*(.*)$/i.exec(part);
-        if (!kv) continue;
-        const names = splitIds(kv[1] as string);
-        const ids = names.some((n) => n.toLowerCase() === "all") ? ["buildkit:*"] : names.map((n) => `buildkit:${n}`);
-        entries.push({ ids, fromLine: 0, toLine: Number.MAX_SAFE_INTEGER });
+    } else if ((m = /^check\s*=\s*(.*)$/.exec(comment))) {
+      if (checkScopeEnd && line >= blockEnd && !pendingCheck) {
+        // BuildKit reads the value up to the first space, so `# check=skip=X // why` works
+        pendingCheck = parseCheckValue((m[1] as string).trim().split(/\s/)[0] as string, line);
       }
     } else if ((m = /^dclint\s+(disable-next-line|disable-line|disable)\b\s*(.*)$/i.exec(comment))) {
       const ids = splitIds(m[2] as string).map((id) => `dclint:${id}`);
@@ -82,6 +191,10 @@ export function parseSuppressions(lines: LineIndex, unitEndLine: (line: number) 
       return false;
     },
   };
+}
+
+function checkIds(d: CheckDirective): string[] {
+  return d.skipAll ? ["buildkit:*"] : d.skip.map((n) => `buildkit:${n}`);
 }
 
 function splitIds(s: string): string[] {

@@ -11,6 +11,10 @@
  * - `output` is the text after applying, for every finding, its fix number `fixIndex` (default 0);
  *   the result is linted again and this rule must not fire on it any more (unless `outputStillFires`).
  * - `files` are neighbours of the linted file, relative to its folder ("../.dockerignore" works).
+ * - ONBUILD re-run (Dockerfile rules, as hadolint's specs do): every case with shell-form RUN lines runs again with
+ *   each `RUN` written as `ONBUILD RUN`; valid cases must stay quiet, invalid ones must report the same message ids
+ *   (and, with `output`, the fixed text with the same wrapping). A rule that does not look at ONBUILD triggers says
+ *   why in `{ onbuild: { skip } }`; one whose fixes apply to plain RUN only says why in `{ onbuild: { noFix } }`.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -105,7 +109,34 @@ function parsesCleanly(rule: AnyRule, path: string, text: string): void {
   }
 }
 
-export function testRule(rule: AnyRule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+export interface TestRuleOptions {
+  /** Why this Dockerfile rule's cases are not re-run as `ONBUILD RUN` (it checks the image being built, not triggers). */
+  onbuild?: { skip: string } | { noFix: string };
+}
+
+/** Every `RUN ` line written as `ONBUILD RUN `; undefined when the case has no RUN line that can be wrapped. */
+export function wrapInOnbuild(code: string): string | undefined {
+  const lines = code.split("\n");
+  let wrapped = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*)RUN(\s+)(.*)$/i.exec(lines[i] as string);
+    if (!m) continue;
+    const rest = m[3] as string;
+    // ONBUILD RUN with flags, the JSON form or a here-document is read differently; such cases are not wrapped
+    if (/^(--|\[)/.test(rest) || rest.includes("<<")) return undefined;
+    lines[i] = `${m[1]}ONBUILD RUN${m[2]}${rest}`;
+    wrapped++;
+  }
+  return wrapped > 0 ? lines.join("\n") : undefined;
+}
+
+export function testRule(
+  rule: AnyRule,
+  cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] },
+  testOptions: TestRuleOptions = {},
+): void {
+  if (rule.meta.kind === "dockerfile" && !(testOptions.onbuild && "skip" in testOptions.onbuild))
+    testOnbuild(rule, cases, testOptions.onbuild !== undefined && "noFix" in testOptions.onbuild);
   describe(rule.meta.id, () => {
     cases.valid.forEach((raw, i) => {
       const c: ValidCase = typeof raw === "string" ? { code: raw } : raw;
@@ -162,6 +193,67 @@ export function testRule(rule: AnyRule, cases: { valid: (string | ValidCase)[]; 
               `the rule still fires after the fix:\n${output}`,
             );
           }
+        }
+      });
+    });
+  });
+}
+
+function testOnbuild(rule: AnyRule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }, noFix: boolean): void {
+  const valid = cases.valid
+    .map((raw) => (typeof raw === "string" ? { code: raw } : raw))
+    .map((c) => ({ ...c, code: wrapInOnbuild(c.code) as string }))
+    .filter((c) => c.code !== undefined);
+  const invalid = cases.invalid
+    .map((c): InvalidCase | undefined => {
+      const code = wrapInOnbuild(c.code);
+      if (code === undefined) return undefined;
+      const output = c.output === undefined ? undefined : wrapInOnbuild(c.output);
+      if (c.output !== undefined && output === undefined && /^\s*RUN\s/im.test(c.output)) return undefined;
+      return {
+        ...c,
+        code,
+        output: c.output === undefined ? undefined : (output ?? c.output),
+        // columns move by the length of "ONBUILD "
+        errors: c.errors.map((e) => ({ messageId: e.messageId, line: e.line, endLine: e.endLine })),
+      };
+    })
+    .filter((c): c is InvalidCase => c !== undefined);
+  if (valid.length + invalid.length === 0) return;
+  describe(`${rule.meta.id} (ONBUILD RUN)`, () => {
+    valid.forEach((c, i) => {
+      it(`valid #${i + 1}${c.name ? `: ${c.name}` : ""}`, () => {
+        const { findings } = runRule(rule, c);
+        assert.deepEqual(
+          findings.map((f) => `${f.messageId}@${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`),
+          [],
+          `expected no findings:\n${c.code}`,
+        );
+      });
+    });
+    invalid.forEach((c, i) => {
+      it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ""}`, () => {
+        const { text } = stripMarkers(c.code);
+        const { findings } = runRule(rule, { ...c, text });
+        assert.deepEqual(
+          findings.map((f) => f.messageId),
+          c.errors.map((e) => e.messageId),
+          `message ids for:\n${text}`,
+        );
+        c.errors.forEach((e, k) => {
+          if (e.line !== undefined) assert.equal((findings[k] as Finding).range.start.line + 1, e.line, `line of error ${k + 1}`);
+        });
+        if (c.output !== undefined && !noFix) {
+          const fixes = findings.map((f) => f.fixes[c.fixIndex ?? 0]).filter((x) => x !== undefined);
+          assert.ok(fixes.length > 0, "expected a fix");
+          assert.equal(
+            applyEdits(
+              text,
+              fixes.flatMap((f) => f.edits),
+            ),
+            c.output,
+            "fixed text",
+          );
         }
       });
     });

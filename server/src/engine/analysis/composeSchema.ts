@@ -7,6 +7,7 @@
  * node it came from so each ajv error lands on the exact key or value.
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from "yaml";
+import { unresolvedAliases } from "./yamlAliases";
 import { isMergeKey, scalarText, type ComposeFileModel } from "../model/compose";
 import type { Range } from "../text";
 import { createValidator, type AjvError, type ValidateFn } from "./composeSchemaValidator";
@@ -96,6 +97,8 @@ function escapePointer(k: string): string {
 /** Validates a compose file; [] for files that do not parse (the syntax rule reports those). */
 export function validateComposeSchema(file: ComposeFileModel): SchemaProblem[] {
   if (file.doc.errors.length > 0) return [];
+  // an alias without an anchor is a YAML error (compose/yaml-syntax reports it); its value is unknown here
+  if (unresolvedAliases(file).length > 0) return [];
   const contents = file.doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === undefined))) return [];
   const conv = new Converter(file.doc, file);

@@ -145,7 +145,21 @@ export function composeImageInfo(image: string | undefined): ServiceImageInfo | 
 }
 
 /** True when a tag is a floating one: missing, `latest`, or a channel name that moves. */
-export const FLOATING_TAGS = ["latest", "stable", "edge", "nightly", "dev", "beta", "canary", "lts", "test", "main", "master", "rolling"];
+export const FLOATING_TAGS = [
+  "latest",
+  "stable",
+  "edge",
+  "nightly",
+  "dev",
+  "beta",
+  "canary",
+  "lts",
+  "current",
+  "test",
+  "main",
+  "master",
+  "rolling",
+];
 
 export function isFloatingTag(ref: ImageRef): boolean {
   if (ref.digest) return false;

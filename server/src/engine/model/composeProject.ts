@@ -4,6 +4,7 @@ import { basename, dirname, join, resolvePath } from "../paths";
 import type { WorkspaceFs } from "../types";
 import { emptyFs } from "../workspace";
 import { ComposeFileModel, scalarText, type ServiceModel } from "./compose";
+import { clean, isPlainMap, mergeMaps, toPlain, type Plain, type PlainMap } from "./composeMerge";
 
 /**
  * How a file takes part in a project:
@@ -128,8 +129,9 @@ export class ComposeProject {
   }
 
   /**
-   * The merged value of `key` for a service: the last file that sets it wins; `!reset` clears it; when no
-   * file sets it, the service it `extends` (in the project) is asked. Bounded against `extends` cycles.
+   * The value of `key` for a service where it is written: the last file that sets it wins; `!reset` clears it;
+   * when no file sets it, the service it `extends` is asked (in this project, or in the file `extends.file` names).
+   * Bounded against `extends` cycles. For the merged value (mappings merged across files), use `merged`.
    */
   value(name: string, key: string, depth = 0): ServiceValue | undefined {
     if (depth > 8) return undefined;
@@ -141,9 +143,126 @@ export class ComposeProject {
       if ((pair.value as { tag?: string } | null)?.tag === "!reset") return undefined;
       return { file: s.file, service: s, pair, value: s.file.resolve(pair.value) };
     }
-    const ext = this.extendsOf(name);
-    if (ext && ext !== name) return this.value(ext, key, depth + 1);
+    for (let i = defs.length - 1; i >= 0; i--) {
+      const s = defs[i] as ServiceModel;
+      const target = this.extendsTarget(s.file, s);
+      if (!target || !target.service) continue;
+      if (target.file === undefined) {
+        if (target.name !== name) return this.value(target.name, key, depth + 1);
+        continue;
+      }
+      return this.valueIn(target.file, target.service, key, depth + 1);
+    }
     return undefined;
+  }
+
+  /** `value` inside one file that is not part of the project (an `extends.file` target). */
+  private valueIn(file: ComposeFileModel, svc: ServiceModel, key: string, depth: number): ServiceValue | undefined {
+    if (depth > 8) return undefined;
+    const pair = file.pair(svc.node, key);
+    if (pair) {
+      if ((pair.value as { tag?: string } | null)?.tag === "!reset") return undefined;
+      return { file, service: svc, pair, value: file.resolve(pair.value) };
+    }
+    const target = this.extendsTarget(file, svc);
+    if (!target?.service) return undefined;
+    return this.valueIn(target.file ?? file, target.service, key, depth + 1);
+  }
+
+  private readonly externalFiles = new Map<string, ComposeFileModel | undefined>();
+
+  /** A compose file outside the project (named by `extends.file`), read once through the workspace. */
+  externalFile(path: string): ComposeFileModel | undefined {
+    const known = [...this.files, ...this.included].find((f) => f.path === path);
+    if (known) return known;
+    if (this.externalFiles.has(path)) return this.externalFiles.get(path);
+    this.extraInputs.add(path);
+    const text = this.externalFiles.size < 64 ? this.fs.readFile(path) : undefined;
+    const model = text === undefined || text.length > 2_000_000 ? undefined : new ComposeFileModel(path, text);
+    this.externalFiles.set(path, model);
+    return model;
+  }
+
+  /**
+   * What a service's `extends` points at: the service name, the file it lives in (undefined: this project) and the
+   * service model when found. `missing` says what could not be found.
+   */
+  extendsTarget(
+    file: ComposeFileModel,
+    svc: ServiceModel,
+  ): { name: string; file?: ComposeFileModel; service?: ServiceModel; path?: string; missing?: "file" | "service" } | undefined {
+    const v = file.get(svc.node, "extends");
+    let name: string | undefined;
+    let rel: string | undefined;
+    if (isScalar(v)) name = scalarText(v);
+    else if (isMap(v)) {
+      name = file.scalar(v, "service");
+      rel = file.scalar(v, "file");
+    }
+    if (!name || name.includes("$")) return undefined;
+    if (rel === undefined) {
+      // same file first (Compose resolves extends per file), then the project
+      const own = file.service(name);
+      if (own && own !== svc) return { name, file, service: own };
+      const inProject = this.definitions(name).find((d) => d !== svc);
+      return inProject ? { name, service: inProject } : { name, missing: "service" };
+    }
+    if (rel.includes("$")) return undefined;
+    const path = resolvePath(dirname(file.path), rel);
+    const target = this.externalFile(path);
+    if (!target) return { name, path, missing: "file" };
+    const service = target.service(name);
+    return service ? { name, file: target, service, path } : { name, file: target, path, missing: "service" };
+  }
+
+  /**
+   * One file's definition of a service with its `extends` chain applied (plain values, Compose's merge rules).
+   * Bounded: at most 8 levels, each service once.
+   */
+  resolvedDefinition(file: ComposeFileModel, name: string, depth = 0, seen: ReadonlySet<string> = new Set()): PlainMap {
+    const svc = file.service(name);
+    if (!svc?.node) return {};
+    const own = toPlain(svc.node, (n) => file.resolve(n));
+    if (!isPlainMap(own)) return {};
+    delete own.extends;
+    const key = `${file.path}#${name}`;
+    const target = depth < 8 && !seen.has(key) ? this.extendsTarget(file, svc) : undefined;
+    // `!reset` / `!override` stay in a definition without extends: they apply when the files are merged
+    if (!target?.service) return own;
+    const next = new Set(seen).add(key);
+    const baseFile = target.file ?? target.service.file;
+    const base = this.resolvedDefinition(baseFile, target.name, depth + 1, next);
+    return mergeMaps(base, own);
+  }
+
+  private readonly mergedCache = new Map<string, PlainMap | undefined>();
+
+  /**
+   * A service as `docker compose config` merges it (before variable interpolation): every file of the project in
+   * order, each definition with its `extends` applied; mappings merged, sequences by the per-key rules, `!reset`
+   * and `!override` applied.
+   */
+  merged(name: string): PlainMap | undefined {
+    if (this.mergedCache.has(name)) return this.mergedCache.get(name);
+    let acc: PlainMap | undefined;
+    for (const def of this.definitions(name)) {
+      const own = this.resolvedDefinition(def.file, name);
+      // merging into {} also brings list forms (environment: [A=1]) to their mapping form
+      acc = mergeMaps(acc ?? {}, own);
+    }
+    const out = acc === undefined ? undefined : (clean(acc) as PlainMap);
+    this.mergedCache.set(name, out);
+    return out;
+  }
+
+  /** A value inside the merged service, by path (`["deploy", "resources", "limits", "memory"]`). */
+  mergedIn(name: string, path: readonly string[]): Plain | undefined {
+    let v: Plain | undefined = this.merged(name);
+    for (const k of path) {
+      if (!isPlainMap(v)) return undefined;
+      v = v[k];
+    }
+    return v;
   }
 
   /** Scalar text of a merged key. */
@@ -151,7 +270,7 @@ export class ComposeProject {
     return scalarText(this.value(name, key)?.value);
   }
 
-  /** The service named by `extends` (string form or `service:`), when it extends one in this project. */
+  /** The service named by `extends` (string form or `service:` without `file:`), when it extends one in this project. */
   extendsOf(name: string): string | undefined {
     for (const s of this.definitions(name).reverse()) {
       const v = s.file.get(s.node, "extends");

@@ -24,6 +24,14 @@ testRule(rule, {
       name: "healthcheck without password",
       code: 'services:\n  db:\n    image: mysql:8.4\n    healthcheck:\n      test: ["CMD-SHELL", "mysqladmin ping -h 127.0.0.1 --silent"]\n',
     },
+    {
+      name: "shared name table: allow words and public look-alikes",
+      code: "services:\n  api:\n    image: acme/api:1.0\n    environment:\n      - PUBLIC_KEY=ssh-ed25519-AAAA\n      - AUTH_MODULE_VERSION=2\n      - PASSWORD_MIN_LENGTH=12\n      - GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n      - PWD=/srv\n",
+    },
+    {
+      name: "random-looking values under digest or id names, hex digests, paths",
+      code: "services:\n  api:\n    image: acme/api:1.0\n    environment:\n      GIT_SHA: 9fceb02d0ae598e95dc970b74767f19372d61af8\n      BUILD_ID: q8Zt3LmV9pR2xW7kN4bH6cJ1yF5dS0aE\n      CHECKSUM: Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4OTA\n      STATIC_ROOT: /srv/app/static/assets/build\n      GREETING: Hello World from Compose Service\n",
+    },
     { name: "empty value", code: "services:\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN\n      - SECRET_KEY=\n" },
   ],
   invalid: [
@@ -31,6 +39,22 @@ testRule(rule, {
       name: "a password that merely starts like a switch",
       code: "services:\n  app:\n    image: acme/app:1.0\n    environment:\n      - APP_PASSWORD=«trueblue»\n",
       errors: [{ messageId: "literal" }],
+    },
+    {
+      name: "shared name table: SSH_KEY, DEPLOY_KEY, *_PWORD, JWT_SIGNING_KEY (list form)",
+      code: "services:\n  api:\n    image: acme/api:1.0\n    environment:\n      - SSH_KEY=«abc»\n      - DEPLOY_KEY=def\n      - DB_PWORD=ghi\n      - JWT_SIGNING_KEY=jkl\n",
+      errors: [{ messageId: "literal" }, { messageId: "literal" }, { messageId: "literal" }, { messageId: "literal" }],
+    },
+    {
+      name: "a known token format under a harmless name",
+      code: "services:\n  ci:\n    image: acme/ci:1.0\n    environment:\n      GH_READ: «ghp_0123456789abcdefghijABCDEFGHIJ012345»\n",
+      errors: [{ messageId: "tokenValue" }],
+      output: "services:\n  ci:\n    image: acme/ci:1.0\n    environment:\n      GH_READ: ${GH_READ}\n",
+    },
+    {
+      name: "a long random value (list form)",
+      code: "services:\n  api:\n    image: acme/api:1.0\n    environment:\n      - SIGNING=«q8Zt3LmV9pR2xW7kN4bH6cJ1yF5dS0aE»\n",
+      errors: [{ messageId: "randomValue" }],
     },
     {
       name: "map form, fix to ${VAR} and create .env.example",

@@ -3,6 +3,13 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    {
+      name: "restart inherited through extends (same file and another file)",
+      code: "services:\n  base:\n    image: shop/api:1.0\n    restart: always\n  api:\n    extends: base\n  worker:\n    extends:\n      file: common.yml\n      service: job\n",
+      files: {
+        "common.yml": "services:\n  job:\n    image: shop/job:1.0\n    deploy:\n      restart_policy:\n        condition: on-failure\n",
+      },
+    },
     "services:\n  api:\n    image: acme/api:1.0\n    restart: unless-stopped\n",
     { name: "override files are not checked", fileName: "compose.override.yml", code: "services:\n  api:\n    image: acme/api:1.0\n" },
     { name: "dev variant", fileName: "compose-dev.yml", code: "services:\n  api:\n    image: acme/api:1.0\n" },

@@ -4,6 +4,10 @@ import { testRule } from "../../helpers/ruleTester";
 testRule(rule, {
   valid: [
     {
+      name: "an alias without an anchor is compose/yaml-syntax's",
+      code: "services:\n  web:\n    image: nginx:1.27\n    environment: *missing\n",
+    },
+    {
       name: "current spec: name, include, models, develop, provider",
       code: "name: shop\ninclude:\n  - compose.db.yml\nservices:\n  web:\n    image: nginx:1.27\n    develop:\n      watch:\n        - path: ./src\n          action: sync\n          target: /app\n  llm:\n    provider:\n      type: model\n      options:\n        model: ai/smollm2\nmodels:\n  m:\n    model: ai/smollm2\n",
     },

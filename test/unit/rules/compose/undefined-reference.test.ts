@@ -3,6 +3,11 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    {
+      name: "extends with file: found",
+      code: "services:\n  api:\n    extends:\n      file: ./shared/common.yml\n      service: base\n",
+      files: { "shared/common.yml": "services:\n  base:\n    image: shop/base:1\n" },
+    },
     "services:\n  api:\n    image: acme/api:1.0\n    depends_on: [db]\n    networks: [back, default]\n    volumes:\n      - data:/data\n      - ./src:/app\n      - /app/.venv\n    secrets: [pw]\n    configs:\n      - source: cfg\n        target: /etc/cfg\n  db:\n    image: postgres:16.4\nnetworks:\n  back: {}\nvolumes:\n  data: {}\nsecrets:\n  pw:\n    file: ./pw.txt\nconfigs:\n  cfg:\n    file: ./cfg.txt\n",
     {
       name: "multi-file: service and volume defined in the base file",
@@ -24,6 +29,17 @@ testRule(rule, {
     { name: "variables", code: 'services:\n  api:\n    image: acme/api:1.0\n    volumes: ["${DATA_DIR}:/data"]\n' },
   ],
   invalid: [
+    {
+      name: "extends with file: the file does not exist",
+      code: "services:\n  api:\n    extends:\n      file: «common.yml»\n      service: base\n",
+      errors: [{ messageId: "extendsFile" }],
+    },
+    {
+      name: "extends with file: the service is not in it",
+      code: "services:\n  api:\n    extends:\n      file: common.yml\n      service: «bsae»\n",
+      files: { "common.yml": "services:\n  base:\n    image: shop/base:1\n" },
+      errors: [{ messageId: "extendsService" }],
+    },
     {
       code: "services:\n  api:\n    image: acme/api:1.0\n    depends_on:\n      - «database»\n  db:\n    image: postgres:16.4\n",
       errors: [{ messageId: "service" }],

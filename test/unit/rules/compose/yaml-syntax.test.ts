@@ -15,6 +15,11 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "an alias without an anchor: a YAML error at the alias (not a schema error)",
+      code: "services:\n  web:\n    image: nginx:1.27\n    environment: «*missing»\n",
+      errors: [{ messageId: "syntax" }],
+    },
+    {
       name: "duplicate key",
       code: "services:\n  web:\n    image: nginx:1.27\n    «image»: nginx:1.26\n",
       errors: [{ messageId: "duplicateKey" }],

@@ -3,6 +3,7 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    { name: "a fragment without FROM, after a WORKDIR", code: "WORKDIR /srv\nCOPY app.sh app.sh\n" },
     "FROM python:3.13-slim\nCOPY app.py /srv/app.py\n",
     "FROM python:3.13-slim\nWORKDIR /srv\nCOPY app.py .\n",
     'FROM python:3.13-slim\nCOPY app.py "/srv/"\n',
@@ -12,6 +13,7 @@ testRule(rule, {
     { name: "WORKDIR in the parent stage", code: "FROM python:3.13-slim AS base\nWORKDIR /srv\nFROM base\nCOPY app.py .\n" },
   ],
   invalid: [
+    { name: "a fragment without FROM", code: "COPY app.sh «app.sh»\n", errors: [{ messageId: "relative" }] },
     { code: "FROM python:3.13-slim\nCOPY app.py «app/»\n", errors: [{ messageId: "relative" }] },
     { code: "FROM python:3.13-slim\nCOPY app.py «.»\nWORKDIR /srv\n", errors: [{ messageId: "relative" }] },
     {

@@ -3,22 +3,23 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
-    "# check=experimental=InvalidDefinitionDescription\n# foo this is the foo\nARG foo=bar\n# base this is the base image\nFROM scratch AS base\n# version this is the version number\nARG version=latest\n# baz this is the baz\nARG foo=baz bar=qux baz=quux\n#\nARG bit=bat\n# comment for something other than ARG or FROM\nCOPY Dockerfile .\n",
+    "# check=experimental=InvalidDefinitionDescription\n# mode which build to run\nARG mode=release\n# runtime the small final image\nFROM alpine:3.22 AS runtime\n# user the account the app runs as\nARG user=app\n# uid gid numeric ids of the account\nARG uid=1000 gid=1000\n#\nARG shell=sh\n# copy the sources (not a description: COPY defines nothing)\nCOPY . /src\n",
     "# a non-descriptive comment\n\nFROM scratch AS base\n",
     "# hadolint ignore=DL3006\nFROM scratch AS base\n",
     "# a comment above an unnamed stage\nFROM scratch\n",
   ],
   invalid: [
     {
-      code: "# bar this is the bar\nARG foo=bar\n# BasE this is the BasE image\nFROM scratch AS base\n# definitely a bad comment\nARG version=latest\n# definitely a bad comment\nARG foo=baz bar=qux baz=quux\n",
+      name: "reported on the instruction's line, as docker build --check does",
+      code: "# uid the user's id\n«ARG» gid=1000\n# Runtime stage\nFROM alpine:3.22 AS runtime\n# set up the user\nARG user=app\n# several at once\nARG a=1 b=2\n",
       errors: [
-        { messageId: "format", line: 1 },
-        { messageId: "format", line: 3 },
-        { messageId: "format", line: 5 },
-        { messageId: "format", line: 7 },
+        { messageId: "format", line: 2 },
+        { messageId: "format", line: 4 },
+        { messageId: "format", line: 6 },
+        { messageId: "format", line: 8 },
       ],
       output:
-        "# bar this is the bar\n\nARG foo=bar\n# BasE this is the BasE image\n\nFROM scratch AS base\n# definitely a bad comment\n\nARG version=latest\n# definitely a bad comment\n\nARG foo=baz bar=qux baz=quux\n",
+        "# uid the user's id\n\nARG gid=1000\n# Runtime stage\n\nFROM alpine:3.22 AS runtime\n# set up the user\n\nARG user=app\n# several at once\n\nARG a=1 b=2\n",
     },
   ],
 });

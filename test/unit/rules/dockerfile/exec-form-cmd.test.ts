@@ -3,6 +3,18 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    {
+      name: "HEALTHCHECK shell form where a shell exists",
+      code: 'FROM debian:bookworm-slim\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\nCMD ["app"]\n',
+    },
+    {
+      name: "HEALTHCHECK on an unknown image: not known to lack a shell",
+      code: 'FROM acme/base:1.0\nHEALTHCHECK CMD /app check\nCMD ["app"]\n',
+    },
+    {
+      name: "HEALTHCHECK JSON form and NONE",
+      code: 'FROM gcr.io/distroless/static-debian12\nHEALTHCHECK CMD ["/app", "check"]\nFROM gcr.io/distroless/static-debian12\nHEALTHCHECK NONE\n',
+    },
     'FROM python:3.13-slim\nCMD ["python", "app.py"]\n',
     'FROM python:3.13-slim\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["uvicorn", "app:app"]\n',
     { name: "RUN in shell form is fine", code: "FROM python:3.13-slim\nRUN echo hi\n" },
@@ -16,6 +28,13 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "HEALTHCHECK CMD in shell form on an image without a shell",
+      code: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\n«HEALTHCHECK» --interval=30s CMD /app healthcheck\nCMD ["/app"]\n',
+      errors: [{ messageId: "healthcheckShell" }],
+      output:
+        'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nHEALTHCHECK --interval=30s CMD ["/app", "healthcheck"]\nCMD ["/app"]\n',
+    },
     {
       name: "DL3025: CMD shell form, converted",
       code: "FROM python:3.13-slim\n«CMD» uvicorn app.main:app --host 0.0.0.0 --port 8000\n",

@@ -9,13 +9,15 @@ testRule(rule, {
   ],
   invalid: [
     {
-      code: "FROM alpine:3.20\nEXPOSE \\\n«»\n80\n",
+      name: "reported on the instruction's last line, as docker build --check does",
+      code: "FROM alpine:3.20\nEXPOSE \\\n\n«80»\n",
       errors: [{ messageId: "emptyContinuation" }],
       output: "FROM alpine:3.20\nEXPOSE \\\n80\n",
     },
     {
+      name: "several empty lines: one finding",
       code: "FROM alpine:3.20\nRUN apk add \\\n\n    gnupg \\\n   \n    curl\n",
-      errors: [{ messageId: "emptyContinuation", line: 3 }],
+      errors: [{ messageId: "emptyContinuation", line: 6 }],
       output: "FROM alpine:3.20\nRUN apk add \\\n    gnupg \\\n    curl\n",
     },
   ],

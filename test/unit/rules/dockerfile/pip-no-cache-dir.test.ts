@@ -3,6 +3,7 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    { name: "a fragment without FROM, after ENV PIP_NO_CACHE_DIR", code: "ENV PIP_NO_CACHE_DIR=1\nRUN pip install requests==2.32.3\n" },
     "FROM python:3.13-slim\nRUN pip install --no-cache-dir requests\n",
     "FROM python:3.13-slim\nRUN pip3 install --no-cache-dir -r requirements.txt\n",
     "FROM python:3.13-slim\nRUN python -m pip install --no-cache-dir requests\n",

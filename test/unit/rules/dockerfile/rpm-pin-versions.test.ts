@@ -3,6 +3,7 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    { name: "unbraced $VAR defined above", code: "FROM fedora:40\nARG V=2.4.57\nRUN dnf install -y httpd-$V && dnf clean all\n" },
     "FROM centos:7\nRUN yum install -y httpd-2.24.2 && yum clean all\n",
     "FROM centos:7\nRUN yum install -y tzdata-2021a-1.el8\n",
     "FROM centos:7\nRUN yum install -y /tmp/package.rpm\n",
@@ -16,6 +17,7 @@ testRule(rule, {
     "FROM opensuse/leap:15.6\nRUN zypper in -y ./pkg.rpm\n",
   ],
   invalid: [
+    { name: "unbraced $VAR never defined", code: "FROM fedora:40\nRUN dnf install -y «httpd-$V»\n", errors: [{ messageId: "unpinned" }] },
     {
       code: "FROM centos:7\nRUN yum install -y «httpd» && yum clean all\n",
       errors: [{ messageId: "unpinned" }],

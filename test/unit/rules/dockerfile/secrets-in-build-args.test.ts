@@ -7,8 +7,25 @@ testRule(rule, {
     "FROM postgres:17\nENV POSTGRES_PASSWORD_FILE=/run/secrets/pg\n",
     "FROM python:3.13-slim\nRUN --mount=type=secret,id=token,env=TOKEN pip install app\n",
     "FROM python:3.13-slim\nENV DATABASE_URL=postgresql://app:${DB_PASSWORD}@db/app\n",
+    {
+      name: "BuildKit's allow words (public, file, version) anywhere in the name",
+      code: "FROM alpine:3.22\nARG PUBLIC_KEY\nARG public_token\nARG DEPLOY_KEY_FILE\nENV AUTH_MODULE_VERSION=2\nENV PWD=/srv\n",
+    },
   ],
   invalid: [
+    {
+      name: "BuildKit's secret words as whole words: key, pword, auth, credential",
+      code: "FROM alpine:3.22\nARG SSH_KEY\nARG DEPLOY_KEY\nARG DB_PWORD\nARG JWT_SIGNING_KEY\nARG git_key\nARG auth\nARG CREDENTIAL\nARG KEYCLOAK_REALM\n",
+      errors: [
+        { messageId: "arg", line: 2 },
+        { messageId: "arg", line: 3 },
+        { messageId: "arg", line: 4 },
+        { messageId: "arg", line: 5 },
+        { messageId: "arg", line: 6 },
+        { messageId: "arg", line: 7 },
+        { messageId: "arg", line: 8 },
+      ],
+    },
     {
       name: "ARG token used by one RUN: mounted as a secret instead",
       code: "FROM python:3.13-slim\nARG «PIP_TOKEN»\nRUN pip install --index-url https://u:$PIP_TOKEN@pypi.example.com/simple app\n",

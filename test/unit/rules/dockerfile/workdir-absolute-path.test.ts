@@ -15,6 +15,7 @@ testRule(rule, {
     F + "WORKDIR C:/\n",
   ],
   invalid: [
+    { name: "a fragment without FROM", code: "WORKDIR «relative/dir»\n", errors: [{ messageId: "relative" }] },
     {
       name: "dot segments are resolved in the fix",
       code: F + "WORKDIR /srv/app\nWORKDIR ../data/.\n",

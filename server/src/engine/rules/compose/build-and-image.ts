@@ -6,9 +6,9 @@ export const rule = composeRule({
     category: "maintainability",
     defaultSeverity: "warning",
     fixable: false,
-    summary: "A service should either `build:` its image or pull an `image:`, not both (unless `pull_policy: build`).",
+    summary: "A service should either `build:` its image or pull an `image:`, not both (unless a `pull_policy` says which wins).",
     rationale:
-      "With both keys Compose pulls `image` when it exists in a registry and builds only when it does not, so whether local changes run depends on what someone pushed. When both are meant (the build names the image it pushes) say so with `pull_policy: build`, or keep the `image:` name in a CI-only file.",
+      "With both keys Compose pulls `image` when it exists in a registry and builds only when it does not, so whether local changes run depends on what someone pushed. When both are meant (the build names the image it pushes) say which one wins with a `pull_policy` (`build` to always build, `always` or `missing` to prefer the registry), or keep the `image:` name in a CI-only file.",
     examples: [
       {
         fileName: "compose.yml",
@@ -17,7 +17,7 @@ export const rule = composeRule({
       },
     ],
     equivalents: ["dclint:no-build-and-image"],
-    messages: { both: "Service `{{service}}` has both `build` and `image`; add `pull_policy: build` or drop one." },
+    messages: { both: "Service `{{service}}` has both `build` and `image`; set a `pull_policy` (e.g. `build`) or drop one." },
     practice: "Compose file reference (build, pull_policy)",
   },
   check({ compose, project, report }) {
@@ -26,7 +26,8 @@ export const rule = composeRule({
       const build = compose.pair(svc.node, "build");
       if (!image || !build) continue;
       const policy = project.scalar(svc.name, "pull_policy");
-      if (policy === "build" || policy === "never" || policy === "missing") continue;
+      // any explicit pull_policy is a decision about which of the two wins
+      if (policy !== undefined && policy !== "") continue;
       report({ messageId: "both", range: compose.rangeOf(image.key), data: { service: svc.name } });
     }
   },

@@ -11,6 +11,7 @@ import { rule as devSettingsInBaseFile } from "./dev-settings-in-base-file";
 import { rule as dockerSocketMount } from "./docker-socket-mount";
 import { rule as duplicateContainerName } from "./duplicate-container-name";
 import { rule as duplicateHostPort } from "./duplicate-host-port";
+import { rule as envAndFileVariant } from "./env-and-file-variant";
 import { rule as envFile } from "./env-file";
 import { rule as healthcheckMissing } from "./healthcheck-missing";
 import { rule as healthcheckToolAvailable } from "./healthcheck-tool-available";
@@ -47,6 +48,7 @@ export const composeRules: readonly AnyRule[] = [
   dockerSocketMount,
   duplicateContainerName,
   duplicateHostPort,
+  envAndFileVariant,
   envFile,
   healthcheckMissing,
   healthcheckToolAvailable,

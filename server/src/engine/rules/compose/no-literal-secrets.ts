@@ -2,7 +2,7 @@ import { isMap, isSeq, type Node, type Pair } from "yaml";
 import { appendToMap, childIndent, commandScalars, innerRange, serviceEnvironment, type EnvEntry } from "../../analysis/compose";
 import { envExampleChange, isGitIgnored, readText } from "../../analysis/composeFiles";
 import { composeImageInfo } from "../../knowledge/composeImages";
-import { isLiteralValue, isSecretName, urlWithPassword } from "../../knowledge/secrets";
+import { isLiteralValue, isSecretName, secretLookingValue, urlWithPassword } from "../../knowledge/secrets";
 import type { ComposeFileModel, ServiceModel } from "../../model/compose";
 import type { ComposeProject } from "../../model/composeProject";
 import { join } from "../../paths";
@@ -102,6 +102,10 @@ export const rule = composeRule({
       literal: "`{{name}}` is set to a literal secret; reference a variable or a secret file instead.",
       urlPassword: "The URL in `{{name}}` contains a literal password.",
       commandPassword: "A literal password is written into the {{where}}.",
+      tokenValue:
+        "The value of `{{name}}` looks like a real credential (a known token format); reference a variable or a secret file instead.",
+      randomValue:
+        "The value of `{{name}}` looks like a generated secret (a long random string); reference a variable or a secret file instead.",
     },
     practice: "000 Environment variables and secrets; 002 (literal POSTGRES_PASSWORD)",
   },
@@ -125,6 +129,17 @@ export const rule = composeRule({
             if (f) fixes.push(f);
           }
           report({ messageId: "literal", range: e.valueRange, data: { name: e.name }, fixes });
+          continue;
+        }
+        const looks = isLiteralValue(e.value) ? secretLookingValue(e.name, e.value) : undefined;
+        if (looks) {
+          if (!once(e.valueRange)) continue;
+          report({
+            messageId: looks === "prefix" ? "tokenValue" : "randomValue",
+            range: e.valueRange,
+            data: { name: e.name },
+            fixes: [envVarFix(project, e.name, e.valueRange)],
+          });
           continue;
         }
         const url = urlWithPassword(e.value);

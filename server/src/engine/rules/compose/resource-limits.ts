@@ -1,4 +1,3 @@
-import { isMap } from "yaml";
 import { isOneShotService } from "../../analysis/compose";
 import { composeRule } from "../../rule";
 
@@ -26,10 +25,10 @@ export const rule = composeRule({
     if (!project.isProductionBase(compose)) return;
     for (const svc of compose.services) {
       if (!svc.node) continue;
-      const deploy = project.value(svc.name, "deploy");
+      // the merged service: every file of the project, and what `extends` brings in (also from another file)
       const hasLimit =
-        project.value(svc.name, "mem_limit") !== undefined ||
-        (deploy !== undefined && isMap(deploy.value) && deploy.file.getIn(deploy.value, ["resources", "limits", "memory"]) !== undefined);
+        project.mergedIn(svc.name, ["mem_limit"]) !== undefined ||
+        project.mergedIn(svc.name, ["deploy", "resources", "limits", "memory"]) !== undefined;
       if (hasLimit || isOneShotService(project, svc.name)) continue;
       report({ messageId: "missing", range: svc.keyRange, data: { service: svc.name } });
     }

@@ -27,6 +27,10 @@ export const rule = composeRule({
     for (const svc of compose.services) {
       if (!svc.node) continue;
       if (compose.pair(svc.node, "restart") || compose.getIn(svc.node, ["deploy", "restart_policy"])) continue;
+      // inherited through `extends` (in this file or another one)
+      const own = project.resolvedDefinition(compose, svc.name);
+      const deploy = own.deploy;
+      if (own.restart !== undefined || (typeof deploy === "object" && deploy !== null && "restart_policy" in deploy)) continue;
       if (isOneShotService(project, svc.name)) continue;
       const indent = " ".repeat(childIndent(compose, svc.node, svc.key));
       const edit = appendToMap(compose, svc.node, [`${indent}restart: unless-stopped`]);

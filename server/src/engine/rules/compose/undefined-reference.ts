@@ -23,6 +23,8 @@ export const rule = composeRule({
     equivalents: [],
     messages: {
       service: "Service `{{name}}` is not defined in this project.",
+      extendsFile: "`extends` names the file `{{path}}`, which does not exist (or cannot be read).",
+      extendsService: "`extends` names service `{{name}}`, which `{{path}}` does not define.",
       network: "Network `{{name}}` is not defined under the top-level `networks:`.",
       volume: "Volume `{{name}}` is not defined under the top-level `volumes:`.",
       secret: "Secret `{{name}}` is not defined under the top-level `secrets:`.",
@@ -62,6 +64,19 @@ export const rule = composeRule({
         const node = compose.get(ext, "service");
         const n = scalarText(node);
         if (n && !services.has(n)) flag("service", n, compose.rangeOf(node));
+      } else if (isMap(ext)) {
+        // extends with file: the file must exist and define the service
+        const target = project.extendsTarget(compose, svc);
+        const fileNode = compose.get(ext, "file");
+        const serviceNode = compose.get(ext, "service");
+        if (target?.missing === "file" && fileNode)
+          report({ messageId: "extendsFile", range: compose.rangeOf(fileNode), data: { path: scalarText(fileNode) ?? "" } });
+        else if (target?.missing === "service" && serviceNode)
+          report({
+            messageId: "extendsService",
+            range: compose.rangeOf(serviceNode),
+            data: { name: target.name, path: scalarText(fileNode) ?? "" },
+          });
       }
       const nm = compose.get(svc.node, "network_mode");
       const nmText = scalarText(nm);

@@ -1,4 +1,5 @@
 import { scalarText } from "../../model/compose";
+import { unresolvedAliases } from "../../analysis/yamlAliases";
 import { composeRule } from "../../rule";
 
 /**
@@ -43,6 +44,13 @@ export const rule = composeRule({
       } else report({ messageId, range: p.range, data: { message: p.message } });
     });
     if (compose.doc.errors.length > 0) return;
+    for (const alias of unresolvedAliases(compose)) {
+      report({
+        messageId: "syntax",
+        range: compose.rangeOf(alias),
+        data: { message: `Unknown alias \`*${alias.source}\`: no anchor \`&${alias.source}\` is defined before it` },
+      });
+    }
     for (const key of compose.duplicateKeys()) {
       report({ messageId: "duplicateKey", range: compose.rangeOf(key), data: { key: scalarText(key) ?? "" } });
     }

@@ -43,11 +43,13 @@ export const rule = dockerfileRule({
         .filter((s) => !s.onbuild)
         .map((s) => [s.ins, s]),
     );
-    for (const stage of dockerfile.stages) {
+    // a fragment without FROM is checked as one stage
+    const groups = dockerfile.stages.length > 0 ? dockerfile.stages.map((s) => s.instructions) : [dockerfile.instructions];
+    for (const instructions of groups) {
       // archives copied in this stage: name -> COPY instruction
       const copied: { name: string; ins: DockerInstruction; operand: CopyOperand }[] = [];
       const reported = new Set<DockerInstruction>();
-      for (const ins of stage.instructions) {
+      for (const ins of instructions) {
         if (ins.keyword === "COPY" && !dockerfile.flag(ins, "from")) {
           const ops = copyOperands(ins, dockerfile);
           if (!ops || ops.hasHeredoc) continue;

@@ -37,14 +37,22 @@ export const rule = dockerfileRule({
         const at = firstWorkdir.get(s);
         return at !== undefined && (s !== stage || at < line);
       });
-    for (const stage of dockerfile.stages) {
-      for (const ins of stage.instructions) {
+    // a fragment without FROM is checked as one stage
+    const groups = dockerfile.stages.length > 0 ? dockerfile.stages : [undefined];
+    for (const stage of groups) {
+      const list = stage ? stage.instructions : dockerfile.instructions;
+      for (const ins of list) {
         if (ins.keyword !== "COPY") continue;
         const parsed = copyArgs(dockerfile, ins);
         if (!parsed) continue;
         const dest = stripQuotes(parsed.dest.value);
         if (dest.startsWith("/") || /^[A-Za-z]:/.test(dest) || dest.startsWith("$")) continue;
-        if (hasWorkdirBefore(stage, ins.range.start.line)) continue;
+        if (
+          stage
+            ? hasWorkdirBefore(stage, ins.range.start.line)
+            : list.some((w) => w.keyword === "WORKDIR" && w.range.start.line < ins.range.start.line)
+        )
+          continue;
         report({ messageId: "relative", range: parsed.dest.range, data: { dest } });
       }
     }

@@ -40,7 +40,8 @@ export const rule = dockerfileRule({
       const at = { line: ins.range.start.line, character: 0 };
       report({
         messageId: "format",
-        range: { start: { line: above, character: 0 }, end: { line: above, character: lines.lineText(above).length } },
+        // on the instruction's line, where `docker build --check` reports it
+        range: dockerfile.keywordLineRange(ins),
         data: { keyword: ins.keyword, name: names.length === 1 ? (names[0] as string) : "<arg_key>" },
         fixes: [
           { title: "Separate the comment with an empty line", safe: true, edits: [{ range: { start: at, end: at }, newText: lines.eol }] },

@@ -4,7 +4,7 @@ import { argsOf, hasFlag, isInvocation, programOf, type ShellCommand } from "../
 import { dockerfileRule } from "../../rule";
 import type { Fix } from "../../types";
 
-type Ecosystem = "uv" | "poetry" | "pip" | "npm";
+type Ecosystem = "uv" | "poetry" | "pip" | "npm" | "go" | "cargo" | "bundler" | "composer";
 
 /** The dependency install a command performs, with the manifests it reads. */
 export function dependencyInstall(cmd: ShellCommand): { ecosystem: Ecosystem; manifests: string[] } | undefined {
@@ -22,6 +22,12 @@ export function dependencyInstall(cmd: ShellCommand): { ecosystem: Ecosystem; ma
     if (r.length) return { ecosystem: "pip", manifests: r };
     return undefined;
   }
+  if (isInvocation(cmd, "go", "mod") && argsOf(cmd).some((w) => w.value === "download"))
+    return { ecosystem: "go", manifests: ["go.mod", "go.sum"] };
+  if (isInvocation(cmd, "cargo", "fetch")) return { ecosystem: "cargo", manifests: ["Cargo.toml", "Cargo.lock"] };
+  if (isInvocation(cmd, "bundle", "install") || (p.name === "bundle" && argsOf(cmd).length === 0))
+    return { ecosystem: "bundler", manifests: ["Gemfile", "Gemfile.lock"] };
+  if (isInvocation(cmd, /^composer(\.phar)?$/, "install")) return { ecosystem: "composer", manifests: ["composer.json", "composer.lock"] };
   if (/^(npm)$/.test(p.name) && (isInvocation(cmd, "npm", "ci") || isInvocation(cmd, "npm", /^(install|i)$/)))
     return argsOf(cmd).filter((w) => !w.value.startsWith("-")).length === 1
       ? { ecosystem: "npm", manifests: ["package.json", "package-lock.json"] }
@@ -49,7 +55,7 @@ export const rule = dockerfileRule({
     summary: "Copy the dependency manifests and install dependencies before copying the source tree.",
     rationale:
       "Docker reuses a cached layer only while everything before it is unchanged. With `COPY . .` before `uv sync` (or `pip install -r`, `poetry install`, `npm ci`), every edit to any source file invalidates the install layer and all dependencies are downloaded and built again. " +
-      "Copy only the manifests first (`pyproject.toml uv.lock`, `poetry.lock`, `requirements*.txt`, `package*.json`), install, and copy the source afterwards: code changes then rebuild in seconds.",
+      "Copy only the manifests first (`pyproject.toml uv.lock`, `poetry.lock`, `requirements*.txt`, `package*.json`, `go.mod go.sum`, `Cargo.toml Cargo.lock`, `Gemfile Gemfile.lock`, `composer.json composer.lock`), install (`go mod download`, `cargo fetch`, `bundle install`, `composer install` count as installs), and copy the source afterwards: code changes then rebuild in seconds.",
     examples: [
       {
         bad: "FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n",
@@ -104,8 +110,9 @@ export const rule = dockerfileRule({
                 edits: [insertLines(dockerfile, at, [copyLine, runText.replace(cmdText, `${cmdText} ${flag}`)])],
               });
             }
-          } else if (cmds.length === 1) {
-            // pip -r / npm ci read only the manifests: move the whole RUN up
+          } else if (cmds.length === 1 && ["pip", "npm", "go"].includes(dep.ecosystem)) {
+            // pip -r / npm ci / go mod download read only the manifests: move the whole RUN up (cargo, bundler and
+            // composer may need the sources too: a crate's targets, a gemspec, autoload scripts; no automatic fix)
             fixes.push({
               title: `Copy ${dep.manifests.join(" and ")} and install before the source`,
               safe: false,

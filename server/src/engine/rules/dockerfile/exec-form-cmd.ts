@@ -1,5 +1,5 @@
-import { lineageInstructions, stageSetsShell } from "../../analysis/dockerfileFacts";
-import type { DockerInstruction, DockerfileModel } from "../../model/dockerfile";
+import { lineageInstructions, stageImageFacts, stageSetsShell } from "../../analysis/dockerfileFacts";
+import type { DockerInstruction, DockerfileModel, Stage } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 import type { Fix } from "../../types";
 import { escapeRegExp } from "../../regex";
@@ -30,6 +30,7 @@ export const rule = dockerfileRule({
     rationale:
       'The shell form `CMD uvicorn app:app` runs `/bin/sh -c "uvicorn app:app"`: the shell becomes PID 1 and does not pass SIGTERM on, so `docker stop` waits for its timeout and then kills the app without a graceful shutdown. ' +
       'The exec form `CMD ["uvicorn", "app:app"]` starts the program directly. It also works on images without a shell (hardened and distroless runtimes). ' +
+      "`HEALTHCHECK CMD` in shell form is reported where the image is known to have no `/bin/sh` (distroless, hardened runtimes, scratch): there the check can never pass. " +
       'When the command really needs a shell (variables, `&&`), keep it explicit: `CMD ["sh", "-c", "exec …"]`.',
     examples: [
       {
@@ -40,15 +41,42 @@ export const rule = dockerfileRule({
     equivalents: ["hadolint:DL3025", "buildkit:JSONArgsRecommended"],
     messages: {
       shellForm: "{{keyword}} in shell form runs under `/bin/sh -c`, which does not forward signals; use the JSON form.",
+      healthcheckShell:
+        "HEALTHCHECK CMD in shell form needs `/bin/sh`, which `{{image}}` does not have: the check always fails. Use the JSON form.",
     },
     practice: "003 (Anti-patterns: shell form CMD; Review: exec form)",
   },
   check({ dockerfile, report }) {
+    /** `HEALTHCHECK CMD` in shell form runs `/bin/sh -c`: reported where the image is known to have no shell. */
+    const checkHealthcheck = (ins: DockerInstruction, stage: Stage, shellSet: boolean) => {
+      const m = /^((?:\s*--\S+)*\s*)CMD(\s+)(.*)$/is.exec(ins.argsText);
+      if (!m || shellSet || !ins.argsRange) return;
+      const command = (m[3] as string).trim();
+      if (command === "" || command.startsWith("[")) return;
+      const facts = stageImageFacts(dockerfile, stage);
+      if (facts.family === "unknown" || facts.hasShell) return;
+      const fixes: Fix[] = [];
+      // a plain command line without shell syntax can be written as JSON word for word
+      if (!/[|&;<>()$`\\"'*?~{}[\]#=]/.test(command) && !command.includes("\n")) {
+        const start = dockerfile.lines.offsetAt(ins.argsRange.start) + (m[1] as string).length + 3 + (m[2] as string).length;
+        const range = dockerfile.lines.rangeOf(start, dockerfile.lines.offsetAt(ins.argsRange.end));
+        fixes.push({
+          title: "Convert HEALTHCHECK CMD to the JSON form",
+          safe: false,
+          edits: [{ range, newText: JSON.stringify(command.split(/\s+/)).replace(/","/g, '", "') }],
+        });
+      }
+      report({ messageId: "healthcheckShell", range: ins.keywordRange, data: { image: stage.image.raw }, fixes });
+    };
     for (const stage of dockerfile.stages) {
       // a SHELL set in a parent stage is in the image config too
       let shellSet = stage.parent !== undefined && stageSetsShell(dockerfile, stage.parent);
       for (const ins of stage.instructions) {
         if (ins.keyword === "SHELL") shellSet = true;
+        if (ins.keyword === "HEALTHCHECK") {
+          checkHealthcheck(ins, stage, shellSet);
+          continue;
+        }
         if ((ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.isExecForm || !ins.argsRange) continue;
         // BuildKit does not ask for JSON when the stage chose its own SHELL on purpose
         if (shellSet) continue;

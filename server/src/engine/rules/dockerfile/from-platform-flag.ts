@@ -33,6 +33,8 @@ export const rule = dockerfileRule({
       if (!flag) continue;
       const platform = (flag.getValue() ?? "").replace(/^["']|["']$/g, "");
       if (PLATFORM_VARIABLES.test(platform)) continue;
+      // a platform that comes from a build argument is not hard-coded (BuildKit: FromPlatformFlagConstDisallowed)
+      if (/\$/.test(platform)) continue;
       if (!platform.includes("$") && stage.name) {
         const name = stage.name.toLowerCase();
         const parts = platform

@@ -27,6 +27,7 @@ import { rule as dockerignorePresent } from "./dockerignore-present";
 import { rule as entrypointExecsCommand } from "./entrypoint-execs-command";
 import { rule as envSelfReference } from "./env-self-reference";
 import { rule as execFormCmd } from "./exec-form-cmd";
+import { rule as execFormQuotes } from "./exec-form-quotes";
 import { rule as exposeProtocolCasing } from "./expose-protocol-casing";
 import { rule as exposeValidPort } from "./expose-valid-port";
 import { rule as exposeWithoutHostMapping } from "./expose-without-host-mapping";
@@ -52,6 +53,7 @@ import { rule as noDevDependenciesInRuntime } from "./no-dev-dependencies-in-run
 import { rule as noEmptyContinuation } from "./no-empty-continuation";
 import { rule as noInlineIgnorePragma } from "./no-inline-ignore-pragma";
 import { rule as noPointlessCommands } from "./no-pointless-commands";
+import { rule as noSshServer } from "./no-ssh-server";
 import { rule as noZypperDistUpgrade } from "./no-zypper-dist-upgrade";
 import { rule as nonRootUser } from "./non-root-user";
 import { rule as npmPinVersions } from "./npm-pin-versions";
@@ -69,12 +71,14 @@ import { rule as reservedStageName } from "./reserved-stage-name";
 import { rule as rpmAssumeYes } from "./rpm-assume-yes";
 import { rule as rpmCleanCache } from "./rpm-clean-cache";
 import { rule as rpmPinVersions } from "./rpm-pin-versions";
+import { rule as runWithoutEffect } from "./run-without-effect";
 import { rule as secretsInBuildArgs } from "./secrets-in-build-args";
 import { rule as shellPipefail } from "./shell-pipefail";
 import { rule as shellRemovedBeforeRun } from "./shell-removed-before-run";
 import { rule as singleCmdEntrypointHealthcheck } from "./single-cmd-entrypoint-healthcheck";
 import { rule as singleDownloadTool } from "./single-download-tool";
 import { rule as stageNameLowercase } from "./stage-name-lowercase";
+import { rule as tlsVerificationOff } from "./tls-verification-off";
 import { rule as undefinedArgInFrom } from "./undefined-arg-in-from";
 import { rule as undefinedVariable } from "./undefined-variable";
 import { rule as uniqueStageNames } from "./unique-stage-names";
@@ -115,6 +119,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   entrypointExecsCommand,
   envSelfReference,
   execFormCmd,
+  execFormQuotes,
   exposeProtocolCasing,
   exposeValidPort,
   exposeWithoutHostMapping,
@@ -140,6 +145,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   noEmptyContinuation,
   noInlineIgnorePragma,
   noPointlessCommands,
+  noSshServer,
   noZypperDistUpgrade,
   nonRootUser,
   npmPinVersions,
@@ -157,12 +163,14 @@ export const dockerfileRules: readonly AnyRule[] = [
   rpmAssumeYes,
   rpmCleanCache,
   rpmPinVersions,
+  runWithoutEffect,
   secretsInBuildArgs,
   shellPipefail,
   shellRemovedBeforeRun,
   singleCmdEntrypointHealthcheck,
   singleDownloadTool,
   stageNameLowercase,
+  tlsVerificationOff,
   undefinedArgInFrom,
   undefinedVariable,
   uniqueStageNames,

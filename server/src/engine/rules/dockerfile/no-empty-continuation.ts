@@ -16,7 +16,7 @@ export const rule = dockerfileRule({
       },
     ],
     equivalents: ["buildkit:NoEmptyContinuation"],
-    messages: { emptyContinuation: "Empty continuation line: this instruction continues on line {{next}}." },
+    messages: { emptyContinuation: "Empty continuation line (line {{empty}}) inside this instruction; it continues on line {{next}}." },
     practice: "Docker build checks",
   },
   check({ dockerfile, report, lines }) {
@@ -36,11 +36,12 @@ export const rule = dockerfileRule({
         range: lines.rangeOf(lines.lineStart(line), line + 1 < lines.lineCount ? lines.lineStart(line + 1) : lines.text.length),
         newText: "",
       }));
-      const first = empty[0] as number;
+      // `docker build --check` reports it once, on the instruction's last line
+      const last = ins.range.end.line;
       report({
         messageId: "emptyContinuation",
-        range: { start: { line: first, character: 0 }, end: { line: first, character: lines.lineText(first).length } },
-        data: { next: next + 1 },
+        range: { start: { line: last, character: 0 }, end: { line: last, character: lines.lineText(last).length } },
+        data: { empty: empty.map((l) => l + 1).join(", "), next: next + 1 },
         fixes: [{ title: "Remove the empty continuation lines", safe: true, edits }],
       });
     }

@@ -26,7 +26,17 @@ const envLines = new WeakMap<DockerfileModel, Map<Stage, number>>();
 
 /** ENV PIP_NO_CACHE_DIR=<truthy> earlier in the stage or in a stage it builds on. */
 function envDisablesCache(dockerfile: DockerfileModel, run: DockerInstruction): boolean {
-  if (!run.stage) return false;
+  if (!run.stage) {
+    // a fragment without FROM: the ENV instructions above it
+    const before = dockerfile.instructions.slice(0, dockerfile.instructions.indexOf(run));
+    return before.some(
+      (ins) =>
+        ins.keyword === "ENV" &&
+        (ins.ast as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] })
+          .getProperties()
+          .some((p) => p.getName() === "PIP_NO_CACHE_DIR" && TRUTHY.test(p.getValue() ?? "")),
+    );
+  }
   let lines = envLines.get(dockerfile);
   if (!lines) {
     lines = new Map();

@@ -1,3 +1,4 @@
+import { runSteps } from "../../analysis/instructions";
 import { programOf } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -34,9 +35,8 @@ export const rule = dockerfileRule({
     practice: "002 (Poetry installed with `curl … | python3 -`), 000 (uv copied from a pinned image instead of installed with curl)",
   },
   check({ dockerfile, report }) {
-    for (const ins of dockerfile.instructions) {
-      if (ins.keyword !== "RUN") continue;
-      const cmds = dockerfile.shellCommands(ins);
+    // RUN and ONBUILD RUN
+    for (const { ins, commands: cmds } of runSteps(dockerfile)) {
       let found = false;
       for (let i = 0; i + 1 < cmds.length; i++) {
         const a = cmds[i];

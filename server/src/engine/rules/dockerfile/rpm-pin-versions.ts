@@ -11,7 +11,11 @@ function rpmVersionPinned(pkg: string, isDefined: (name: string) => boolean): bo
   if (pkg.endsWith(".rpm")) return true;
   const parts = pkg.split("-");
   if (parts.length <= 1) return false;
-  if (pkg.includes("$")) return [...pkg.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].some((m) => isDefined(m[1] as string));
+  // `${VERSION}` and unbraced `$VERSION`: pinned when the variable is defined above
+  if (pkg.includes("$"))
+    return [...pkg.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g)].some((m) =>
+      isDefined((m[1] ?? m[2]) as string),
+    );
   const rest = parts.slice(1);
   return rest.every((p) => /^[0-9A-Za-z.~^_:+]*$/.test(p)) && rest.some((p) => /^[0-9]/.test(p));
 }

@@ -1,3 +1,4 @@
+import { runSteps } from "../../analysis/instructions";
 import { envOf, insertArgAfter } from "../../analysis/dockerfileFacts";
 import { hasFlag, isInvocation, programOf } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
@@ -23,12 +24,15 @@ export const rule = dockerfileRule({
     practice: "001 (Lockfile builds: `uv sync --frozen`), 000 (`uv sync --frozen --no-dev`)",
   },
   check({ dockerfile, report }) {
+    // RUN and ONBUILD RUN
+    const steps = new Map(runSteps(dockerfile).map((s) => [s.ins, s]));
     for (const stage of dockerfile.stages) {
       for (const ins of stage.instructions) {
-        if (ins.keyword !== "RUN") continue;
+        const step = steps.get(ins);
+        if (!step) continue;
         const env = envOf(dockerfile, stage, ins);
         if (["UV_FROZEN", "UV_LOCKED"].some((k) => /^(1|true|yes)$/i.test(env.get(k) ?? ""))) continue;
-        for (const cmd of dockerfile.shellCommands(ins)) {
+        for (const cmd of step.commands) {
           if (!isInvocation(cmd, "uv", "sync") || hasFlag(cmd, "--frozen", "--locked")) continue;
           if (cmd.assignments.some((a) => /^UV_(FROZEN|LOCKED)=(1|true)$/i.test(a.value))) continue;
           const p = programOf(cmd);

@@ -58,6 +58,12 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     // one pass: each stage starts from the directory its parent stage ended in (parents come first)
     const endDir = new Map<Stage, string | undefined>();
+    // instructions before any FROM (a fragment, or a file that is broken): nothing is known about the directory
+    for (const ins of dockerfile.instructions) {
+      if (ins.stage || ins.keyword !== "WORKDIR" || !ins.argsRange) continue;
+      const path = stripQuotes(ins.argsText.trim());
+      if (path !== "" && !isAbsolute(path)) report({ messageId: "relative", range: ins.argsRange, data: { path } });
+    }
     for (const stage of dockerfile.stages) {
       let dir = stage.parent ? endDir.get(stage.parent) : undefined;
       for (const ins of stage.instructions) {

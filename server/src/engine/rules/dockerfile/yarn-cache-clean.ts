@@ -29,9 +29,11 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     const parents = new Set(dockerfile.stages.map((s) => s.parent).filter((s) => s !== undefined));
-    for (const stage of dockerfile.stages) {
+    // a fragment without FROM is checked as one stage
+    const groups = dockerfile.stages.length > 0 ? dockerfile.stages : [undefined];
+    for (const stage of groups) {
       // builder stages that are only copied from never ship their cache
-      if (!stage.isFinal && !parents.has(stage)) continue;
+      if (stage && !stage.isFinal && !parents.has(stage)) continue;
       for (const { ins, commands } of runsOf(dockerfile, stage)) {
         const install = commands.findIndex(isInstall);
         if (install < 0 || hasCacheOrTmpfsMountWith(ins, ".cache/yarn")) continue;
