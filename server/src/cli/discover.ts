@@ -85,7 +85,10 @@ export function discoverFiles(inputs: readonly string[], cwd: string): Discovery
   const unsupported: string[] = [];
   const templates: string[] = [];
   let budget = MAX_ENTRIES;
-  const cannotRead = (abs: string, reason: string) => unreadable.push({ path: toPosix(abs), reason });
+  // a path both named and found in a walked folder is reported once
+  const cannotRead = (abs: string, reason: string) => {
+    if (!unreadable.some((u) => u.path === toPosix(abs))) unreadable.push({ path: toPosix(abs), reason });
+  };
 
   for (const input of inputs.length ? inputs : ["."]) {
     const abs = path.resolve(cwd, input);

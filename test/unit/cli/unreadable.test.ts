@@ -51,6 +51,11 @@ describe("CLI: paths it could not read", () => {
     assert.match(walked.stdout, /Could not read:\n\s+error\s+sub\/Dockerfile: it is a FIFO \(named pipe\), not a regular file/);
     assert.match(walked.stdout, /ok\/Dockerfile/);
     assert.match(walked.stdout, /1 path could not be read/);
+
+    // named and found while walking: reported once
+    const both = await cli(dir, "lint", "sub/Dockerfile", ".", "-f", "json");
+    assert.equal(both.code, 2);
+    assert.equal((both.stderr.match(/could not read sub\/Dockerfile/g) ?? []).length, 1, both.stderr);
     assert.doesNotMatch(walked.stdout, /No problems in 0 files/);
 
     const sarif = await cli(dir, "lint", "sub/Dockerfile", "ok/Dockerfile", "-f", "sarif");
