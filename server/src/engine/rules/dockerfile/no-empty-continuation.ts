@@ -37,7 +37,6 @@ export const rule = dockerfileRule({
         newText: "",
       }));
       // `docker build --check` reports it once, on the instruction's last line
-      const last = ins.range.end.line;
       report({
         messageId: "emptyContinuation",
         range: { start: { line: last, character: 0 }, end: { line: last, character: lines.lineText(last).length } },
