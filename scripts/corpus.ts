@@ -22,6 +22,7 @@ import { discoverFiles } from "../server/src/cli/discover";
 import { runLint } from "../server/src/cli/lintRun";
 import { toPosix } from "../server/src/cli/nodeFs";
 import type { Severity } from "../server/src/engine/types";
+import { seededRandom } from "./lib/seededRandom";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info", "hint"];
 
@@ -171,18 +172,6 @@ export function formatCorpusTable(result: CorpusResult): string {
   const files = result.repos.reduce((n, r) => n + r.files, 0);
   out += `\n${result.repos.length} repositories, ${files} files, ${result.findings.length} findings in ${(result.ms / 1000).toFixed(1)} s\n`;
   return out;
-}
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same sample on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

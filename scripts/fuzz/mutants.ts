@@ -8,6 +8,7 @@ import { join, relative } from "node:path";
 import { detectKind } from "../../server/src/engine/kinds";
 import { allRules } from "../../server/src/engine/rules";
 import type { FileKind } from "../../server/src/engine/types";
+import { seededRandom } from "../lib/seededRandom";
 
 /** A project the fuzzer lints: files by absolute path; `target` is the one linted (and mutated). */
 export interface Project {
@@ -59,18 +60,6 @@ export function loadSeeds(root: string): Project[] {
     }
   }
   return seeds;
-}
-
-/** Mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Rand = () => number;
@@ -258,7 +247,7 @@ const MUTATORS: ((text: string, r: Rand, donor: () => string) => string)[] = [
 
 /** Mutant `index` of a run: a seed project with its target (and sometimes a neighbour) mutated 1-5 times. */
 export function mutant(seeds: readonly Project[], seed: number, index: number): Project {
-  const r = rng((seed * 0x9e3779b1) ^ (index * 0x85ebca6b) ^ 0x5bd1e995);
+  const r = seededRandom((seed * 0x9e3779b1) ^ (index * 0x85ebca6b) ^ 0x5bd1e995);
   const base = pick(r, seeds);
   const files = { ...base.files };
   const donor = () => {

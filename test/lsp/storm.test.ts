@@ -19,20 +19,10 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { startServer, type OpenDocument, type TestServer } from "./helpers/client";
+import { seededRandom } from "../../scripts/lib/seededRandom";
 
 const EDITS = 300;
 const ANSWER_MS = 2000;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DOCKERFILE =
   "FROM python:3.13-slim AS build\nRUN apt-get update && apt-get install -y curl\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\n\nFROM python:3.13-slim\nCOPY --from=build /app /app\nCMD python app.py\n";
@@ -119,7 +109,7 @@ describe("LSP edit storm", () => {
     async () => {
       const server = await startServer();
       servers.push(server);
-      const r = rng(20261203);
+      const r = seededRandom(20261203);
       const int = (n: number) => Math.floor(r() * n);
       const docs = [
         new Doc(server.open("app/Dockerfile", "dockerfile", DOCKERFILE), DOCKERFILE),

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import type { ShipshapeConfig } from "../engine/config";
-import { MAX_LINT_CHARS, SKIPPED_FILE_RULE_ID, lint } from "../engine/linter";
+import { MAX_LINT_CHARS, lint, skippedFinding } from "../engine/linter";
 import type { ComposeFileModel } from "../engine/model/compose";
 import { detectKind } from "../engine/kinds";
 import { fixToFixedPoint, isSafeFix, type FixFailure } from "../engine/fixes";
@@ -101,19 +101,6 @@ function lintOne(file: LintTarget, config: ShipshapeConfig, cache: Map<string, C
     text: loaded.text,
     findings: result.findings,
     ruleErrors: result.ruleErrors.map((e) => ({ ruleId: e.ruleId, message: e.error instanceof Error ? e.error.message : String(e.error) })),
-  };
-}
-
-function skippedFinding(path: string, reason: string): Finding {
-  return {
-    ruleId: SKIPPED_FILE_RULE_ID,
-    messageId: "skipped",
-    message: `Shipshape did not check this file: ${reason}.`,
-    severity: "info",
-    category: "reliability",
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    fixes: [],
-    file: path,
   };
 }
 

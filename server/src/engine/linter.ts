@@ -76,7 +76,8 @@ export function lint(options: LintOptions): LintResult {
   }
 }
 
-function skippedFinding(path: string, reason: string): Finding {
+/** The one info finding for a file that was not checked (too large, not text, or an internal error). */
+export function skippedFinding(path: string, reason: string): Finding {
   return {
     ruleId: SKIPPED_FILE_RULE_ID,
     messageId: "skipped",
