@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { after, describe, it } from "node:test";
 import { cli, removeTemp, REPO_ROOT, tempRepo, type JsonFinding } from "./cliHarness";
@@ -20,6 +21,19 @@ after(() => {
     removeTemp(t);
   }
 });
+/** dist/cli/main.js (built first if missing), copied into a fresh folder readable by every user. */
+function readableBundleCopy(): string[] {
+  const bundle = path.join(REPO_ROOT, "dist/cli/main.js");
+  if (!fs.existsSync(bundle)) execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: REPO_ROOT });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shipshape-cli-bundle-"));
+  temps.push(dir);
+  fs.chmodSync(dir, 0o755);
+  const copy = path.join(dir, "main.js");
+  fs.copyFileSync(bundle, copy);
+  fs.chmodSync(copy, 0o644);
+  return [copy];
+}
+
 function repo(files: Record<string, string>): string {
   const dir = tempRepo(files);
   temps.push(dir);
@@ -98,8 +112,11 @@ describe("CLI: paths it could not read", () => {
       fs.chmodSync(dir, 0o755);
       for (const f of ["ok", "ok/Dockerfile"]) fs.chmodSync(path.join(dir, f), f.endsWith("Dockerfile") ? 0o644 : 0o755);
     }
+    // `nobody` may not be able to read this checkout (a clone inside a 0700 folder): as root, run the self-contained
+    // CLI bundle from a copy in a folder everyone can read
+    const cliEntry = root ? readableBundleCopy() : ["--import", "tsx", "server/src/cli/main.ts"];
     const run = (...args: string[]) => {
-      const command = [process.execPath, "--import", "tsx", "server/src/cli/main.ts", "lint", ...args, "-f", "json"];
+      const command = [process.execPath, ...cliEntry, "lint", ...args, "-f", "json"];
       const r = root
         ? spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", ...command], { cwd: REPO_ROOT, encoding: "utf8" })
         : spawnSync(command[0] as string, command.slice(1), { cwd: REPO_ROOT, encoding: "utf8" });
