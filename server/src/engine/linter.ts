@@ -5,6 +5,7 @@ import { dockerfileLoneCrFinding } from "./lineBreaks";
 import { ComposeFileModel } from "./model/compose";
 import { loadComposeProject, type ComposeProject } from "./model/composeProject";
 import { DockerfileModel } from "./model/dockerfile";
+import { userImageEntries } from "./knowledge/baseImages";
 import { DockerignoreModel } from "./model/dockerignore";
 import type { AnyRule, ContextByKind } from "./rule";
 import { rulesForKind } from "./rules";
@@ -82,6 +83,7 @@ export function lint(options: LintOptions): LintResult {
 
   if (kind === "dockerfile") {
     const dockerfile = new DockerfileModel(path, text);
+    if (options.config?.images) dockerfile.imageTable = userImageEntries(options.config.images);
     result.model = dockerfile;
     const loneCr = dockerfileLoneCrFinding(path, text, lines);
     if (loneCr) result.findings.push(loneCr);

@@ -598,3 +598,397 @@ export function exposedPorts(model: DockerfileModel, stage: Stage): number[] {
     .filter((p): p is string => p !== undefined)
     .map(Number);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The image model: what the image holds before each instruction of a stage.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Programs the model tracks on PATH. */
+export type Tool = "curl" | "wget" | "sh" | "bash" | "python" | "pip" | "node" | "npm" | "uv" | "git";
+const TOOLS: readonly Tool[] = ["curl", "wget", "sh", "bash", "python", "pip", "node", "npm", "uv", "git"];
+
+/** Package (or file) name -> the tool it puts on PATH. */
+const PROVIDES: Record<string, Tool[]> = {
+  curl: ["curl"],
+  wget: ["wget"],
+  busybox: ["wget", "sh"],
+  "busybox-static": ["wget", "sh"],
+  bash: ["bash"],
+  git: ["git"],
+  python3: ["python"],
+  python: ["python"],
+  "python3-pip": ["pip"],
+  "py3-pip": ["pip"],
+  nodejs: ["node"],
+  npm: ["npm"],
+  uv: ["uv"],
+};
+
+export interface ImageState {
+  /** The stage this state belongs to. */
+  stage: Stage;
+  /** Facts about the root base image (from the knowledge table or `.shipshape.json`). */
+  base: ImageFacts;
+  /** The base came from an ARG (`FROM $BASE`): its default may be overridden, so its facts are not certain. */
+  baseFromArg: boolean;
+  /** The user in effect; undefined when unknown (no USER and a base whose default user we do not know). */
+  user: string | undefined;
+  /** The USER instruction that set it, when one did. */
+  userIns: DockerInstruction | undefined;
+  /** ENV of the base image, ENVs and ARGs of the stage's lineage. */
+  env: ReadonlyMap<string, string>;
+  /** Names whose value comes from an ARG default (a build argument may override it). */
+  argNames: ReadonlySet<string>;
+  /** A shell at /bin/sh: true, false, or undefined when unknown. */
+  shell: boolean | undefined;
+  /** Which wget is on PATH (`none` when it is known to be missing), undefined when unknown. */
+  wget: "gnu" | "busybox" | "none" | undefined;
+  packageManager: "apt" | "apk" | "dnf" | "microdnf" | "yum" | "zypper" | "none" | undefined;
+  libc: "glibc" | "musl" | "none" | undefined;
+  workdir: string;
+  /** Ports EXPOSEd so far (base image's included). */
+  ports: number[];
+  /** Absolute paths known to exist (files or folders) because an instruction created them. */
+  files: ReadonlySet<string>;
+  /** A tool on PATH: true, false (known missing), or undefined (unknown). */
+  has(tool: Tool): boolean | undefined;
+  /** Expands `$VAR`/`${VAR}` from `env`; undefined when a variable is unknown. `certain` is false when an ARG default was used. */
+  expand(text: string): { value: string; certain: boolean } | undefined;
+}
+
+interface MutableState {
+  user: string | undefined;
+  userIns: DockerInstruction | undefined;
+  args: Map<string, string>;
+  argNames: Set<string>;
+  tools: Map<Tool, boolean | undefined>;
+  wget: ImageState["wget"];
+  shell: boolean | undefined;
+  packageManager: ImageState["packageManager"];
+  ports: number[];
+  files: Set<string>;
+}
+
+interface ModelCache {
+  /** Before each own instruction, then the end state. */
+  states: MutableState[];
+}
+const modelCaches = new WeakMap<DockerfileModel, Map<Stage, ModelCache>>();
+
+function baseState(model: DockerfileModel, root: Stage): { facts: ImageFacts; state: MutableState; baseEnv: Map<string, string> } {
+  const facts = imageFacts(root.image, model.imageTable);
+  const k = facts.known;
+  const tools = new Map<Tool, boolean | undefined>();
+  for (const t of TOOLS) tools.set(t, undefined);
+  tools.set("curl", k.curl);
+  tools.set("wget", k.wget === undefined ? undefined : k.wget !== "none");
+  tools.set("sh", k.shell);
+  if (k.shell === false) for (const t of TOOLS) tools.set(t, tools.get(t) ?? (facts.source ? false : undefined));
+  if (k.runtime === "python") {
+    tools.set("python", true);
+    tools.set("pip", true);
+  }
+  if (k.runtime === "node") {
+    tools.set("node", true);
+    tools.set("npm", true);
+  }
+  if (k.buildTools) tools.set("git", true);
+  return {
+    facts,
+    baseEnv: new Map(Object.entries(k.env ?? {})),
+    state: {
+      user: k.user,
+      userIns: undefined,
+      args: new Map(),
+      argNames: new Set(),
+      tools,
+      wget: k.wget,
+      shell: k.shell,
+      packageManager: k.packageManager,
+      ports: [...(k.ports ?? [])],
+      files: new Set(),
+    },
+  };
+}
+
+function cloneState(s: MutableState): MutableState {
+  return {
+    ...s,
+    args: new Map(s.args),
+    argNames: new Set(s.argNames),
+    tools: new Map(s.tools),
+    ports: [...s.ports],
+    files: new Set(s.files),
+  };
+}
+
+/** Bounds the number of files the model remembers per stage (a COPY list is not a file system). */
+const MAX_FILES = 256;
+
+function modelCache(model: DockerfileModel, stage: Stage): ModelCache {
+  let byStage = modelCaches.get(model);
+  if (!byStage) {
+    byStage = new Map();
+    modelCaches.set(model, byStage);
+  }
+  const hit = byStage.get(stage);
+  if (hit) return hit;
+  // every stage a stage reads from (its parent, COPY --from) comes earlier in the file: build them in file order,
+  // so no stage waits on a recursive call
+  for (const s of model.stages) {
+    if (s.index > stage.index) break;
+    if (byStage.has(s)) continue;
+    const parent = s.parent ? byStage.get(s.parent) : undefined;
+    // ARGs do not carry over into a child stage; ENV does (it is part of the image)
+    let cur: MutableState = parent
+      ? { ...(parent.states[parent.states.length - 1] as MutableState), args: new Map(), argNames: new Set() }
+      : baseState(model, rootStageOf(model, s)).state;
+    const states: MutableState[] = [];
+    for (const ins of s.instructions) {
+      states.push(cur);
+      cur = applyInstruction(model, s, ins, cur) ?? cur;
+    }
+    states.push(cur);
+    byStage.set(s, { states });
+  }
+  if (!byStage.has(stage)) byStage.set(stage, { states: [baseState(model, rootStageOf(model, stage)).state] });
+  return byStage.get(stage) as ModelCache;
+}
+
+/** The state after `ins` when it changes anything the model tracks (a new object), else undefined. */
+function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstruction, cur: MutableState): MutableState | undefined {
+  const env = () => fullEnv(model, stage, ins, cur);
+  switch (ins.keyword) {
+    case "USER": {
+      const next = { ...cur };
+      const raw = ins.argsText.trim();
+      const expanded = expandKnown(raw, env());
+      next.user = expanded?.value ?? undefined;
+      next.userIns = ins;
+      return next;
+    }
+    case "ARG": {
+      const next = { ...cur, args: new Map(cur.args), argNames: new Set(cur.argNames) };
+      for (const p of propertiesOf(ins)) {
+        const global = model.globalArgDefaults.get(p.name);
+        const value = p.hasValue ? p.value : global;
+        next.argNames.add(p.name);
+        if (value !== undefined) next.args.set(p.name, value);
+        else next.args.delete(p.name);
+      }
+      return next;
+    }
+    case "EXPOSE": {
+      const next = { ...cur, ports: [...cur.ports] };
+      for (const p of ins.argsText.split(/\s+/)) {
+        const m = /^(\d+)/.exec(expandKnown(p, env())?.value ?? "");
+        if (m) next.ports.push(Number(m[1]));
+      }
+      return next;
+    }
+    case "COPY":
+    case "ADD": {
+      const c = copyArgs(ins);
+      if (!c) return undefined;
+      const next = { ...cur, files: new Set(cur.files), tools: new Map(cur.tools) };
+      const destRaw = expandKnown(c.dest, env())?.value;
+      if (destRaw === undefined) return next;
+      const workdir = workdirAt(model, stage, ins);
+      const dest = joinPosix(workdir, destRaw);
+      const intoFolder = destRaw.endsWith("/") || c.sources.length > 1;
+      const from = model.flag(ins, "from")?.getValue();
+      const fromStage = from ? model.stageByName(from) : undefined;
+      for (const src of c.sources) {
+        const base = src.replace(/\/+$/, "").split("/").pop() ?? "";
+        const whole = src === "." || src === "./" || /[*?[]/.test(base);
+        const target = intoFolder && !whole ? joinPosix(dest, base) : dest;
+        addFile(next, target);
+        if (fromStage && fromStage.index < stage.index) {
+          // what the source stage had under the copied path comes along
+          const srcCache = modelCaches.get(model)?.get(fromStage);
+          const srcState = srcCache?.states[srcCache.states.length - 1];
+          if (!srcState) continue;
+          const srcPath = joinPosix(workdirAt(model, fromStage), src);
+          for (const f of srcState.files) {
+            if (f === srcPath) continue;
+            if (f.startsWith(srcPath + "/")) addFile(next, joinPosix(target, f.slice(srcPath.length + 1)));
+          }
+          for (const [tool, v] of srcState.tools) if (v && /(^|\/)(s?bin)(\/|$)/.test(target) && base === tool) next.tools.set(tool, true);
+        }
+        const name = target.split("/").pop() ?? "";
+        if ((TOOLS as readonly string[]).includes(name) && /\/(s?bin)\/[^/]+$/.test(target)) next.tools.set(name as Tool, true);
+      }
+      return next;
+    }
+    case "RUN":
+      return applyRun(model, stage, ins, cur, env);
+    default:
+      return undefined;
+  }
+}
+
+function addFile(s: MutableState, path: string): void {
+  if (s.files.size < MAX_FILES) s.files.add(path);
+}
+
+function applyRun(
+  model: DockerfileModel,
+  stage: Stage,
+  ins: DockerInstruction,
+  cur: MutableState,
+  env: () => ReadonlyMap<string, string>,
+): MutableState | undefined {
+  const cmds = model.shellCommands(ins);
+  if (cmds.length === 0) return undefined;
+  const next = cloneState(cur);
+  let workdir = workdirAt(model, stage, ins);
+  for (const cmd of cmds) {
+    const p = programOf(cmd);
+    if (!p) continue;
+    const args = argsOf(cmd).map((w) => w.value);
+    const pk = packagesOf(cmd);
+    if (pk && pk.manager !== "pip") {
+      for (const n of pk.names) {
+        for (const t of PROVIDES[n.name] ?? []) next.tools.set(t, true);
+        if (n.name === "wget") next.wget = "gnu";
+        if ((n.name === "busybox" || n.name === "busybox-static") && next.wget !== "gnu") next.wget = "busybox";
+      }
+      continue;
+    }
+    if (OS_REMOVE.some((r) => r.program.test(p.name) && r.sub.test(args.find((a) => !a.startsWith("-")) ?? ""))) {
+      for (const a of args.filter((x) => !x.startsWith("-")).slice(1)) {
+        for (const t of PROVIDES[a] ?? []) next.tools.set(t, false);
+        if (a === "wget") next.wget = next.wget === "gnu" ? "none" : next.wget;
+      }
+      continue;
+    }
+    const e = env();
+    const at = (rel: string) => joinPosix(workdir, expandKnown(rel, e)?.value ?? rel);
+    if (p.name === "cd" && args[0] && !args[0].includes("$")) workdir = joinPosix(workdir, args[0]);
+    else if (p.name === "uv" && (args[0] === "sync" || (args[0] === "venv" && !args[1]))) {
+      const venv = e.get("UV_PROJECT_ENVIRONMENT");
+      addFile(next, venv ? at(venv) : at(".venv"));
+    } else if (p.name === "uv" && args[0] === "venv" && args[1]) addFile(next, at(args[1]));
+    else if (/^python[0-9.]*$/.test(p.name) && args[0] === "-m" && args[1] === "venv" && args[2]) addFile(next, at(args[args.length - 1] as string));
+    else if (/^(pip|pip3)$/.test(p.name) || (/^python[0-9.]*$/.test(p.name) && args.includes("pip"))) {
+      const t = args.findIndex((a) => a === "--target" || a === "-t" || a === "--prefix");
+      if (t >= 0 && args[t + 1]) addFile(next, at(args[t + 1] as string));
+      const eq = args.find((a) => /^--(target|prefix)=/.test(a));
+      if (eq) addFile(next, at(eq.slice(eq.indexOf("=") + 1)));
+    } else if ((p.name === "npm" && /^(ci|install|i)$/.test(args[0] ?? "")) || (p.name === "yarn" && (args.length === 0 || args[0] === "install")) || (p.name === "pnpm" && /^(install|i)$/.test(args[0] ?? "")))
+      addFile(next, at("node_modules"));
+    else if (p.name === "go" && args[0] === "build") {
+      const o = args.indexOf("-o");
+      if (o >= 0 && args[o + 1]) addFile(next, at(args[o + 1] as string));
+    } else if ((p.name === "poetry" || p.name === "uv") && args[0] === "build") addFile(next, at("dist"));
+    else if (p.name === "npm" && args[0] === "run" && args[1] === "build") addFile(next, at("dist"));
+    else if (p.name === "mkdir") for (const a of args.filter((x) => !x.startsWith("-"))) addFile(next, at(a));
+    else if (p.name === "rm" && args.some((a) => /^-[a-z]*[rf]/.test(a))) {
+      for (const a of args.filter((x) => !x.startsWith("-"))) {
+        const path = at(a);
+        if (/^\/(usr\/)?bin\/(sh|bash|dash|busybox)$/.test(path)) next.tools.set(path.endsWith("bash") ? "bash" : "sh", false);
+        if (/^\/(usr\/)?bin\/(sh|busybox)$/.test(path)) next.shell = false;
+      }
+    }
+  }
+  return next;
+}
+
+/** Expands the variables of `text` from `env`; undefined when one is unknown. */
+function expandKnown(text: string, env: ReadonlyMap<string, string>): { value: string; certain: boolean } | undefined {
+  let unknown = false;
+  const value = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_w, braced, op, word, bare) => {
+    const name = (braced ?? bare) as string;
+    const v = env.get(name);
+    if (op === ":-" || op === "-") return v === undefined || (op === ":-" && v === "") ? ((word as string) ?? "") : v;
+    if (op === ":+" || op === "+") return v !== undefined && (op === "+" || v !== "") ? ((word as string) ?? "") : "";
+    if (v === undefined) unknown = true;
+    return v ?? "";
+  });
+  return unknown ? undefined : { value, certain: true };
+}
+
+/** ENV of the base image, then the lineage's ENV (ENV wins over ARG of the same name, as in Docker). */
+function fullEnv(model: DockerfileModel, stage: Stage, ins: DockerInstruction | undefined, s: MutableState): Map<string, string> {
+  const root = rootStageOf(model, stage);
+  const base = imageFacts(root.image, model.imageTable).known.env ?? {};
+  const out = new Map<string, string>(Object.entries(base));
+  for (const [k, v] of s.args) out.set(k, v);
+  for (const [k, v] of envOf(model, stage, ins)) out.set(k, v);
+  return out;
+}
+
+/**
+ * The image as the model knows it just before `ins` (or at the end of the stage): user, environment, shell,
+ * tools, package manager, libc, WORKDIR, exposed ports and files known to exist. Unknown facts stay undefined.
+ */
+export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerInstruction): ImageState {
+  const owner = ins?.stage ?? stage;
+  const c = modelCache(model, owner);
+  const i = ins ? owner.instructions.indexOf(ins) : -1;
+  const s = (i >= 0 ? c.states[i] : c.states[c.states.length - 1]) as MutableState;
+  const root = rootStageOf(model, owner);
+  const base = imageFacts(root.image, model.imageTable);
+  const env = fullEnv(model, owner, i >= 0 ? ins : undefined, s);
+  const envNames = new Set(envOf(model, owner, i >= 0 ? ins : undefined).keys());
+  const argNames = new Set([...s.argNames].filter((n) => !envNames.has(n)));
+  const written = root.from.argsText;
+  return {
+    stage: owner,
+    base,
+    baseFromArg: /\$/.test(written.replace(/\s+AS\s+\S+\s*$/i, "")),
+    user: s.user,
+    userIns: s.userIns,
+    env,
+    argNames,
+    shell: s.shell,
+    wget: s.tools.get("wget") === false ? "none" : s.wget,
+    packageManager: s.packageManager,
+    libc: base.known.libc,
+    workdir: workdirAt(model, owner, i >= 0 ? ins : undefined),
+    ports: s.ports,
+    files: s.files,
+    has: (tool) => s.tools.get(tool),
+    expand: (text) => {
+      const r = expandKnown(text, env);
+      if (!r) return undefined;
+      const usesArg = [...argNames].some((n) => new RegExp(`\\$\\{?${n}\\b`).test(text));
+      return { value: r.value, certain: !usesArg };
+    },
+  };
+}
+
+/**
+ * Where a package manager keeps its download cache in this state (honouring PIP_CACHE_DIR, UV_CACHE_DIR,
+ * POETRY_CACHE_DIR, npm_config_cache, YARN_CACHE_FOLDER, PNPM_STORE_DIR and the user's home).
+ */
+export function cacheFolders(state: ImageState, manager: "apt" | "apk" | "dnf" | "microdnf" | "yum" | "zypper" | "pip" | "uv" | "poetry" | "npm" | "yarn" | "pnpm"): string[] {
+  const home = state.env.get("HOME") ?? (state.user === undefined || isRootUser(state.user) ? "/root" : `/home/${state.user.split(":")[0]}`);
+  const xdg = state.env.get("XDG_CACHE_HOME") ?? `${home}/.cache`;
+  const env = (name: string) => state.env.get(name);
+  switch (manager) {
+    case "apt":
+      return ["/var/cache/apt", "/var/lib/apt/lists"];
+    case "apk":
+      return ["/var/cache/apk"];
+    case "dnf":
+      return ["/var/cache/dnf"];
+    case "microdnf":
+    case "yum":
+      return ["/var/cache/yum"];
+    case "zypper":
+      return ["/var/cache/zypp"];
+    case "pip":
+      return [env("PIP_CACHE_DIR") ?? `${xdg}/pip`];
+    case "uv":
+      return [env("UV_CACHE_DIR") ?? `${xdg}/uv`];
+    case "poetry":
+      return [env("POETRY_CACHE_DIR") ?? `${xdg}/pypoetry`];
+    case "npm":
+      return [env("npm_config_cache") ?? env("NPM_CONFIG_CACHE") ?? `${home}/.npm`];
+    case "yarn":
+      return [env("YARN_CACHE_FOLDER") ?? (state.user === undefined || isRootUser(state.user) ? "/usr/local/share/.cache/yarn" : `${xdg}/yarn`)];
+    case "pnpm":
+      return [env("PNPM_STORE_DIR") ?? env("npm_config_store_dir") ?? `${home}/.local/share/pnpm/store`];
+  }
+}
