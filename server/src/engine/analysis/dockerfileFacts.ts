@@ -207,6 +207,7 @@ const OS_REMOVE: { program: RegExp; sub: RegExp }[] = [
   { program: /^(apt-get|apt)$/, sub: /^(purge|remove|autoremove)$/ },
   { program: /^apk$/, sub: /^del$/ },
   { program: /^(yum|dnf|microdnf)$/, sub: /^(remove|erase)$/ },
+  { program: /^zypper$/, sub: /^(remove|rm)$/ },
 ];
 
 /** Package names an OS package manager command installs (`apt-get install -y curl gcc` -> curl, gcc). */
@@ -276,8 +277,20 @@ function computePackages(model: DockerfileModel, lineage: readonly DockerInstruc
     const cmds = model.shellCommands(ins);
     const removed = new Set<string>();
     const virtuals = new Map<string, string[]>();
+    // `apt-mark auto '.*'` (or `apt-mark showmanual` saved and restored) then `apt-get purge --auto-remove`: every
+    // package this RUN installed goes again, as in the official images' Dockerfiles
+    let markedAuto = false;
+    let autoRemoved = false;
     for (const cmd of cmds) {
       const p = programOf(cmd);
+      if (p?.name === "apt-mark" && argsOf(cmd).some((w) => w.value === "auto")) markedAuto = true;
+      if (p && /^(apt-get|apt)$/.test(p.name)) {
+        const words = argsOf(cmd).map((w) => w.value);
+        const sub = words.find((w) => !w.startsWith("-"));
+        if (markedAuto && (sub === "autoremove" || ((sub === "purge" || sub === "remove") && words.includes("--auto-remove")))) autoRemoved = true;
+      }
+      if (p && /^(pip|pip3)$/.test(p.name) && argsOf(cmd).some((w) => w.value === "uninstall"))
+        for (const w of argsOf(cmd)) if (!w.value.startsWith("-") && w.value !== "uninstall") removed.add(w.value.toLowerCase());
       if (p && OS_REMOVE.some((r) => r.program.test(p.name))) {
         const args = argsOf(cmd).filter((w) => !w.value.startsWith("-"));
         if (args[0] && OS_REMOVE.some((r) => r.program.test(p.name) && r.sub.test((args[0] as ShellWord).value))) {
@@ -301,7 +314,7 @@ function computePackages(model: DockerfileModel, lineage: readonly DockerInstruc
     }
     for (let i = out.length - 1; i >= 0; i--) {
       const p = out[i] as InstalledPackage;
-      if (p.ins === ins && removed.has(p.name)) out.splice(i, 1);
+      if (p.ins === ins && (removed.has(p.name) || (autoRemoved && p.manager === "apt"))) out.splice(i, 1);
     }
   }
   return out;
@@ -846,6 +859,11 @@ function applyRun(
     const p = programOf(cmd);
     if (!p) continue;
     const args = argsOf(cmd).map((w) => w.value);
+    // a program written to a path by other means (`-o /usr/local/bin/curl`, `ln -s … /usr/bin/wget`): no longer known missing
+    for (const w of cmd.words) {
+      const m = /\/([a-z0-9]+)$/.exec(w.value);
+      if (m && (TOOLS as readonly string[]).includes(m[1] as string) && next.tools.get(m[1] as Tool) === false) next.tools.set(m[1] as Tool, undefined);
+    }
     const pk = packagesOf(cmd);
     if (pk && pk.manager !== "pip") {
       for (const n of pk.names) {
