@@ -12,7 +12,7 @@ import { rulesForKind } from "./rules";
 import { parseSuppressions } from "./suppressions";
 import { dirname, join } from "./paths";
 import { LineIndex, type Range } from "./text";
-import type { FileKind, Finding, Fix, ReportDescriptor, WorkspaceFs } from "./types";
+import type { FileKind, Finding, Fix, ReportDescriptor, Severity, WorkspaceFs } from "./types";
 import { emptyFs } from "./workspace";
 
 /** Files larger than this are skipped with one info finding (the server and CLI stay responsive). */
@@ -132,11 +132,12 @@ export function lint(options: LintOptions): LintResult {
       if (fixes.length > 0 && !rule.meta.fixable) throw new Error(`${rule.meta.id}: reported a fix but meta.fixable is false`);
       const range = clampRange(d.range, lines);
       if (suppressions.isSuppressed(rule, range.start.line)) return;
+      const cap = rule.meta.severityCaps?.[d.messageId];
       found.push({
         ruleId: rule.meta.id,
         messageId: d.messageId,
         message,
-        severity,
+        severity: cap && SEVERITY_RANK[cap] > SEVERITY_RANK[severity] ? cap : severity,
         category: rule.meta.category,
         range,
         fixes,
@@ -157,6 +158,9 @@ export function lint(options: LintOptions): LintResult {
   );
   return result;
 }
+
+/** Higher is milder. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export function formatMessage(template: string | undefined, data: Record<string, string | number> | undefined): string {
   if (template === undefined) return "";

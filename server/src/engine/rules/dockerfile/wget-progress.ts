@@ -15,8 +15,8 @@ export const rule = dockerfileRule({
       "BusyBox's wget (Alpine, BusyBox, distroless `:debug`) prints no dots and does not accept `--progress`, so it is not reported there; the fix is applied by `--fix` only where the image model knows the wget is GNU wget (Debian-based full images, or `wget` installed as a package).",
     examples: [
       {
-        bad: "FROM debian:bookworm-slim\nRUN wget https://example.com/big.tar.gz\n",
-        good: "FROM debian:bookworm-slim\nRUN wget --progress=dot:giga https://example.com/big.tar.gz\n",
+        bad: "FROM python:3.13\nRUN wget https://example.com/big.tar.gz\n",
+        good: "FROM python:3.13\nRUN wget --progress=dot:giga https://example.com/big.tar.gz\n",
       },
     ],
     equivalents: ["hadolint:DL3047"],
