@@ -287,7 +287,8 @@ function computePackages(model: DockerfileModel, lineage: readonly DockerInstruc
       if (p && /^(apt-get|apt)$/.test(p.name)) {
         const words = argsOf(cmd).map((w) => w.value);
         const sub = words.find((w) => !w.startsWith("-"));
-        if (markedAuto && (sub === "autoremove" || ((sub === "purge" || sub === "remove") && words.includes("--auto-remove")))) autoRemoved = true;
+        if (markedAuto && (sub === "autoremove" || ((sub === "purge" || sub === "remove") && words.includes("--auto-remove"))))
+          autoRemoved = true;
       }
       if (p && /^(pip|pip3)$/.test(p.name) && argsOf(cmd).some((w) => w.value === "uninstall"))
         for (const w of argsOf(cmd)) if (!w.value.startsWith("-") && w.value !== "uninstall") removed.add(w.value.toLowerCase());
@@ -862,7 +863,8 @@ function applyRun(
     // a program written to a path by other means (`-o /usr/local/bin/curl`, `ln -s … /usr/bin/wget`): no longer known missing
     for (const w of cmd.words) {
       const m = /\/([a-z0-9]+)$/.exec(w.value);
-      if (m && (TOOLS as readonly string[]).includes(m[1] as string) && next.tools.get(m[1] as Tool) === false) next.tools.set(m[1] as Tool, undefined);
+      if (m && (TOOLS as readonly string[]).includes(m[1] as string) && next.tools.get(m[1] as Tool) === false)
+        next.tools.set(m[1] as Tool, undefined);
     }
     const pk = packagesOf(cmd);
     if (pk && pk.manager !== "pip") {
@@ -887,13 +889,18 @@ function applyRun(
       const venv = e.get("UV_PROJECT_ENVIRONMENT");
       addFile(next, venv ? at(venv) : at(".venv"));
     } else if (p.name === "uv" && args[0] === "venv" && args[1]) addFile(next, at(args[1]));
-    else if (/^python[0-9.]*$/.test(p.name) && args[0] === "-m" && args[1] === "venv" && args[2]) addFile(next, at(args[args.length - 1] as string));
+    else if (/^python[0-9.]*$/.test(p.name) && args[0] === "-m" && args[1] === "venv" && args[2])
+      addFile(next, at(args[args.length - 1] as string));
     else if (/^(pip|pip3)$/.test(p.name) || (/^python[0-9.]*$/.test(p.name) && args.includes("pip"))) {
       const t = args.findIndex((a) => a === "--target" || a === "-t" || a === "--prefix");
       if (t >= 0 && args[t + 1]) addFile(next, at(args[t + 1] as string));
       const eq = args.find((a) => /^--(target|prefix)=/.test(a));
       if (eq) addFile(next, at(eq.slice(eq.indexOf("=") + 1)));
-    } else if ((p.name === "npm" && /^(ci|install|i)$/.test(args[0] ?? "")) || (p.name === "yarn" && (args.length === 0 || args[0] === "install")) || (p.name === "pnpm" && /^(install|i)$/.test(args[0] ?? "")))
+    } else if (
+      (p.name === "npm" && /^(ci|install|i)$/.test(args[0] ?? "")) ||
+      (p.name === "yarn" && (args.length === 0 || args[0] === "install")) ||
+      (p.name === "pnpm" && /^(install|i)$/.test(args[0] ?? ""))
+    )
       addFile(next, at("node_modules"));
     else if (p.name === "go" && args[0] === "build") {
       const o = args.indexOf("-o");
@@ -915,14 +922,17 @@ function applyRun(
 /** Expands the variables of `text` from `env`; undefined when one is unknown. */
 function expandKnown(text: string, env: ReadonlyMap<string, string>): { value: string; certain: boolean } | undefined {
   let unknown = false;
-  const value = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_w, braced, op, word, bare) => {
-    const name = (braced ?? bare) as string;
-    const v = env.get(name);
-    if (op === ":-" || op === "-") return v === undefined || (op === ":-" && v === "") ? ((word as string) ?? "") : v;
-    if (op === ":+" || op === "+") return v !== undefined && (op === "+" || v !== "") ? ((word as string) ?? "") : "";
-    if (v === undefined) unknown = true;
-    return v ?? "";
-  });
+  const value = text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_w, braced, op, word, bare) => {
+      const name = (braced ?? bare) as string;
+      const v = env.get(name);
+      if (op === ":-" || op === "-") return v === undefined || (op === ":-" && v === "") ? ((word as string) ?? "") : v;
+      if (op === ":+" || op === "+") return v !== undefined && (op === "+" || v !== "") ? ((word as string) ?? "") : "";
+      if (v === undefined) unknown = true;
+      return v ?? "";
+    },
+  );
   return unknown ? undefined : { value, certain: true };
 }
 
@@ -980,8 +990,12 @@ export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerI
  * Where a package manager keeps its download cache in this state (honouring PIP_CACHE_DIR, UV_CACHE_DIR,
  * POETRY_CACHE_DIR, npm_config_cache, YARN_CACHE_FOLDER, PNPM_STORE_DIR and the user's home).
  */
-export function cacheFolders(state: ImageState, manager: "apt" | "apk" | "dnf" | "microdnf" | "yum" | "zypper" | "pip" | "uv" | "poetry" | "npm" | "yarn" | "pnpm"): string[] {
-  const home = state.env.get("HOME") ?? (state.user === undefined || isRootUser(state.user) ? "/root" : `/home/${state.user.split(":")[0]}`);
+export function cacheFolders(
+  state: ImageState,
+  manager: "apt" | "apk" | "dnf" | "microdnf" | "yum" | "zypper" | "pip" | "uv" | "poetry" | "npm" | "yarn" | "pnpm",
+): string[] {
+  const home =
+    state.env.get("HOME") ?? (state.user === undefined || isRootUser(state.user) ? "/root" : `/home/${state.user.split(":")[0]}`);
   const xdg = state.env.get("XDG_CACHE_HOME") ?? `${home}/.cache`;
   const env = (name: string) => state.env.get(name);
   switch (manager) {
@@ -1005,7 +1019,9 @@ export function cacheFolders(state: ImageState, manager: "apt" | "apk" | "dnf" |
     case "npm":
       return [env("npm_config_cache") ?? env("NPM_CONFIG_CACHE") ?? `${home}/.npm`];
     case "yarn":
-      return [env("YARN_CACHE_FOLDER") ?? (state.user === undefined || isRootUser(state.user) ? "/usr/local/share/.cache/yarn" : `${xdg}/yarn`)];
+      return [
+        env("YARN_CACHE_FOLDER") ?? (state.user === undefined || isRootUser(state.user) ? "/usr/local/share/.cache/yarn" : `${xdg}/yarn`),
+      ];
     case "pnpm":
       return [env("PNPM_STORE_DIR") ?? env("npm_config_store_dir") ?? `${home}/.local/share/pnpm/store`];
   }

@@ -200,7 +200,8 @@ export function isAptUpdate(cmd: ShellCommand): boolean {
 /** `rm … /var/lib/apt/lists/*` (or the folder itself), or `apt-get dist-clean` (apt 2.7+): the apt lists are removed. */
 export function removesAptLists(cmd: ShellCommand): boolean {
   const name = commandName(cmd);
-  if ((name === "apt-get" || name === "apt") && parseArgs(commandArgs(cmd), APT_VALUE_FLAGS).operands[0]?.value === "dist-clean") return true;
+  if ((name === "apt-get" || name === "apt") && parseArgs(commandArgs(cmd), APT_VALUE_FLAGS).operands[0]?.value === "dist-clean")
+    return true;
   if (name !== "rm") return false;
   return parseArgs(commandArgs(cmd)).operands.some((w) => /^\/var\/lib\/apt\/lists(\/(\*|\.\*)?)?\/?$/.test(w.value));
 }

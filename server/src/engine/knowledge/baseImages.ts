@@ -69,7 +69,11 @@ const SLIM_TAG = /(^|-)slim(-|$)/;
 const DL = "https://github.com/docker-library";
 const PYTHON_ENV = { PATH: "/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C.UTF-8" };
 const GO_ENV = { GOPATH: "/go", PATH: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" };
-const RUST_ENV = { RUSTUP_HOME: "/usr/local/rustup", CARGO_HOME: "/usr/local/cargo", PATH: "/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" };
+const RUST_ENV = {
+  RUSTUP_HOME: "/usr/local/rustup",
+  CARGO_HOME: "/usr/local/cargo",
+  PATH: "/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+};
 
 /** Ordered: the first entry that matches a reference wins, so specific variants come before the general one. */
 export const BASE_IMAGES: readonly BaseImageEntry[] = [

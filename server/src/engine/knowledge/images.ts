@@ -75,7 +75,11 @@ export function imageFacts(ref: ImageRef, extra: readonly BaseImageEntry[] = [])
     return {
       family,
       minimal:
-        /slim/.test(tag) || k.family === "alpine" || k.family === "distroless" || k.family === "scratch" || (k.shell === false && !k.buildTools),
+        /slim/.test(tag) ||
+        k.family === "alpine" ||
+        k.family === "distroless" ||
+        k.family === "scratch" ||
+        (k.shell === false && !k.buildTools),
       hasShell: k.shell ?? true,
       hasCurl: k.curl ?? true,
       hasWget: k.wget === undefined ? true : k.wget !== "none",

@@ -13,7 +13,9 @@ function state(text: string, marker?: string, table = ""): ImageState {
   const stage = model.finalStage;
   assert.ok(stage);
   if (marker === undefined) return imageStateAt(model, stage);
-  const ins = model.instructions.find((i) => model.text.slice(model.lines.offsetAt(i.range.start), model.lines.offsetAt(i.range.end)).includes(marker));
+  const ins = model.instructions.find((i) =>
+    model.text.slice(model.lines.offsetAt(i.range.start), model.lines.offsetAt(i.range.end)).includes(marker),
+  );
   assert.ok(ins, `no instruction with ${marker}`);
   return imageStateAt(model, ins.stage ?? stage, ins);
 }
@@ -26,7 +28,10 @@ describe("knowledge table", () => {
   it("python variants", () => {
     assert.deepEqual([facts("python:3.13").curl, facts("python:3.13").wget], [true, "gnu"]);
     assert.deepEqual([facts("python:3.13-slim").curl, facts("python:3.13-slim").wget], [false, "none"]);
-    assert.deepEqual([facts("python:3.13-alpine").curl, facts("python:3.13-alpine").wget, facts("python:3.13-alpine").libc], [false, "busybox", "musl"]);
+    assert.deepEqual(
+      [facts("python:3.13-alpine").curl, facts("python:3.13-alpine").wget, facts("python:3.13-alpine").libc],
+      [false, "busybox", "musl"],
+    );
     assert.equal(facts("python:3.13-slim-bookworm").packageManager, "apt");
     assert.equal(facts("docker.io/library/python:3.13-slim").curl, false);
   });
@@ -119,7 +124,11 @@ describe("image model", () => {
     assert.equal(s.expand("$NOPE"), undefined);
     assert.equal(state("ARG V=1\nFROM python:3.13-slim\nRUN x\n").env.get("V"), undefined, "a global ARG is not in scope until redeclared");
     assert.equal(state("ARG V=1\nFROM python:3.13-slim\nARG V\nRUN x\n").env.get("V"), "1");
-    assert.equal(state("FROM python:3.13-slim AS a\nARG X=1\nFROM a\nRUN x\n").env.get("X"), undefined, "ARG does not carry into a child stage");
+    assert.equal(
+      state("FROM python:3.13-slim AS a\nARG X=1\nFROM a\nRUN x\n").env.get("X"),
+      undefined,
+      "ARG does not carry into a child stage",
+    );
   });
   it("files: COPY, COPY --from, well-known outputs", () => {
     const s = state(
@@ -131,7 +140,9 @@ describe("image model", () => {
     assert.ok(s.files.has("/app/pyproject.toml"));
     assert.ok(s.files.has("/static"));
     assert.ok(!s.files.has("/deps"));
-    const b = state("FROM python:3.13-slim\nWORKDIR /app\nRUN uv sync\nRUN pip install --target /deps x\nRUN poetry build\nRUN go build -o bin/app .\n");
+    const b = state(
+      "FROM python:3.13-slim\nWORKDIR /app\nRUN uv sync\nRUN pip install --target /deps x\nRUN poetry build\nRUN go build -o bin/app .\n",
+    );
     for (const f of ["/app/.venv", "/deps", "/app/dist", "/app/bin/app"]) assert.ok(b.files.has(f), f);
     assert.ok(state("FROM node:22\nWORKDIR /w\nRUN npm ci\n").files.has("/w/node_modules"));
     assert.ok(state("FROM python:3.13\nENV UV_PROJECT_ENVIRONMENT=/venv\nRUN uv sync\n").files.has("/venv"));

@@ -5,7 +5,10 @@ import { runRule, testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
-    { name: "apt-get dist-clean removes the lists (apt 2.7+)", code: "FROM debian:trixie\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n" },
+    {
+      name: "apt-get dist-clean removes the lists (apt 2.7+)",
+      code: "FROM debian:trixie\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n",
+    },
     { name: "apt dist-clean", code: "FROM debian:trixie\nRUN apt update && apt install -y curl && apt dist-clean\n" },
     {
       name: "ONBUILD RUN with a cache mount",

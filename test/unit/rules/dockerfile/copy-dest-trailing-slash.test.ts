@@ -5,9 +5,15 @@ const F = "FROM debian\n";
 
 testRule(rule, {
   valid: [
-    { name: "destination variable whose value ends in /", code: "FROM python:3.13-slim\nENV DAGSTER_HOME=/opt/dagster/dagster_home/\nCOPY dagster.yaml workspace.yaml $DAGSTER_HOME\n" },
+    {
+      name: "destination variable whose value ends in /",
+      code: "FROM python:3.13-slim\nENV DAGSTER_HOME=/opt/dagster/dagster_home/\nCOPY dagster.yaml workspace.yaml $DAGSTER_HOME\n",
+    },
     { name: "destination variable with an unknown value", code: "FROM python:3.13-slim\nCOPY a.txt b.txt $TARGET\n" },
-    { name: "destination from a build argument (may be overridden)", code: "FROM python:3.13-slim\nARG DEST=/app\nCOPY a.txt b.txt ${DEST}\n" },
+    {
+      name: "destination from a build argument (may be overridden)",
+      code: "FROM python:3.13-slim\nARG DEST=/app\nCOPY a.txt b.txt ${DEST}\n",
+    },
     F + "COPY foo bar\n",
     F + "COPY foo bar baz/\n",
     F + 'COPY foo bar "baz/"\n',

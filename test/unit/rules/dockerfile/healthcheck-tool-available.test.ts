@@ -4,9 +4,18 @@ import { testRule } from "../../helpers/ruleTester";
 testRule(rule, {
   valid: [
     { name: "nginx:alpine (no version) ships curl", code: "FROM nginx:alpine\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n" },
-    { name: "a build argument may choose another base", code: "ARG BASE=python:3.13-slim\nFROM ${BASE}\nHEALTHCHECK CMD curl -f http://localhost/\n" },
-    { name: "curl || wget: BusyBox wget answers", code: "FROM python:3.13-alpine\nHEALTHCHECK CMD curl -f http://localhost/ || wget -q --spider http://localhost/ || exit 1\n" },
-    { name: "a static curl downloaded to PATH", code: "FROM python:3.13-slim\nRUN python -c 'import urllib.request as u; u.urlretrieve(\"https://example.com/curl\", \"/usr/local/bin/curl\")' && chmod +x /usr/local/bin/curl\nHEALTHCHECK CMD curl -f http://localhost/\n" },
+    {
+      name: "a build argument may choose another base",
+      code: "ARG BASE=python:3.13-slim\nFROM ${BASE}\nHEALTHCHECK CMD curl -f http://localhost/\n",
+    },
+    {
+      name: "curl || wget: BusyBox wget answers",
+      code: "FROM python:3.13-alpine\nHEALTHCHECK CMD curl -f http://localhost/ || wget -q --spider http://localhost/ || exit 1\n",
+    },
+    {
+      name: "a static curl downloaded to PATH",
+      code: 'FROM python:3.13-slim\nRUN python -c \'import urllib.request as u; u.urlretrieve("https://example.com/curl", "/usr/local/bin/curl")\' && chmod +x /usr/local/bin/curl\nHEALTHCHECK CMD curl -f http://localhost/\n',
+    },
     { name: "full python image ships curl", code: "FROM python:3.13\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\n" },
     {
       name: "installed in the stage (production stage of practice 001)",

@@ -5,7 +5,7 @@ testRule(rule, {
   valid: [
     {
       name: "the runtime copies only the built output (dist/)",
-      code: 'FROM node:22-slim AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
+      code: "FROM node:22-slim AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
     },
     {
       name: "npm prune --omit=dev after the install",
@@ -13,7 +13,7 @@ testRule(rule, {
     },
     {
       name: "npm prune --production in the builder, node_modules copied",
-      code: 'FROM node:22-slim AS build\nWORKDIR /app\nRUN npm ci && npm run build && npm prune --production\nFROM node:22-slim\nCOPY --from=build /app/node_modules /app/node_modules\n',
+      code: "FROM node:22-slim AS build\nWORKDIR /app\nRUN npm ci && npm run build && npm prune --production\nFROM node:22-slim\nCOPY --from=build /app/node_modules /app/node_modules\n",
     },
     {
       name: "uv builder: only the wheel is copied",
@@ -53,7 +53,8 @@ testRule(rule, {
       name: "the runtime copies node_modules from a builder with dev dependencies",
       code: "FROM node:22-slim AS build\nWORKDIR /app\nRUN «npm ci»\nFROM node:22-slim\nCOPY --from=build /app/node_modules /app/node_modules\n",
       errors: [{ messageId: "devDeps" }],
-      output: "FROM node:22-slim AS build\nWORKDIR /app\nRUN npm ci --omit=dev\nFROM node:22-slim\nCOPY --from=build /app/node_modules /app/node_modules\n",
+      output:
+        "FROM node:22-slim AS build\nWORKDIR /app\nRUN npm ci --omit=dev\nFROM node:22-slim\nCOPY --from=build /app/node_modules /app/node_modules\n",
     },
     {
       name: "the runtime copies the whole work folder",

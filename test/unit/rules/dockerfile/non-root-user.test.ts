@@ -4,7 +4,10 @@ import { testRule } from "../../helpers/ruleTester";
 testRule(rule, {
   valid: [
     { name: "inherited USER jenkins", code: "FROM jenkins/jenkins:2.479.1-lts\nRUN jenkins-plugin-cli --plugins git\n" },
-    { name: "jenkins: root for apt, then back", code: "FROM jenkins/jenkins:lts-jdk21\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends make\nUSER jenkins\n" },
+    {
+      name: "jenkins: root for apt, then back",
+      code: "FROM jenkins/jenkins:lts-jdk21\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends make\nUSER jenkins\n",
+    },
     { name: "nginx-unprivileged runs as 101", code: "FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY dist /usr/share/nginx/html\n" },
     { name: "bitnami runs as 1001", code: 'FROM bitnami/python:3.13\nCMD ["python", "app.py"]\n' },
     { name: "a base image for others: no CMD or ENTRYPOINT", code: "FROM python:3.13-slim\nRUN pip install --no-cache-dir numpy==2.1.3\n" },
@@ -27,7 +30,8 @@ testRule(rule, {
       name: "a non-root base switched to root and never back (even without a CMD of its own)",
       code: "FROM jenkins/jenkins:lts-jdk21\n«USER root»\nRUN apt-get update && apt-get install -y --no-install-recommends make\n",
       errors: [{ messageId: "rootUser" }],
-      output: "FROM jenkins/jenkins:lts-jdk21\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends make\nUSER jenkins\n",
+      output:
+        "FROM jenkins/jenkins:lts-jdk21\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends make\nUSER jenkins\n",
     },
     {
       name: "ARG-parameterised base: the default's user counts",
@@ -45,7 +49,8 @@ testRule(rule, {
       name: "Alpine: addgroup -S/adduser -S, appended when the CMD is inherited from a parent stage",
       code: 'FROM node:22-alpine AS base\nCMD ["node", "server.js"]\nFROM base\nCOPY . .',
       errors: [{ messageId: "noUser", line: 3 }],
-      output: 'FROM node:22-alpine AS base\nCMD ["node", "server.js"]\nFROM base\nCOPY . .\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n',
+      output:
+        'FROM node:22-alpine AS base\nCMD ["node", "server.js"]\nFROM base\nCOPY . .\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n',
     },
     {
       name: "a user is created but never used: only USER is added",

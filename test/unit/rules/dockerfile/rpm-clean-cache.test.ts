@@ -3,8 +3,14 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
-    { name: "microdnf keeps its cache in /var/cache/yum", code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y shadow-utils && rm -rf /var/cache/yum\n" },
-    { name: "microdnf with a cache mount on /var/cache/yum", code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN --mount=type=cache,target=/var/cache/yum microdnf install -y tar\n" },
+    {
+      name: "microdnf keeps its cache in /var/cache/yum",
+      code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y shadow-utils && rm -rf /var/cache/yum\n",
+    },
+    {
+      name: "microdnf with a cache mount on /var/cache/yum",
+      code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN --mount=type=cache,target=/var/cache/yum microdnf install -y tar\n",
+    },
     "FROM centos:7\nRUN yum install -y httpd && yum clean all\n",
     "FROM centos:7\nRUN yum install -y httpd && rm -rf /var/cache/yum/*\n",
     "FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n",

@@ -5,9 +5,15 @@ import { runRule, testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
-    { name: "BusyBox wget on Alpine rejects --progress: not reported", code: "FROM alpine:3.22\nRUN wget -O /tmp/a https://example.com/a\n" },
+    {
+      name: "BusyBox wget on Alpine rejects --progress: not reported",
+      code: "FROM alpine:3.22\nRUN wget -O /tmp/a https://example.com/a\n",
+    },
     { name: "node alpine: BusyBox wget", code: "FROM node:22-alpine\nRUN wget https://example.com/a\n" },
-    { name: "no wget at all (slim): another rule reports the missing tool", code: "FROM debian:bookworm-slim\nRUN wget https://example.com/a\n" },
+    {
+      name: "no wget at all (slim): another rule reports the missing tool",
+      code: "FROM debian:bookworm-slim\nRUN wget https://example.com/a\n",
+    },
     "FROM debian:bookworm-slim\nRUN wget --progress=dot:giga https://example.com/a\n",
     "FROM debian:bookworm-slim\nRUN wget -q https://example.com/a\n",
     "FROM debian:bookworm-slim\nRUN wget -qO- https://example.com/a | tar x\n",
@@ -39,6 +45,10 @@ describe("wget-progress fix safety", () => {
   });
   it("a suggestion where the wget is unknown", () => {
     assert.deepEqual(safeOf("FROM ghcr.io/acme/base:1\nRUN wget https://example.com/a\n"), [false]);
-    assert.deepEqual(safeOf("ARG BASE=python:3.13\nFROM $BASE\nRUN wget https://example.com/a\n"), [false], "a build argument may pick an Alpine base");
+    assert.deepEqual(
+      safeOf("ARG BASE=python:3.13\nFROM $BASE\nRUN wget https://example.com/a\n"),
+      [false],
+      "a build argument may pick an Alpine base",
+    );
   });
 });

@@ -8,7 +8,10 @@ testRule(rule, {
     F + "WORKDIR /opt\n",
     F + "RUN echo cd\n",
     F + 'CMD ["sh", "-c", "cd /app && ./run"]\n',
-    { name: "cd into a folder unpacked in the same RUN", code: F + "RUN curl -fsSL https://example.com/src.tgz | tar xz && cd src-1.2 && ./configure && make install\n" },
+    {
+      name: "cd into a folder unpacked in the same RUN",
+      code: F + "RUN curl -fsSL https://example.com/src.tgz | tar xz && cd src-1.2 && ./configure && make install\n",
+    },
     { name: "cd into a fresh clone", code: F + "RUN git clone --depth 1 https://example.com/x.git /x && cd /x && make\n" },
     { name: "cd into a folder made in the same RUN", code: F + "RUN mkdir -p /build && cd /build && cmake /src\n" },
     { name: "cd into a temporary folder", code: F + 'RUN cd "$(mktemp -d)" && make -C /src\n' },

@@ -1,4 +1,12 @@
-import { contributingStages, copyArgs, envOf, insertArgAfter, joinPosix, lineageInstructions, workdirAt } from "../../analysis/dockerfileFacts";
+import {
+  contributingStages,
+  copyArgs,
+  envOf,
+  insertArgAfter,
+  joinPosix,
+  lineageInstructions,
+  workdirAt,
+} from "../../analysis/dockerfileFacts";
 import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
 import { argsOf, hasFlag, isInvocation, programOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";

@@ -102,7 +102,9 @@ export const rule = dockerfileRule({
       const userLine = state.userIns.range.end.line;
       const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
       const where = at.line > userLine ? at : { line: last.range.end.line + 1, character: 0 };
-      const fixes: Fix[] = back ? [{ title: `Switch back to ${back}`, safe: false, edits: [insertLines(dockerfile, where, [`USER ${back}`])] }] : [];
+      const fixes: Fix[] = back
+        ? [{ title: `Switch back to ${back}`, safe: false, edits: [insertLines(dockerfile, where, [`USER ${back}`])] }]
+        : [];
       report({ messageId: "rootUser", range: state.userIns.range, fixes });
       return;
     }
