@@ -651,6 +651,8 @@ export interface ImageState {
   userIns: DockerInstruction | undefined;
   /** ENV of the base image, ENVs and ARGs of the stage's lineage. */
   env: ReadonlyMap<string, string>;
+  /** One variable of `env`, without building the whole map. */
+  getEnv(name: string): string | undefined;
   /** Names whose value comes from an ARG default (a build argument may override it). */
   argNames: ReadonlySet<string>;
   /** A shell at /bin/sh: true, false, or undefined when unknown. */
@@ -725,17 +727,6 @@ function baseState(model: DockerfileModel, root: Stage): { facts: ImageFacts; st
   };
 }
 
-function cloneState(s: MutableState): MutableState {
-  return {
-    ...s,
-    args: new Map(s.args),
-    argNames: new Set(s.argNames),
-    tools: new Map(s.tools),
-    ports: [...s.ports],
-    files: new Set(s.files),
-  };
-}
-
 /** Bounds the number of files the model remembers per stage (a COPY list is not a file system). */
 const MAX_FILES = 256;
 
@@ -771,7 +762,7 @@ function modelCache(model: DockerfileModel, stage: Stage): ModelCache {
 
 /** The state after `ins` when it changes anything the model tracks (a new object), else undefined. */
 function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstruction, cur: MutableState): MutableState | undefined {
-  const env = () => fullEnv(model, stage, ins, cur);
+  const env = () => envLookup(model, stage, ins, cur);
   switch (ins.keyword) {
     case "USER": {
       const next = { ...cur };
@@ -850,11 +841,16 @@ function applyRun(
   stage: Stage,
   ins: DockerInstruction,
   cur: MutableState,
-  env: () => ReadonlyMap<string, string>,
+  env: () => Lookup,
 ): MutableState | undefined {
   const cmds = model.shellCommands(ins);
   if (cmds.length === 0) return undefined;
-  const next = cloneState(cur);
+  // collect the changes first: most RUNs change nothing the model tracks, and copying the state for each is costly
+  const tools = new Map<Tool, boolean | undefined>();
+  const toolOf = (t: Tool) => (tools.has(t) ? tools.get(t) : cur.tools.get(t));
+  const files: string[] = [];
+  let wget = cur.wget;
+  let shell = cur.shell;
   let workdir = workdirAt(model, stage, ins);
   for (const cmd of cmds) {
     const p = programOf(cmd);
@@ -863,22 +859,21 @@ function applyRun(
     // a program written to a path by other means (`-o /usr/local/bin/curl`, `ln -s … /usr/bin/wget`): no longer known missing
     for (const w of cmd.words) {
       const m = /\/([a-z0-9]+)$/.exec(w.value);
-      if (m && (TOOLS as readonly string[]).includes(m[1] as string) && next.tools.get(m[1] as Tool) === false)
-        next.tools.set(m[1] as Tool, undefined);
+      if (m && (TOOLS as readonly string[]).includes(m[1] as string) && toolOf(m[1] as Tool) === false) tools.set(m[1] as Tool, undefined);
     }
     const pk = packagesOf(cmd);
     if (pk && pk.manager !== "pip") {
       for (const n of pk.names) {
-        for (const t of PROVIDES[n.name] ?? []) next.tools.set(t, true);
-        if (n.name === "wget") next.wget = "gnu";
-        if ((n.name === "busybox" || n.name === "busybox-static") && next.wget !== "gnu") next.wget = "busybox";
+        for (const t of PROVIDES[n.name] ?? []) tools.set(t, true);
+        if (n.name === "wget") wget = "gnu";
+        if ((n.name === "busybox" || n.name === "busybox-static") && wget !== "gnu") wget = "busybox";
       }
       continue;
     }
     if (OS_REMOVE.some((r) => r.program.test(p.name) && r.sub.test(args.find((a) => !a.startsWith("-")) ?? ""))) {
       for (const a of args.filter((x) => !x.startsWith("-")).slice(1)) {
-        for (const t of PROVIDES[a] ?? []) next.tools.set(t, false);
-        if (a === "wget") next.wget = next.wget === "gnu" ? "none" : next.wget;
+        for (const t of PROVIDES[a] ?? []) tools.set(t, false);
+        if (a === "wget") wget = wget === "gnu" ? "none" : wget;
       }
       continue;
     }
@@ -887,40 +882,52 @@ function applyRun(
     if (p.name === "cd" && args[0] && !args[0].includes("$")) workdir = joinPosix(workdir, args[0]);
     else if (p.name === "uv" && (args[0] === "sync" || (args[0] === "venv" && !args[1]))) {
       const venv = e.get("UV_PROJECT_ENVIRONMENT");
-      addFile(next, venv ? at(venv) : at(".venv"));
-    } else if (p.name === "uv" && args[0] === "venv" && args[1]) addFile(next, at(args[1]));
+      files.push(venv ? at(venv) : at(".venv"));
+    } else if (p.name === "uv" && args[0] === "venv" && args[1]) files.push(at(args[1]));
     else if (/^python[0-9.]*$/.test(p.name) && args[0] === "-m" && args[1] === "venv" && args[2])
-      addFile(next, at(args[args.length - 1] as string));
+      files.push(at(args[args.length - 1] as string));
     else if (/^(pip|pip3)$/.test(p.name) || (/^python[0-9.]*$/.test(p.name) && args.includes("pip"))) {
       const t = args.findIndex((a) => a === "--target" || a === "-t" || a === "--prefix");
-      if (t >= 0 && args[t + 1]) addFile(next, at(args[t + 1] as string));
+      if (t >= 0 && args[t + 1]) files.push(at(args[t + 1] as string));
       const eq = args.find((a) => /^--(target|prefix)=/.test(a));
-      if (eq) addFile(next, at(eq.slice(eq.indexOf("=") + 1)));
+      if (eq) files.push(at(eq.slice(eq.indexOf("=") + 1)));
     } else if (
       (p.name === "npm" && /^(ci|install|i)$/.test(args[0] ?? "")) ||
       (p.name === "yarn" && (args.length === 0 || args[0] === "install")) ||
       (p.name === "pnpm" && /^(install|i)$/.test(args[0] ?? ""))
     )
-      addFile(next, at("node_modules"));
+      files.push(at("node_modules"));
     else if (p.name === "go" && args[0] === "build") {
       const o = args.indexOf("-o");
-      if (o >= 0 && args[o + 1]) addFile(next, at(args[o + 1] as string));
-    } else if ((p.name === "poetry" || p.name === "uv") && args[0] === "build") addFile(next, at("dist"));
-    else if (p.name === "npm" && args[0] === "run" && args[1] === "build") addFile(next, at("dist"));
-    else if (p.name === "mkdir") for (const a of args.filter((x) => !x.startsWith("-"))) addFile(next, at(a));
+      if (o >= 0 && args[o + 1]) files.push(at(args[o + 1] as string));
+    } else if ((p.name === "poetry" || p.name === "uv") && args[0] === "build") files.push(at("dist"));
+    else if (p.name === "npm" && args[0] === "run" && args[1] === "build") files.push(at("dist"));
+    else if (p.name === "mkdir") for (const a of args.filter((x) => !x.startsWith("-"))) files.push(at(a));
     else if (p.name === "rm" && args.some((a) => /^-[a-z]*[rf]/.test(a))) {
       for (const a of args.filter((x) => !x.startsWith("-"))) {
         const path = at(a);
-        if (/^\/(usr\/)?bin\/(sh|bash|dash|busybox)$/.test(path)) next.tools.set(path.endsWith("bash") ? "bash" : "sh", false);
-        if (/^\/(usr\/)?bin\/(sh|busybox)$/.test(path)) next.shell = false;
+        if (/^\/(usr\/)?bin\/(sh|bash|dash|busybox)$/.test(path)) tools.set(path.endsWith("bash") ? "bash" : "sh", false);
+        if (/^\/(usr\/)?bin\/(sh|busybox)$/.test(path)) shell = false;
       }
     }
+  }
+  if (tools.size === 0 && files.length === 0 && wget === cur.wget && shell === cur.shell) return undefined;
+  const next: MutableState = { ...cur, wget, shell };
+  if (tools.size > 0) next.tools = new Map([...cur.tools, ...tools]);
+  if (files.length > 0) {
+    next.files = new Set(cur.files);
+    for (const f of files) addFile(next, f);
   }
   return next;
 }
 
+/** What expansion needs from an environment: one name at a time. */
+interface Lookup {
+  get(name: string): string | undefined;
+}
+
 /** Expands the variables of `text` from `env`; undefined when one is unknown. */
-function expandKnown(text: string, env: ReadonlyMap<string, string>): { value: string; certain: boolean } | undefined {
+function expandKnown(text: string, env: Lookup): { value: string; certain: boolean } | undefined {
   let unknown = false;
   const value = text.replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
@@ -946,6 +953,20 @@ function fullEnv(model: DockerfileModel, stage: Stage, ins: DockerInstruction | 
   return out;
 }
 
+/** The same lookups as `fullEnv` without building the map (a stage with thousands of ENVs stays linear). */
+function envLookup(model: DockerfileModel, stage: Stage, ins: DockerInstruction | undefined, s: MutableState): Lookup {
+  const env = envOf(model, stage, ins);
+  let base: Record<string, string> | undefined;
+  return {
+    get: (name) => {
+      const v = env.get(name) ?? s.args.get(name);
+      if (v !== undefined) return v;
+      base ??= imageFacts(rootStageOf(model, stage).image, model.imageTable).known.env ?? {};
+      return Object.prototype.hasOwnProperty.call(base, name) ? base[name] : undefined;
+    },
+  };
+}
+
 /**
  * The image as the model knows it just before `ins` (or at the end of the stage): user, environment, shell,
  * tools, package manager, libc, WORKDIR, exposed ports and files known to exist. Unknown facts stay undefined.
@@ -957,9 +978,11 @@ export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerI
   const s = (i >= 0 ? c.states[i] : c.states[c.states.length - 1]) as MutableState;
   const root = rootStageOf(model, owner);
   const base = imageFacts(root.image, model.imageTable);
-  const env = fullEnv(model, owner, i >= 0 ? ins : undefined, s);
-  const envNames = new Set(envOf(model, owner, i >= 0 ? ins : undefined).keys());
-  const argNames = new Set([...s.argNames].filter((n) => !envNames.has(n)));
+  const at = i >= 0 ? ins : undefined;
+  const lookup = envLookup(model, owner, at, s);
+  let env: Map<string, string> | undefined;
+  const stageEnv = envOf(model, owner, at);
+  const argNames = new Set([...s.argNames].filter((n) => !stageEnv.has(n)));
   const written = root.from.argsText;
   return {
     stage: owner,
@@ -967,7 +990,10 @@ export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerI
     baseFromArg: /\$/.test(written.replace(/\s+AS\s+\S+\s*$/i, "")),
     user: s.user,
     userIns: s.userIns,
-    env,
+    get env() {
+      return (env ??= fullEnv(model, owner, at, s));
+    },
+    getEnv: (name) => lookup.get(name),
     argNames,
     shell: s.shell,
     wget: s.tools.get("wget") === false ? "none" : s.wget,
@@ -978,7 +1004,7 @@ export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerI
     files: s.files,
     has: (tool) => s.tools.get(tool),
     expand: (text) => {
-      const r = expandKnown(text, env);
+      const r = expandKnown(text, lookup);
       if (!r) return undefined;
       const usesArg = [...argNames].some((n) => new RegExp(`\\$\\{?${n}\\b`).test(text));
       return { value: r.value, certain: !usesArg };
@@ -996,8 +1022,8 @@ export function cacheFolders(
 ): string[] {
   const home =
     state.env.get("HOME") ?? (state.user === undefined || isRootUser(state.user) ? "/root" : `/home/${state.user.split(":")[0]}`);
-  const xdg = state.env.get("XDG_CACHE_HOME") ?? `${home}/.cache`;
-  const env = (name: string) => state.env.get(name);
+  const xdg = state.getEnv("XDG_CACHE_HOME") ?? `${home}/.cache`;
+  const env = (name: string) => state.getEnv(name);
   switch (manager) {
     case "apt":
       return ["/var/cache/apt", "/var/lib/apt/lists"];
