@@ -130,6 +130,11 @@ export function lint(options: LintOptions): LintResult {
       if (rule.meta.messages[d.messageId] === undefined) throw new Error(`${rule.meta.id}: unknown messageId "${d.messageId}"`);
       const fixes: Fix[] = d.fixes ?? [];
       if (fixes.length > 0 && !rule.meta.fixable) throw new Error(`${rule.meta.id}: reported a fix but meta.fixable is false`);
+      for (const f of fixes) {
+        const kind = f.safe ? "safe" : "suggestion";
+        if (!(rule.meta.fixKinds ?? []).includes(kind))
+          throw new Error(`${rule.meta.id}: reported a ${kind} fix but meta.fixKinds does not declare it`);
+      }
       const range = clampRange(d.range, lines);
       if (suppressions.isSuppressed(rule, range.start.line)) return;
       const cap = rule.meta.severityCaps?.[d.messageId];

@@ -66,6 +66,7 @@ export const rule = composeRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Wait for a dependency that has a healthcheck with `condition: service_healthy`.",
     rationale:
       "The short form `depends_on: [db]` (and `condition: service_started`) only waits until the dependency's container has started, not until it accepts connections, so the dependent service races the database on every start and crashes or retries. When the dependency has a healthcheck (in any of the project's files, or a HEALTHCHECK in the Dockerfile it builds), `condition: service_healthy` makes Compose wait for it. The fix rewrites the entry to the long form. " +

@@ -17,6 +17,7 @@ export const rule = composeRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "`env_file`s must exist and stay out of git when they hold secrets; variables without a default belong in `.env.example`.",
     rationale:
       "A missing `env_file` stops `docker compose up` (unless marked `required: false`); it is not reported when a committed template sits beside it (`.env.example` for `.env`, `.env.production.example` for `.env.production`), since each developer creates the file from it. An env file with real passwords that `.gitignore` does not cover is one `git add .` away from being published. And a `${VAR}` without a default that `.env.example` does not list leaves the next developer guessing which variables to set; Compose substitutes an empty string and only warns. The fix adds the missing names to `.env.example`.",

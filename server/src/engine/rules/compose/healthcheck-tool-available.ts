@@ -30,6 +30,8 @@ export const rule = composeRule({
     id: "compose/healthcheck-tool-available",
     category: "reliability",
     defaultSeverity: "error",
+    failure:
+      "the health probe fails with `curl`/`wget`: not found on every run (the knowledge table or the built stage shows the tool is absent), so the service never becomes healthy.",
     fixable: false,
     summary: "A healthcheck must not call `curl` or `wget` in an image that does not have it.",
     rationale:

@@ -11,6 +11,7 @@ export const rule = composeRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Write `ports` entries as quoted strings.",
     rationale:
       "YAML 1.1 parsers read `HH:MM`-like values in base 60, so an unquoted `22:22` can become the number `1342`: every part after the first colon below 60 is the trap, and that is reported as a warning. " +

@@ -7,7 +7,10 @@ export const rule = dockerfileRule({
     id: "dockerfile/copy-dest-trailing-slash",
     category: "reliability",
     defaultSeverity: "error",
+    failure:
+      "the build stops: with several sources BuildKit requires a destination ending in `/` (the image model expands variables and stays quiet when it cannot be sure).",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "When COPY (or ADD) has several sources, end the destination with `/`.",
     rationale:
       "With more than one source the destination must be a directory, and Docker only accepts that when it is written with a trailing slash; otherwise the build fails. " +

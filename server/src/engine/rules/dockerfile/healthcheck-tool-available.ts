@@ -8,6 +8,8 @@ export const rule = dockerfileRule({
     id: "dockerfile/healthcheck-tool-available",
     category: "reliability",
     defaultSeverity: "error",
+    failure:
+      "the build (a RUN) or every health probe fails with `curl`/`wget`: not found, because the image model knows the tool is absent at that point.",
     fixable: false,
     summary: "A HEALTHCHECK (or RUN) must not call `curl` or `wget` when the stage neither installs it nor has it in its base image.",
     rationale:

@@ -67,6 +67,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "The production image must not install development dependencies (`--no-dev`, `--only main`, `--omit=dev`).",
     rationale:
       "`uv sync`, `poetry install` and `npm ci` install the development groups by default: test runners, linters, type checkers and their transitive dependencies. " +

@@ -58,6 +58,7 @@ export const rule = dockerfileRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "The runtime stage should switch to a non-root USER before it starts the application.",
     rationale:
       "A process that runs as root inside the container is root on every file the container can reach, and one kernel or runtime bug away from root on the host. " +

@@ -56,6 +56,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Clean the yum, dnf, microdnf or zypper cache in the same RUN that installs packages.",
     rationale:
       "RPM package managers keep downloaded packages and repository metadata under `/var/cache` (`/var/cache/yum` for yum and microdnf, `/var/cache/dnf` or `/var/cache/libdnf5` for dnf, `/var/cache/zypp` for zypper). Unless the same RUN removes them (`yum clean all`, `dnf clean all`, `zypper clean`), they are committed into the layer and every pull carries them. A cache mount (`--mount=type=cache,target=/var/cache/dnf`) keeps them out of the image as well.",

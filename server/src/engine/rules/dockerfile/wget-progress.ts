@@ -9,6 +9,7 @@ export const rule = dockerfileRule({
     category: "maintainability",
     defaultSeverity: "info",
     fixable: true,
+    fixKinds: ["safe", "suggestion"],
     summary: "Give `wget` a compact progress style (`--progress=dot:giga`) or make it quiet.",
     rationale:
       "Without a terminal, `wget` prints a dot for every few kilobytes, so downloading a large file floods the build log with thousands of lines. `--progress=dot:giga` keeps the log readable; `-q`/`-nv` silence it. Info by default: it only affects the log. " +

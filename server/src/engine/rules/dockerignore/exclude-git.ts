@@ -9,6 +9,7 @@ export const rule = dockerignoreRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "A `.dockerignore` must exclude the `.git` folder.",
     rationale:
       "The `.git` folder holds the whole history, including files that were deleted because they contained secrets, and remote URLs that may carry tokens. " +
