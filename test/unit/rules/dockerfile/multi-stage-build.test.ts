@@ -38,7 +38,7 @@ testRule(rule, {
   invalid: [
     {
       name: "purged in a later RUN does not shrink the image",
-      code: "«FROM python:3.13-slim»\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\nRUN apt-get purge -y --auto-remove gcc\n",
+      code: '«FROM python:3.13-slim»\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\nRUN apt-get purge -y --auto-remove gcc\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
       errors: [{ messageId: "singleStage" }],
     },
     {
