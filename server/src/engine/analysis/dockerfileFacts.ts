@@ -374,6 +374,18 @@ export function effectiveUser(model: DockerfileModel, stage: Stage): { user: str
   return last ? { user: last.argsText.trim(), ins: last } : undefined;
 }
 
+/**
+ * True when what the instruction leaves in its layers ends up in an image: its stage is the last one, or another
+ * stage builds FROM it (hadolint's reading; `--target` builds of other stages are not guessed at). A builder stage
+ * that is only copied from (`COPY --from`) throws its layers away, so a package cache left there never ships.
+ * ONBUILD triggers run in the images built FROM this one and always count.
+ */
+export function layersShip(model: DockerfileModel, ins: DockerInstruction): boolean {
+  const stage = ins.stage;
+  if (!stage || ins.keyword === "ONBUILD" || stage.isFinal) return true;
+  return model.stages.some((s) => s.parent === stage);
+}
+
 export function isRootUser(user: string): boolean {
   const name = user.split(":")[0]?.trim().toLowerCase() ?? "";
   return name === "root" || name === "0";

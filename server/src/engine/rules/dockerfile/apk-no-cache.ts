@@ -1,3 +1,4 @@
+import { layersShip } from "../../analysis/dockerfileFacts";
 import { hasCacheOrTmpfsMount, insertArgumentAfter, runSteps } from "../../analysis/instructions";
 import { apkAdd, hasParsedFlag } from "../../analysis/packages";
 import { dockerfileRule } from "../../rule";
@@ -13,7 +14,7 @@ export const rule = dockerfileRule({
     rationale:
       "Without `--no-cache`, `apk add` relies on an index fetched by `apk update` and leaves it, with downloaded packages, under /var/cache/apk in the layer. " +
       "`--no-cache` fetches a fresh index for this one command and keeps nothing, so you need neither `apk update`/`--update` nor a later `rm -rf /var/cache/apk/*`. " +
-      "A BuildKit cache or tmpfs mount on /var/cache/apk keeps the cache out of the image as well and is not reported. The fix adds `--no-cache` after `add`.",
+      "A BuildKit cache or tmpfs mount on /var/cache/apk keeps the cache out of the image as well and is not reported. The fix adds `--no-cache` after `add`. Builder stages that no other stage builds FROM are not reported: their layers, cache included, are thrown away.",
     examples: [
       {
         bad: "FROM alpine:3.21\nRUN apk update && apk add curl\n",
@@ -26,6 +27,8 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     for (const step of runSteps(dockerfile)) {
+      // a builder stage only copied from throws its layers away, cache included
+      if (!layersShip(dockerfile, step.ins)) continue;
       if (hasCacheOrTmpfsMount(step.mounts, "/var/cache/apk")) continue;
       for (const cmd of step.commands) {
         const add = apkAdd(cmd);
