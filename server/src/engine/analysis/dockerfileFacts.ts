@@ -656,8 +656,10 @@ export function exposedPorts(model: DockerfileModel, stage: Stage): number[] {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Programs the model tracks on PATH. */
-export type Tool = "curl" | "wget" | "sh" | "bash" | "python" | "pip" | "node" | "npm" | "uv" | "git";
-const TOOLS: readonly Tool[] = ["curl", "wget", "sh", "bash", "python", "pip", "node", "npm", "uv", "git"];
+export type Tool = "curl" | "wget" | "sh" | "bash" | "python" | "pip" | "node" | "npm" | "uv" | "git" | "gosu" | "su-exec";
+const TOOLS: readonly Tool[] = ["curl", "wget", "sh", "bash", "python", "pip", "node", "npm", "uv", "git", "gosu", "su-exec"];
+/** Programs that put a file they write in place (a download's output, a copy, a link, `chmod +x` on it). */
+const WRITES_FILE = /^(wget|curl|cp|mv|ln|install|chmod)$/;
 
 /** Package (or file) name -> the tool it puts on PATH. */
 const PROVIDES: Record<string, Tool[]> = {
@@ -674,6 +676,8 @@ const PROVIDES: Record<string, Tool[]> = {
   nodejs: ["node"],
   npm: ["npm"],
   uv: ["uv"],
+  gosu: ["gosu"],
+  "su-exec": ["su-exec"],
 };
 
 export interface ImageState {
@@ -896,8 +900,11 @@ function applyRun(
     const args = argsOf(cmd).map((w) => w.value);
     // a program written to a path by other means (`-o /usr/local/bin/curl`, `ln -s … /usr/bin/wget`): no longer known missing
     for (const w of cmd.words) {
-      const m = /\/([a-z0-9]+)$/.exec(w.value);
-      if (m && (TOOLS as readonly string[]).includes(m[1] as string) && toolOf(m[1] as Tool) === false) tools.set(m[1] as Tool, undefined);
+      const m = /\/([a-z0-9-]+)$/.exec(w.value);
+      if (!m || !(TOOLS as readonly string[]).includes(m[1] as string)) continue;
+      // written into a bin folder (`wget -O /usr/local/bin/gosu …`, `chmod +x /usr/local/bin/gosu`): on PATH now
+      if (WRITES_FILE.test(p.name) && /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(w.value)) tools.set(m[1] as Tool, true);
+      else if (toolOf(m[1] as Tool) === false) tools.set(m[1] as Tool, undefined);
     }
     const pk = packagesOf(cmd);
     if (pk && pk.manager !== "pip") {
