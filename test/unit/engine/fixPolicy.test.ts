@@ -52,7 +52,7 @@ describe("fix policy", () => {
     }
   });
   it("isSafeFix follows the fix's own verdict", () => {
-    const finding = lintAll('FROM python:3.13-slim\nCMD ["python"]\n')[0];
+    const finding = lintAll('FROM python:3.13-slim\nCOPY app.py .\nCMD ["python", "app.py"]\n')[0];
     assert.ok(finding);
     assert.equal(isSafeFix({ title: "x", safe: true, edits: [] }, finding), true);
     assert.equal(isSafeFix({ title: "x", safe: false, edits: [] }, finding), false);
@@ -65,7 +65,7 @@ describe("fix policy", () => {
       () =>
         lint({
           path: "/ws/Dockerfile",
-          text: 'FROM python:3.13-slim\nCMD ["python"]\n',
+          text: 'FROM python:3.13-slim\nCOPY app.py .\nCMD ["python", "app.py"]\n',
           kind: "dockerfile",
           rules: [patched as typeof rule],
           throwOnRuleError: true,

@@ -284,7 +284,10 @@ function computePackages(model: DockerfileModel, lineage: readonly DockerInstruc
     let autoRemoved = false;
     for (const cmd of cmds) {
       const p = programOf(cmd);
-      if (p?.name === "apt-mark" && argsOf(cmd).some((w) => w.value === "auto")) markedAuto = true;
+      // also through xargs: `apt-mark showmanual | xargs apt-mark auto`
+      const words = cmd.words.map((w) => w.value);
+      const markAt = words.indexOf("apt-mark");
+      if (markAt >= 0 && (p?.name === "apt-mark" || p?.name === "xargs") && words.slice(markAt + 1).includes("auto")) markedAuto = true;
       if (p && /^(apt-get|apt)$/.test(p.name)) {
         const words = argsOf(cmd).map((w) => w.value);
         const sub = words.find((w) => !w.startsWith("-"));
