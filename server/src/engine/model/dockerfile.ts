@@ -1,7 +1,7 @@
 import { DockerfileParser, type Argument, type Dockerfile, type Instruction, type Flag, type Heredoc } from "dockerfile-ast";
 import { LineIndex, type Range } from "../text";
 import type { BaseImageEntry } from "../knowledge/baseImages";
-import { expandVariables, parseImageRef, type ImageRef } from "./imageRef";
+import { expandVariables, parseImageRef, removeQuotes, type ImageRef } from "./imageRef";
 import { parseShell, type ShellCommand, type ShellWord } from "./shell";
 
 export type StageRole = "final" | "builder" | "dev";
@@ -179,7 +179,7 @@ export class DockerfileModel {
       getBuildStageRange(): Range | null;
     };
     const imageText = safe(() => ast.getImage(), null) ?? "";
-    const expanded = expandVariables(imageText, this.globalArgDefaults);
+    const expanded = removeQuotes(expandVariables(imageText, this.globalArgDefaults));
     const image = parseImageRef(expanded);
     const name = safe(() => ast.getBuildStage(), null) ?? undefined;
     const lower = image.raw.toLowerCase();

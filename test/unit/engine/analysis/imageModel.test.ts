@@ -114,6 +114,11 @@ describe("image model", () => {
     // mentioned, not written: unknown
     assert.equal(state("FROM alpine:3.22\nRUN rm -f /usr/local/bin/gosu\n").has("gosu"), undefined);
   });
+  it("a quoted, ARG-parameterised base is read after quote removal", () => {
+    const s = state('ARG ALPINE_TAG=3.22.1\nFROM alpine:"${ALPINE_TAG}"\n');
+    assert.equal(s.base.family, "alpine");
+    assert.equal(s.wget, "busybox");
+  });
   it("wget kind: BusyBox on Alpine, GNU once installed", () => {
     assert.equal(state("FROM alpine:3.22\n").wget, "busybox");
     assert.equal(state("FROM alpine:3.22\nRUN apk add --no-cache wget\n").wget, "gnu");
