@@ -7,6 +7,10 @@ const ok = (run: string) => F + `RUN ${run}\n`;
 testRule(rule, {
   valid: [
     {
+      name: "--no-network downloads nothing (recording run-time deps of what is already installed)",
+      code: "FROM alpine:3.21\nRUN apk add --no-network --virtual .rundeps so:libssl.so.3\n",
+    },
+    {
       name: "a builder stage only copied from: its cache is thrown away",
       notOnbuild: "an ONBUILD trigger runs in the child image, which ships",
       code: "FROM alpine:3.21 AS build\nRUN apk add gcc musl-dev && gcc -o /hello /src/hello.c\nFROM alpine:3.21\nCOPY --from=build /hello /hello\n",
