@@ -378,15 +378,17 @@ export function effectiveUser(model: DockerfileModel, stage: Stage): { user: str
 }
 
 /**
- * True when what the instruction leaves in its layers ends up in an image: its stage is the last one, or another
- * stage builds FROM it (hadolint's reading; `--target` builds of other stages are not guessed at). A builder stage
- * that is only copied from (`COPY --from`) throws its layers away, so a package cache left there never ships.
- * ONBUILD triggers run in the images built FROM this one and always count.
+ * True when what the instruction leaves in its layers ends up in the image the Dockerfile builds: its stage is the
+ * final one or one the final stage is built FROM (directly or through other stages). A builder stage whose output
+ * is only copied (`COPY --from`), and the stages it builds on, throw their layers away, so a package cache left
+ * there never ships (as in hadolint, a stage nothing uses is not judged either). ONBUILD triggers run in the
+ * images built FROM this one and always count.
  */
 export function layersShip(model: DockerfileModel, ins: DockerInstruction): boolean {
   const stage = ins.stage;
   if (!stage || ins.keyword === "ONBUILD" || stage.isFinal) return true;
-  return model.stages.some((s) => s.parent === stage);
+  const final = model.finalStage;
+  return final !== undefined && model.lineage(final).includes(stage);
 }
 
 export function isRootUser(user: string): boolean {

@@ -14,7 +14,7 @@ export const rule = dockerfileRule({
     rationale:
       "Without `--no-cache`, `apk add` relies on an index fetched by `apk update` and leaves it, with downloaded packages, under /var/cache/apk in the layer. " +
       "`--no-cache` fetches a fresh index for this one command and keeps nothing, so you need neither `apk update`/`--update` nor a later `rm -rf /var/cache/apk/*`. " +
-      "A BuildKit cache or tmpfs mount on /var/cache/apk keeps the cache out of the image as well and is not reported, and so is `apk add --no-network` (it downloads nothing). The fix adds `--no-cache` after `add`. Builder stages that no other stage builds FROM are not reported: their layers, cache included, are thrown away.",
+      "A BuildKit cache or tmpfs mount on /var/cache/apk keeps the cache out of the image as well and is not reported, and so is `apk add --no-network` (it downloads nothing). The fix adds `--no-cache` after `add`. Only stages the final image is built from are reported: a builder stage that is only copied from (and the stages it builds on) throws its layers away, cache included.",
     examples: [
       {
         bad: "FROM alpine:3.21\nRUN apk update && apk add curl\n",

@@ -65,7 +65,7 @@ export const rule = dockerfileRule({
     fixKinds: ["safe"],
     summary: "Run `pip install` with `--no-cache-dir` (or a cache mount on pip's cache).",
     rationale:
-      "pip keeps every wheel it downloads under `~/.cache/pip`. In an image that cache is never reused, but it is committed into the layer and can add hundreds of megabytes. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or better, mount a build cache on `/root/.cache/pip` so rebuilds stay fast and the image stays small. Builder stages that no other stage builds FROM are not reported: their layers, cache included, are thrown away.",
+      "pip keeps every wheel it downloads under `~/.cache/pip`. In an image that cache is never reused, but it is committed into the layer and can add hundreds of megabytes. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or better, mount a build cache on `/root/.cache/pip` so rebuilds stay fast and the image stays small. Only stages the final image is built from are reported: a builder stage that is only copied from (and the stages it builds on) throws its layers away, cache included.",
     examples: [
       {
         bad: "FROM python:3.13-slim\nRUN pip install requests==2.32.3\n",

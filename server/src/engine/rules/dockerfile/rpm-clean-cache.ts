@@ -60,7 +60,7 @@ export const rule = dockerfileRule({
     fixKinds: ["safe"],
     summary: "Clean the yum, dnf, microdnf or zypper cache in the same RUN that installs packages.",
     rationale:
-      "RPM package managers keep downloaded packages and repository metadata under `/var/cache` (`/var/cache/yum` for yum and microdnf, `/var/cache/dnf` or `/var/cache/libdnf5` for dnf, `/var/cache/zypp` for zypper). Unless the same RUN removes them (`yum clean all`, `dnf clean all`, `zypper clean`), they are committed into the layer and every pull carries them. A cache mount (`--mount=type=cache,target=/var/cache/dnf`) keeps them out of the image as well. Builder stages that no other stage builds FROM are not reported: their layers, cache included, are thrown away.",
+      "RPM package managers keep downloaded packages and repository metadata under `/var/cache` (`/var/cache/yum` for yum and microdnf, `/var/cache/dnf` or `/var/cache/libdnf5` for dnf, `/var/cache/zypp` for zypper). Unless the same RUN removes them (`yum clean all`, `dnf clean all`, `zypper clean`), they are committed into the layer and every pull carries them. A cache mount (`--mount=type=cache,target=/var/cache/dnf`) keeps them out of the image as well. Only stages the final image is built from are reported: a builder stage that is only copied from (and the stages it builds on) throws its layers away, cache included.",
     examples: [
       {
         bad: "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57\n",
