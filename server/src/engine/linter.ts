@@ -13,7 +13,7 @@ import type { AnyRule, ContextByKind } from "./rule";
 import { rulesForKind } from "./rules";
 import { experimentalEnabled, fileCheckDirective, parseSuppressions, type CheckDirective } from "./suppressions";
 import { dirname, join } from "./paths";
-import { LineIndex, type Range } from "./text";
+import { LineIndex, mergeInsertions, type Range } from "./text";
 import type { FileKind, Finding, Fix, ReportDescriptor, Severity, WorkspaceFs } from "./types";
 import { emptyFs } from "./workspace";
 
@@ -198,7 +198,12 @@ function lintUnguarded(options: LintOptions): LintResult {
         if (!(rule.meta.fixKinds ?? []).includes(fixKind))
           throw new Error(`${rule.meta.id}: reported a ${fixKind} fix but meta.fixKinds does not declare it`);
       }
-      const fixes: Fix[] = fixesTrusted ? reported : [];
+      // the same array when no fix inserts twice at one position (rules may share one fix list between findings)
+      const fixes: Fix[] = !fixesTrusted
+        ? []
+        : reported.some((f) => mergeInsertions(f.edits).length !== f.edits.length)
+          ? reported.map((f) => ({ ...f, edits: mergeInsertions(f.edits) }))
+          : reported;
       const range = clampRange(d.range, lines);
       if (suppressions.isSuppressed(rule, range.start.line)) return;
       const cap = rule.meta.severityCaps?.[d.messageId];

@@ -118,6 +118,28 @@ export class LineIndex {
   }
 }
 
+/**
+ * Joins insertions at the same position into one edit, in their order (a fix that adds a service's `secrets:` and
+ * the top-level `secrets:` at the end of a file inserts twice there); other edits are kept as they are.
+ */
+export function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  const at = new Map<string, number>();
+  for (const e of edits) {
+    const empty = comparePositions(e.range.start, e.range.end) === 0;
+    const key = `${e.range.start.line}:${e.range.start.character}`;
+    const previous = empty ? at.get(key) : undefined;
+    if (previous !== undefined) {
+      const p = out[previous] as TextEdit;
+      out[previous] = { range: p.range, newText: p.newText + e.newText };
+      continue;
+    }
+    if (empty) at.set(key, out.length);
+    out.push(e);
+  }
+  return out;
+}
+
 /** Applies non-overlapping edits; overlapping later edits are dropped (first wins). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const index = new LineIndex(text);

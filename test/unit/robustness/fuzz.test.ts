@@ -41,6 +41,23 @@ const single = (kind: FileKind, text: string): Project => ({
 });
 
 describe("fuzzer reproducers", () => {
+  it("entrypoint-execs-command appended exec after an unterminated expansion in the script", () => {
+    const project: Project = {
+      name: "entrypoint",
+      kind: "dockerfile",
+      target: "/r/Dockerfile",
+      files: {
+        "/r/Dockerfile": 'FROM python:3.13-slim\nCOPY docker/start.sh /start.sh\nENTRYPOINT ["/start.sh"]\nCMD ["uvicorn", "app:app"]\n',
+        "/r/docker/start.sh": "#!/bin/sh\nset -e\nalembic upgrade head $((\n",
+      },
+    };
+    const r = checkProject(project, { hangMs: HANG_MS, maxFixes: 20 });
+    assert.deepEqual(
+      r.failures.map((f) => f.message),
+      [],
+    );
+  });
+
   const cases: [string, FileKind, string][] = [
     [
       "apt-lists-cleanup appended its rm inside an unclosed quote",
@@ -60,6 +77,17 @@ describe("fuzzer reproducers", () => {
     ["non-root-user inserted USER after a dangling continuation", "dockerfile", "FROM\nRUN useradd app\\\n"],
     ["non-root-user appended USER to a FROM ending in a continuation", "dockerfile", "FROM dhi.io/:dev \\"],
     ["a self-merging anchor", "compose", "x-a: &a {<<: [*a, *a]}\nservices:\n  web:\n    <<: *a\n    image: x\n"],
+    // from the 100,000-mutant run (seed 20261203)
+    [
+      "non-root-user appended USER after a continuation that goes on through a comment line",
+      "dockerfile",
+      "FROM jenkins/jenkins:2.479.1-lts\nUSER root\nRUN apt-get update \\\n# the continuation goes on past this comment\n",
+    ],
+    [
+      "no-literal-secrets inserted twice at the end of a file without a final newline",
+      "compose",
+      "services:\n  postgres:\n    image: postgres:16.2-alpine\n    environment:\n      POSTGRES_PASSWORD: devpass",
+    ],
   ];
   for (const [name, kind, text] of cases) {
     it(name, () => {

@@ -8,6 +8,7 @@ import { detectServerFramework, type DetectedServer } from "./python";
 import type { DockerInstruction, DockerfileModel, Stage } from "../model/dockerfile";
 import { parseShell, programOf, argsOf, type ShellCommand, type ShellWord } from "../model/shell";
 import type { Position, TextEdit } from "../text";
+import type { Fix } from "../types";
 import { escapeRegExp } from "../regex";
 
 export interface RunCommand {
@@ -558,8 +559,12 @@ export function runtimeInsertionPoint(model: DockerfileModel, stage: Stage): Pos
   return { line: last.range.end.line + 1, character: 0 };
 }
 
-/** Inserts whole lines at a line start (or after the last line when `at` is past the end). */
-export function insertLines(model: DockerfileModel, at: Position, lines: string[]): TextEdit {
+/**
+ * Inserts whole lines at a line start (or after the last line when `at` is past the end); undefined when lines put
+ * there would not become instructions of their own (see `insideUnclosedHeredoc`), so no fix can be offered.
+ */
+export function insertLines(model: DockerfileModel, at: Position, lines: string[]): TextEdit | undefined {
+  if (insideUnclosedHeredoc(model, at)) return undefined;
   const eol = model.lines.eol;
   if (at.line >= model.lines.lineCount) {
     const end = model.lines.positionAt(model.text.length);
@@ -574,9 +579,10 @@ export function insertLines(model: DockerfileModel, at: Position, lines: string[
  */
 export function insideUnclosedHeredoc(model: DockerfileModel, at: Position): boolean {
   // the same when the last line before `at` ends with a line continuation: the inserted line joins that instruction
+  // (Docker drops blank and comment lines inside a continuation, so the instruction goes on past them)
   for (let line = Math.min(at.line, model.lines.lineCount) - 1; line >= 0; line--) {
     const text = model.lines.lineText(line).trimEnd();
-    if (text === "") continue;
+    if (text === "" || text.trimStart().startsWith("#")) continue;
     if (text.endsWith(model.escape)) return true;
     break;
   }
@@ -591,6 +597,11 @@ export function insideUnclosedHeredoc(model: DockerfileModel, at: Position): boo
         }
       }),
   );
+}
+
+/** The fix, or none when one of its edits could not be placed (an `insertLines` that returned undefined). */
+export function fixIfPlaced(fix: Omit<Fix, "edits">, ...edits: (TextEdit | undefined)[]): Fix[] {
+  return edits.every((e): e is TextEdit => e !== undefined) ? [{ ...fix, edits: edits as TextEdit[] }] : [];
 }
 
 /** The edit that removes an instruction's whole line(s), line break included. */

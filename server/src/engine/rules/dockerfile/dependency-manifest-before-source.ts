@@ -1,4 +1,4 @@
-import { copiesWholeContext, copyArgs, insertLines, instructionText } from "../../analysis/dockerfileFacts";
+import { copiesWholeContext, copyArgs, fixIfPlaced, insertLines, instructionText } from "../../analysis/dockerfileFacts";
 import type { DockerInstruction } from "../../model/dockerfile";
 import { argsOf, hasFlag, isInvocation, programOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
@@ -105,26 +105,26 @@ export const rule = dockerfileRule({
             const runText = instructionText(dockerfile, ins);
             const cmdText = dockerfile.text.slice(cmd.start, cmd.end);
             if (cmds.length === 1 && !ins.isExecForm && !hasFlag(cmd, flag)) {
-              fixes.push({
-                title: `Copy ${dep.manifests.join(" and ")} and install dependencies before the source`,
-                safe: false,
-                edits: [insertLines(dockerfile, at, [copyLine, runText.replace(cmdText, `${cmdText} ${flag}`)])],
-              });
+              fixes.push(
+                ...fixIfPlaced(
+                  { title: `Copy ${dep.manifests.join(" and ")} and install dependencies before the source`, safe: false },
+                  insertLines(dockerfile, at, [copyLine, runText.replace(cmdText, `${cmdText} ${flag}`)]),
+                ),
+              );
             }
           } else if (cmds.length === 1 && ["pip", "npm", "go"].includes(dep.ecosystem)) {
             // pip -r / npm ci / go mod download read only the manifests: move the whole RUN up (cargo, bundler and
             // composer may need the sources too: a crate's targets, a gemspec, autoload scripts; no automatic fix)
-            fixes.push({
-              title: `Copy ${dep.manifests.join(" and ")} and install before the source`,
-              safe: false,
-              edits: [
+            fixes.push(
+              ...fixIfPlaced(
+                { title: `Copy ${dep.manifests.join(" and ")} and install before the source`, safe: false },
                 insertLines(dockerfile, at, [copyLine, instructionText(dockerfile, ins)]),
                 {
                   range: { start: { line: ins.range.start.line, character: 0 }, end: { line: ins.range.end.line + 1, character: 0 } },
                   newText: "",
                 },
-              ],
-            });
+              ),
+            );
           }
           report({
             messageId: "sourceFirst",

@@ -122,7 +122,11 @@ export const rule = dockerfileRule({
         const lines = new LineIndex(src.text);
         const eol = lines.eol;
         const fixes: Fix[] = [];
-        if (last.words.length > 0 && (last.words[0]?.value === "$@" || last.words[0]?.value === "${@}")) {
+        // text added after an unterminated quote or expansion, or after a trailing `\`, would not be a command of its own
+        const incomplete = script.some((c) => c.words.some((w) => w.unterminated)) || /\\\s*$/.test(src.text);
+        if (incomplete) {
+          // no fix: the finding still stands
+        } else if (last.words.length > 0 && (last.words[0]?.value === "$@" || last.words[0]?.value === "${@}")) {
           const at = lines.positionAt(last.start);
           fixes.push({
             title: 'Run the command with exec "$@"',

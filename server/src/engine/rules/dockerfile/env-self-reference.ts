@@ -2,6 +2,7 @@ import { variableRefs } from "../../analysis/variables";
 import type { DockerInstruction } from "../../model/dockerfile";
 import { comparePositions, rangeContains, type Range } from "../../text";
 import { dockerfileRule } from "../../rule";
+import type { Fix } from "../../types";
 
 interface Prop {
   getName(): string;
@@ -43,16 +44,19 @@ export const rule = dockerfileRule({
       if (ins.keyword !== "ENV") continue;
       const props = propertiesOf(ins);
       const names = props.map((p) => p.getName());
+      // computed once per instruction: an ENV with thousands of variables must stay linear
+      const valueRanges = props.map((p) => p.getValueRange());
+      const indexesByName = new Map<string, number[]>();
+      names.forEach((n, i) => indexesByName.set(n, [...(indexesByName.get(n) ?? []), i].slice(0, 2)));
+      let fixes: Fix[] | undefined;
       for (const v of variableRefs(dockerfile, ins)) {
         const name = v.name;
         if (defined.has(name)) continue;
-        const owner = props.findIndex((p) => {
-          const r = p.getValueRange();
-          return r !== null && rangeContains(r, v.range.start);
-        });
-        const definedHere = names.findIndex((n, i) => n === name && i !== owner);
-        if (owner < 0 || definedHere < 0) continue;
-        report({ messageId: "selfReference", range: v.range, data: { name }, fixes: splitFix(ins, props, lines.eol) });
+        const owner = valueRanges.findIndex((r) => r !== null && rangeContains(r, v.range.start));
+        const definedHere = (indexesByName.get(name) ?? []).some((i) => i !== owner);
+        if (owner < 0 || !definedHere) continue;
+        fixes ??= splitFix(ins, props, lines.eol);
+        report({ messageId: "selfReference", range: v.range, data: { name }, fixes });
       }
       for (const n of names) defined.add(n);
     }

@@ -1,5 +1,6 @@
 import {
   exposedPorts,
+  fixIfPlaced,
   insertLines,
   lineageInstructions,
   runtimeInsertionPoint,
@@ -57,11 +58,12 @@ export const rule = dockerfileRule({
         node: language === "node",
       });
       if (spec) {
-        fixes.push({
-          title: `Add a HEALTHCHECK for ${server.framework}`,
-          safe: false,
-          edits: [insertLines(dockerfile, runtimeInsertionPoint(dockerfile, stage), [dockerfileHealthcheck(spec)])],
-        });
+        fixes.push(
+          ...fixIfPlaced(
+            { title: `Add a HEALTHCHECK for ${server.framework}`, safe: false },
+            insertLines(dockerfile, runtimeInsertionPoint(dockerfile, stage), [dockerfileHealthcheck(spec)]),
+          ),
+        );
       }
     }
     report({ messageId: "missing", range: start?.keywordRange ?? stage.from.keywordRange, data: { what }, fixes });

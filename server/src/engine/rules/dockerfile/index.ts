@@ -75,10 +75,12 @@ import { rule as runWithoutEffect } from "./run-without-effect";
 import { rule as secretsInBuildArgs } from "./secrets-in-build-args";
 import { rule as shellPipefail } from "./shell-pipefail";
 import { rule as shellRemovedBeforeRun } from "./shell-removed-before-run";
+import { rule as shellWrapperExec } from "./shell-wrapper-exec";
 import { rule as singleCmdEntrypointHealthcheck } from "./single-cmd-entrypoint-healthcheck";
 import { rule as singleDownloadTool } from "./single-download-tool";
 import { rule as stageNameLowercase } from "./stage-name-lowercase";
 import { rule as tlsVerificationOff } from "./tls-verification-off";
+import { rule as toolchainFinalStage } from "./toolchain-final-stage";
 import { rule as undefinedArgInFrom } from "./undefined-arg-in-from";
 import { rule as undefinedVariable } from "./undefined-variable";
 import { rule as uniqueStageNames } from "./unique-stage-names";
@@ -167,10 +169,12 @@ export const dockerfileRules: readonly AnyRule[] = [
   secretsInBuildArgs,
   shellPipefail,
   shellRemovedBeforeRun,
+  shellWrapperExec,
   singleCmdEntrypointHealthcheck,
   singleDownloadTool,
   stageNameLowercase,
   tlsVerificationOff,
+  toolchainFinalStage,
   undefinedArgInFrom,
   undefinedVariable,
   uniqueStageNames,

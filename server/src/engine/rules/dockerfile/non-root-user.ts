@@ -1,7 +1,7 @@
 import {
   imageStateAt,
   insertLines,
-  insideUnclosedHeredoc,
+  fixIfPlaced,
   isRootUser,
   lineageInstructions,
   runtimeInsertionPoint,
@@ -132,10 +132,9 @@ export const rule = dockerfileRule({
       const userLine = state.userIns.range.end.line;
       const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
       const where = at.line > userLine ? at : { line: last.range.end.line + 1, character: 0 };
-      const fixes: Fix[] =
-        back && !insideUnclosedHeredoc(dockerfile, where)
-          ? [{ title: `Switch back to ${back}`, safe: false, edits: [insertLines(dockerfile, where, [`USER ${back}`])] }]
-          : [];
+      const fixes: Fix[] = back
+        ? fixIfPlaced({ title: `Switch back to ${back}`, safe: false }, insertLines(dockerfile, where, [`USER ${back}`]))
+        : [];
       report({ messageId: "rootUser", range: state.userIns.range, fixes });
       return;
     }
@@ -152,24 +151,26 @@ export const rule = dockerfileRule({
     // a server that runs its workers as an unprivileged user it switches to itself (nginx, httpd, php-fpm)
     if (startedServers(dockerfile, stage).some((p) => selfDroppingServer(p) !== undefined)) return;
     const fixes: Fix[] = [];
-    if (insideUnclosedHeredoc(dockerfile, at)) {
-      // the inserted lines would become part of the heredoc's body
-    } else if (created) {
-      fixes.push({ title: `Add USER ${created}`, safe: false, edits: [insertLines(dockerfile, at, [`USER ${created}`])] });
+    if (created) {
+      fixes.push(...fixIfPlaced({ title: `Add USER ${created}`, safe: false }, insertLines(dockerfile, at, [`USER ${created}`])));
     } else if (facts.known.family === "debian" && state.shell) {
-      fixes.push({
-        title: "Create an unprivileged user (groupadd/useradd) and switch to it",
-        safe: false,
-        edits: [insertLines(dockerfile, at, ["RUN groupadd --system app && useradd --system --gid app --create-home app", "USER app"])],
-      });
+      fixes.push(
+        ...fixIfPlaced(
+          { title: "Create an unprivileged user (groupadd/useradd) and switch to it", safe: false },
+          insertLines(dockerfile, at, ["RUN groupadd --system app && useradd --system --gid app --create-home app", "USER app"]),
+        ),
+      );
     } else if (facts.known.family === "alpine" && state.shell) {
-      fixes.push({
-        title: "Create an unprivileged user (addgroup -S/adduser -S) and switch to it",
-        safe: false,
-        edits: [insertLines(dockerfile, at, ["RUN addgroup -S app && adduser -S -G app app", "USER app"])],
-      });
+      fixes.push(
+        ...fixIfPlaced(
+          { title: "Create an unprivileged user (addgroup -S/adduser -S) and switch to it", safe: false },
+          insertLines(dockerfile, at, ["RUN addgroup -S app && adduser -S -G app app", "USER app"]),
+        ),
+      );
     } else if (facts.family === "distroless" || facts.family === "hardened") {
-      fixes.push({ title: "Switch to the image's nonroot user", safe: false, edits: [insertLines(dockerfile, at, ["USER nonroot"])] });
+      fixes.push(
+        ...fixIfPlaced({ title: "Switch to the image's nonroot user", safe: false }, insertLines(dockerfile, at, ["USER nonroot"])),
+      );
     }
     report({ messageId: "noUser", range: stage.from.range, fixes });
   },

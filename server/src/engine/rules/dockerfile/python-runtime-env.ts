@@ -1,4 +1,4 @@
-import { envOf, insertLines, lineageInstructions, stageLanguage } from "../../analysis/dockerfileFacts";
+import { envOf, fixIfPlaced, insertLines, lineageInstructions, stageLanguage } from "../../analysis/dockerfileFacts";
 import { dockerfileRule } from "../../rule";
 
 const WANTED = ["PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE"];
@@ -38,13 +38,10 @@ export const rule = dockerfileRule({
       messageId: "missing",
       range: stage.from.range,
       data: { names: missing.map((n) => `\`${n}=1\``).join(" and ") },
-      fixes: [
-        {
-          title: `Set ${missing.join(" and ")}`,
-          safe: false,
-          edits: [insertLines(dockerfile, at, [`ENV ${missing.map((n) => `${n}=1`).join(" ")}`])],
-        },
-      ],
+      fixes: fixIfPlaced(
+        { title: `Set ${missing.join(" and ")}`, safe: false },
+        insertLines(dockerfile, at, [`ENV ${missing.map((n) => `${n}=1`).join(" ")}`]),
+      ),
     });
   },
 });
