@@ -3,8 +3,16 @@
  */
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
 import { registerCommands } from "./commands/index";
+import type { ServerApi } from "./commands/server";
 import { otherProviders, OUTPUT_CHANNEL_NAME } from "./providers";
 import {
   OTHER_PROVIDERS_NOTIFICATION,
@@ -43,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   try {
     await client.start();
   } catch (error) {
-    // the commands still register (the generators work without the server); the log says what failed
+    // the commands still register and say that the server is not running; the log says what failed
     outputChannel.error(`Shipshape language server did not start: ${String(error)}`);
     void vscode.window.showErrorMessage("Shipshape: the language server did not start. See the Shipshape output channel.");
   }
@@ -53,8 +61,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       void client?.sendNotification(OTHER_PROVIDERS_NOTIFICATION, otherProviders());
     }),
   );
-  registerCommands(context, client);
+  registerCommands(context, serverApi(client));
   return client;
+}
+
+/** The commands' way to the server: its `workspace/executeCommand` commands. */
+function serverApi(languageClient: LanguageClient): ServerApi {
+  return {
+    async call<R>(command: string, args: object): Promise<R> {
+      if (languageClient.state !== State.Running) throw new Error("the language server is not running (see the Shipshape output channel).");
+      return (await languageClient.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as R;
+    },
+    asWorkspaceEdit: (edit) => languageClient.protocol2CodeConverter.asWorkspaceEdit(edit),
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -11,6 +11,7 @@ import { registerDefinition } from "./handlers/definition";
 import { registerDidChangeWatchedFiles } from "./handlers/didChangeWatchedFiles";
 import { registerDocumentHighlight } from "./handlers/documentHighlight";
 import { registerDocumentLink } from "./handlers/documentLink";
+import { registerExecuteCommand } from "./handlers/executeCommand";
 import { registerDocumentSymbol } from "./handlers/documentSymbol";
 import { registerFoldingRange } from "./handlers/foldingRange";
 import { registerFormatting } from "./handlers/formatting";
@@ -27,6 +28,7 @@ import { createDockerfileService } from "./services/dockerfileService";
 import { DocumentStates } from "./services/documentState";
 import { LintService } from "./services/linting";
 import { SettingsStore } from "./services/settingsStore";
+import { realPath } from "./node/realPath";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -46,6 +48,7 @@ const ctx: ServerContext = {
   log,
   capabilities: {},
   clientCommands: new Set(),
+  realPath,
 };
 
 registerInitialize(ctx);
@@ -66,6 +69,7 @@ registerDocumentHighlight(ctx);
 registerRename(ctx);
 registerDocumentLink(ctx);
 registerInlayHint(ctx);
+registerExecuteCommand(ctx);
 connection.onShutdown(() => ctx.linting.dispose());
 
 // a bug in one request must not end the session; it is logged and the next request is served

@@ -7,6 +7,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import { allRules } from "../engine/rules";
+import { SERVER_COMMAND_IDS } from "../services/commands";
 import { DOCKERFILE_SEMANTIC_TOKENS_LEGEND } from "../services/dockerfileService";
 import type { ServerContext } from "../services/context";
 import { FIX_ALL_KIND, SORT_SERVICE_KEYS_KIND, WATCHED_FILES_GLOB, type ShipshapeInitializationOptions } from "../services/protocol";
@@ -45,6 +46,7 @@ export function registerInitialize(ctx: ServerContext): void {
         documentLinkProvider: { resolveProvider: false },
         inlayHintProvider: true,
         semanticTokensProvider: { legend: DOCKERFILE_SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+        executeCommandProvider: { commands: SERVER_COMMAND_IDS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };

@@ -21,6 +21,8 @@ export interface ServerContext {
   capabilities: ClientCapabilities;
   /** Client-side commands the client said it has (initializationOptions.clientCommands). */
   clientCommands: Set<string>;
+  /** Resolves symlinks (identity where the file system has none). */
+  realPath(path: string): string;
 }
 
 /**

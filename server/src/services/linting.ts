@@ -76,6 +76,12 @@ export class LintService {
     return detectKind(uriToPath(doc.uri), doc.languageId);
   }
 
+  /** The kind of a file that may not be open (then by its name alone). */
+  kindOfUri(uri: string, languageId: string | undefined): FileKind | undefined {
+    const doc = this.documents.get(uri);
+    return doc ? this.kindOf(doc) : detectKind(uriToPath(uri), languageId);
+  }
+
   /** The last lint of the open document's current text; undefined when there is none (not yet, or stale). */
   state(uri: string): LintState | undefined {
     const s = this.states.get(uri);
@@ -221,11 +227,25 @@ export class LintService {
     return recordingFs(this.baseFs, open);
   }
 
-  private lintDocument(doc: TextDocument, kind: FileKind, settings: ClientSettings, revision: number): LintState {
-    const path = uriToPath(doc.uri);
-    const text = doc.getText();
-    const { fs, touched } = this.workspaceFor(doc.uri);
-    const configFile = isFileUri(doc.uri) ? findConfigFile(path, fs, this.settings.roots) : undefined;
+  /**
+   * The configuration of one file: the nearest config file from its folder up to its workspace folder, then the
+   * client's settings rule by rule. The one resolver behind diagnostics, review, refine and the config command.
+   */
+  async configFor(uri: string, fs: WorkspaceFs): Promise<{ config: ShipshapeConfig; file: string | undefined; problems: string[] }> {
+    return this.resolveConfig(uri, fs, await this.settings.get(uri));
+  }
+
+  /** Open editors over the disk, as the rules of this URI see it. */
+  workspace(uri: string): WorkspaceFs {
+    return this.workspaceFor(uri).fs;
+  }
+
+  private resolveConfig(
+    uri: string,
+    fs: WorkspaceFs,
+    settings: ClientSettings,
+  ): { config: ShipshapeConfig; file: string | undefined; problems: string[] } {
+    const configFile = isFileUri(uri) ? findConfigFile(uriToPath(uri), fs, this.settings.roots) : undefined;
     if (configFile) {
       // said once per change of the file, not on every keystroke in the documents it configures
       const problems = configFile.problems.join("; ");
@@ -237,7 +257,14 @@ export class LintService {
         this.log(`no .shipshape.json: using the settings of ${migrated}, translated to Shipshape rules`);
       }
     }
-    const config = mergeConfig(configFile?.config, settings);
+    return { config: mergeConfig(configFile?.config, settings), file: configFile?.path, problems: configFile?.problems ?? [] };
+  }
+
+  private lintDocument(doc: TextDocument, kind: FileKind, settings: ClientSettings, revision: number): LintState {
+    const path = uriToPath(doc.uri);
+    const text = doc.getText();
+    const { fs, touched } = this.workspaceFor(doc.uri);
+    const config = this.resolveConfig(doc.uri, fs, settings).config;
 
     let composeCache: Map<string, ComposeFileModel> | undefined;
     if (kind === "compose") {
