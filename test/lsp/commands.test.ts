@@ -109,6 +109,24 @@ describe("server commands (workspace/executeCommand)", () => {
     assert.match(makefile.command ?? "", /^docker compose -f compose\.yml -f compose\.db\.yml/);
   });
 
+  it("a wrongly typed rule option is a configuration message; the rule runs with its default", async () => {
+    server.setSettings({ rules: { "compose/pin-image": { options: { allowedTags: "latest" } } } });
+    const doc = server.open("typed/compose.yaml", "dockercompose", "services:\n  web:\n    image: nginx:latest\n");
+    const published = await server.waitForDiagnostics(doc.uri);
+    assert.ok(
+      published.diagnostics.some((d) => d.code === "compose/pin-image"),
+      JSON.stringify(published.diagnostics.map((d) => d.code)),
+    );
+    assert.ok(
+      server.logs.some((l) => /compose\/pin-image: option "allowedTags": expected a list of strings/.test(l)),
+      server.logs.join("\n"),
+    );
+    assert.ok(!server.logs.some((l) => /rule compose\/pin-image failed/.test(l)), "the rule did not throw");
+    const config = await run<ConfigResponse>(SERVER_COMMANDS.config, { uri: doc.uri });
+    assert.match(config.problems.join(), /allowedTags/);
+    server.setSettings({});
+  });
+
   it("bad arguments are an error response with a message, and the server keeps serving", async () => {
     await assert.rejects(run(SERVER_COMMANDS.refine, { uri: server.uriOf("x/Dockerfile"), goal: "world peace" }), /goal/);
     await assert.rejects(run(SERVER_COMMANDS.review, { uri: 42 }), /uri/);

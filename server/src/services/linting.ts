@@ -1,8 +1,10 @@
 import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { ShipshapeConfig } from "../engine/config";
+import { optionProblems, type ShipshapeConfig } from "../engine/config";
+import { findConfigFile } from "../engine/configLookup";
 import { ENCODING_RULE_ID, encodingFinding, utf16Signature, type Utf16Signature } from "../engine/encoding";
 import { fixToFixedPoint, isSafeFix, type FixRunResult } from "../engine/fixes";
+import { allRules } from "../engine/rules";
 import { detectKind } from "../engine/kinds";
 import { lint, SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import type { ComposeFileModel } from "../engine/model/compose";
@@ -18,7 +20,7 @@ import { toDiagnostic } from "./diagnostics";
 import type { DocumentStates } from "./documentState";
 import { shapeOf, withinBaseLimits } from "./features";
 import type { DockerfileService } from "./dockerfileService";
-import { baseFeaturesEnabled, findConfigFile, mergeConfig, type ClientSettings } from "./settings";
+import { baseFeaturesEnabled, mergeConfig, type ClientSettings } from "./settings";
 import type { SettingsStore } from "./settingsStore";
 import { isFileUri, schemePolicy, uriToPath } from "./uris";
 
@@ -246,18 +248,22 @@ export class LintService {
     settings: ClientSettings,
   ): { config: ShipshapeConfig; file: string | undefined; problems: string[] } {
     const configFile = isFileUri(uri) ? findConfigFile(uriToPath(uri), fs, this.settings.roots) : undefined;
-    if (configFile) {
-      // said once per change of the file, not on every keystroke in the documents it configures
-      const problems = configFile.problems.join("; ");
-      if (problems && this.configProblems.get(configFile.path) !== problems) this.log(`${configFile.path}: ${problems}`);
-      this.configProblems.set(configFile.path, problems);
-      const migrated = configFile.migratedFrom?.join(" and ");
-      if (migrated && !this.configProblems.has(`migrated:${migrated}`)) {
-        this.configProblems.set(`migrated:${migrated}`, "");
-        this.log(`no .shipshape.json: using the settings of ${migrated}, translated to Shipshape rules`);
-      }
+    const migrated = configFile?.migratedFrom?.join(" and ");
+    if (migrated && !this.configProblems.has(`migrated:${migrated}`)) {
+      this.configProblems.set(`migrated:${migrated}`, "");
+      this.log(`no .shipshape.json: using the settings of ${migrated}, translated to Shipshape rules`);
     }
-    return { config: mergeConfig(configFile?.config, settings), file: configFile?.path, problems: configFile?.problems ?? [] };
+    const config = mergeConfig(configFile?.config, settings);
+    const problems = [...(configFile?.problems ?? []), ...optionProblems(config, allRules)];
+    const where = configFile?.path ?? "shipshape.rules setting";
+    const said = problems.join("; ");
+    if (said && this.configProblems.get(where) !== said) {
+      // said once per change, not on every keystroke in the documents it configures; the rule runs with its defaults
+      this.log(`${where}: ${said}`);
+      this.connection.window.showWarningMessage(`Shipshape configuration (${where}): ${said}. The defaults apply instead.`);
+    }
+    this.configProblems.set(where, said);
+    return { config, file: configFile?.path, problems };
   }
 
   private lintDocument(doc: TextDocument, kind: FileKind, settings: ClientSettings, revision: number): LintState {

@@ -7,7 +7,8 @@ import { diskFs } from "../../../server/src/node/diskFs";
 import { realPath } from "../../../server/src/node/realPath";
 import { CLIENT_CAPABILITIES } from "../../lsp/helpers/client";
 import { runServerCommand, type CommandHost } from "../../../server/src/services/commands";
-import { DEFAULT_SETTINGS, findConfigFile, mergeConfig } from "../../../server/src/services/settings";
+import { findConfigFile } from "../../../server/src/engine/configLookup";
+import { DEFAULT_SETTINGS, mergeConfig } from "../../../server/src/services/settings";
 import { uriToPath } from "../../../server/src/services/uris";
 
 export function commandHost(roots: () => readonly string[], fs: WorkspaceFs = diskFs): CommandHost {
