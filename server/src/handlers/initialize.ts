@@ -10,7 +10,8 @@ import { allRules } from "../engine/rules";
 import { SERVER_COMMAND_IDS } from "../services/commands";
 import { DOCKERFILE_SEMANTIC_TOKENS_LEGEND } from "../services/dockerfileService";
 import type { ServerContext } from "../services/context";
-import { FIX_ALL_KIND, SORT_SERVICE_KEYS_KIND, WATCHED_FILES_GLOB, type ShipshapeInitializationOptions } from "../services/protocol";
+import { FIX_ALL_KIND, SORT_SERVICE_KEYS_KIND, type ShipshapeInitializationOptions } from "../services/protocol";
+import { watchedFilesGlob } from "../engine/watch";
 import { readClientSettings } from "../services/settings";
 import { uriToPath } from "../services/uris";
 
@@ -60,7 +61,7 @@ export function registerInitialize(ctx: ServerContext): void {
     // the server asks for its own file events, so VS Code, Neovim and others all get the same watchers
     if (ctx.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void ctx.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: watchedFilesGlob(allRules) }] })
         .catch(() => undefined);
     }
     if (ctx.capabilities.workspace?.workspaceFolders) {

@@ -39,13 +39,6 @@ export const FIX_ALL_KIND = "source.fixAll.shipshape";
 export const SORT_SERVICE_KEYS_KIND = "source.sortServiceKeys.shipshape";
 
 /**
- * Files whose changes on disk matter to open documents: config files, neighbours rules read (compose
- * projects, Dockerfiles named by `build`, .dockerignore, .env files, dependency manifests).
- */
-export const WATCHED_FILES_GLOB =
-  "**/{.shipshape.json,shipshape.config.json,.shipshape-baseline.json,.hadolint.y*ml,.dclintrc*,Dockerfile*,Containerfile*,*.dockerfile,*compose*.y*ml,.dockerignore,.env*,pyproject.toml,uv.lock,poetry.lock,requirements*.txt,package.json}";
-
-/**
  * Commands the server runs for any client, through `workspace/executeCommand` with one argument object
  * (documented in the README). They read and compute; they never write a file: each returns what it would
  * change, and the client asks the user before applying it.
