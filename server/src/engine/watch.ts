@@ -36,7 +36,9 @@ export function watchedNames(rules: readonly AnyRule[]): string[] {
     BASELINE_FILE_NAME,
     ...HADOLINT_CONFIG_NAMES,
     ...DCLINT_CONFIG_NAMES,
-    ...LINTED_FILE_GLOBS, ...LINTER_READS]);
+    ...LINTED_FILE_GLOBS,
+    ...LINTER_READS,
+  ]);
   for (const rule of rules) for (const glob of rule.meta.reads ?? []) names.add(glob);
   return [...names];
 }
