@@ -35,7 +35,11 @@ describe("watched files", () => {
   });
 
   it("does not watch what no rule reads", () => {
-    for (const name of ["main.py", "README.md", "values.yaml"]) assert.ok(!watched(name), name);
+    for (const name of ["main.py", "README.md", "tsconfig.json"]) assert.ok(!watched(name), name);
+  });
+
+  it("covers compose files a project names with include or extends.file, whatever their name", () => {
+    for (const name of ["common.yml", "services.yaml"]) assert.ok(watched(name), name);
   });
 
   it("is one brace glob without duplicates", () => {
@@ -48,5 +52,16 @@ describe("watched files", () => {
     assert.ok(!matchesNameGlob("xenv", ".env"));
     assert.ok(matchesNameGlob("requirements-dev.txt", "requirements*.txt"));
     assert.ok(!matchesNameGlob("requirements.txt.bak", "requirements*.txt"));
+    assert.ok(matchesNameGlob("docker-compose.prod.yml", "*compose*.yml"));
+    assert.ok(!matchesNameGlob("compose.yaml", "*compose*.yml"));
+    assert.ok(matchesNameGlob("Dockerfile", "Dockerfile*"));
+    assert.ok(matchesNameGlob("a.b", "?.?"));
+    assert.ok(!matchesNameGlob("ab", "?.?"));
+    assert.ok(matchesNameGlob("", "*"));
+    assert.ok(!matchesNameGlob("x", ""));
+    // no backtracking blow-up
+    const started = Date.now();
+    assert.ok(!matchesNameGlob("a".repeat(5000), "*a*a*a*a*a*b"));
+    assert.ok(Date.now() - started < 1000);
   });
 });

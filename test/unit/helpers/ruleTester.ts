@@ -29,7 +29,7 @@ import { CONFIG_FILE_NAMES } from "../../../server/src/engine/config";
 import { detectKind } from "../../../server/src/engine/kinds";
 import { basename } from "../../../server/src/engine/paths";
 import type { WorkspaceFs } from "../../../server/src/engine/types";
-import { LINTER_READS, matchesNameGlob } from "../../../server/src/engine/watch";
+import { COMPOSE_PROJECT_READS, LINTER_READS, matchesNameGlob } from "../../../server/src/engine/watch";
 import { memoryFs } from "../../../server/src/engine/workspace";
 
 /**
@@ -44,6 +44,8 @@ function declaredReadsFs(rule: AnyRule, files: Record<string, string>): Workspac
     const name = basename(path);
     if (name === ".git" || CONFIG_FILE_NAMES.includes(name) || LINTER_READS.includes(name) || detectKind(path) !== undefined) return;
     if ((rule.meta.reads ?? []).some((glob) => matchesNameGlob(name, glob))) return;
+    // files named by include / extends.file, read through the compose model
+    if (rule.meta.kind === "compose" && COMPOSE_PROJECT_READS.some((glob) => matchesNameGlob(name, glob))) return;
     assert.fail(`${rule.meta.id} read ${path}, which its meta.reads does not declare (${JSON.stringify(rule.meta.reads ?? [])})`);
   };
   return {
