@@ -15,7 +15,11 @@ export function registerExecuteCommand(ctx: ServerContext): void {
   };
   ctx.connection.onExecuteCommand(async (params) => {
     try {
-      return await runServerCommand(host, params.command, params.arguments?.[0]);
+      let result = await runServerCommand(host, params.command, params.arguments?.[0]);
+      // in the browser the files come through the client: once they are in, the (read-only) command runs again
+      for (let round = 0; round < 4 && (await ctx.linting.settleFiles()); round++)
+        result = await runServerCommand(host, params.command, params.arguments?.[0]);
+      return result;
     } catch (error) {
       if (error instanceof CommandError) throw new ResponseError(-32602, error.message);
       ctx.log(`${params.command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -54,7 +54,7 @@ export function registerInitialize(ctx: ServerContext): void {
   });
 
   ctx.connection.onInitialized(() => {
-    ctx.log(`Shipshape language server ${SERVER_VERSION} ready (${allRules.length} rules, node ${process.version})`);
+    ctx.log(`Shipshape language server ${SERVER_VERSION} ready (${allRules.length} rules, ${ctx.runtime})`);
     if (ctx.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: "shipshape" }).catch(() => undefined);
     }

@@ -13,8 +13,7 @@ import { DockerfileModel } from "../engine/model/dockerfile";
 import { dirname } from "../engine/paths";
 import type { FileKind, Finding, Fix, WorkspaceFs } from "../engine/types";
 import { emptyFs } from "../engine/workspace";
-import { diskFs } from "../node/diskFs";
-import { recordingFs } from "../node/documentFs";
+import { recordingFs } from "./documentFs";
 import { applyWorkspaceBaseline } from "./baseline";
 import { toDiagnostic } from "./diagnostics";
 import type { DocumentStates } from "./documentState";
@@ -22,7 +21,7 @@ import { shapeOf, withinBaseLimits } from "./features";
 import type { DockerfileService } from "./dockerfileService";
 import { baseFeaturesEnabled, mergeConfig, type ClientSettings } from "./settings";
 import type { SettingsStore } from "./settingsStore";
-import { isFileUri, schemePolicy, uriToPath } from "./uris";
+import { schemePolicy, uriToPath } from "./uris";
 
 /**
  * The time one document's rules may take per lint in the server: past it, the remaining rules are skipped and
@@ -50,6 +49,16 @@ export interface LintState {
   touched: Set<string>;
 }
 
+/** A file system answered asynchronously (services/cachedFs.ts). */
+interface AsyncFilledFs {
+  readonly pending: boolean;
+  settle(): Promise<void>;
+  forget(path: string): void;
+}
+
+/** Lint rounds at most while neighbour files arrive (each round may read files the previous one did not). */
+const MAX_FILL_ROUNDS = 4;
+
 export class LintService {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly states = new Map<string, LintState>();
@@ -69,9 +78,17 @@ export class LintService {
     private readonly dockerfile: DockerfileService,
     private readonly log: (message: string) => void,
     private readonly docStates: DocumentStates,
-    private readonly baseFs: WorkspaceFs = diskFs,
+    private readonly baseFs: WorkspaceFs,
+    /** Whether a document's rules see its neighbours through `baseFs`: `file:` on disk (Node); more in the browser. */
+    private readonly readsNeighbours: (uri: string) => boolean = (uri) => schemePolicy(uri).neighbours === "disk",
   ) {
     docStates.onForget("lint", (uri) => this.close(uri));
+  }
+
+  /** `baseFs` when it is filled asynchronously (the browser's CachedFs): a lint waits for its reads, then runs again. */
+  private get filled(): AsyncFilledFs | undefined {
+    const fs = this.baseFs as Partial<AsyncFilledFs>;
+    return typeof fs.settle === "function" ? (fs as AsyncFilledFs) : undefined;
   }
 
   kindOf(doc: TextDocument): FileKind | undefined {
@@ -120,8 +137,19 @@ export class LintService {
     }
   }
 
+  /**
+   * Waits for the neighbour files asked for so far when they come through the client (the browser); false at once
+   * when nothing is pending (always so over the disk). A caller that read through the cache then runs again.
+   */
+  async settleFiles(): Promise<boolean> {
+    if (!this.filled?.pending) return false;
+    await this.filled.settle();
+    return true;
+  }
+
   /** A file changed on disk or in an editor: parsed copies of it are stale. */
   invalidate(path: string): void {
+    this.filled?.forget(path);
     this.composeCaches.get(dirname(path))?.delete(path);
   }
 
@@ -162,8 +190,16 @@ export class LintService {
     if (!current || this.docStates.revision(current) !== revision) return;
     try {
       const started = Date.now();
-      const state = this.lintDocument(current, kind, settings, revision);
+      let state = this.lintDocument(current, kind, settings, revision);
       this.durations.set(uri, Date.now() - started);
+      // neighbours fetched through the client: lint again once they are in, before publishing, so a rule never
+      // reports a file as missing only because it had not arrived yet (bounded: each round can ask for new files)
+      for (let round = 0; round < MAX_FILL_ROUNDS && this.filled?.pending; round++) {
+        await this.filled.settle();
+        const again = this.documents.get(uri);
+        if (!again || this.docStates.revision(again) !== revision) return;
+        state = this.lintDocument(again, kind, settings, revision);
+      }
       const now = this.documents.get(uri);
       if (!now || this.docStates.revision(now) !== revision) return;
       this.states.set(uri, state);
@@ -223,9 +259,9 @@ export class LintService {
    * judged against the working tree's neighbours.
    */
   private workspaceFor(uri: string): { fs: WorkspaceFs; touched: Set<string> } {
-    if (schemePolicy(uri).neighbours !== "disk") return recordingFs(emptyFs, new Map());
+    if (!this.readsNeighbours(uri)) return recordingFs(emptyFs, new Map());
     const open = new Map<string, string>();
-    for (const d of this.documents.all()) if (isFileUri(d.uri)) open.set(uriToPath(d.uri), d.getText());
+    for (const d of this.documents.all()) if (this.readsNeighbours(d.uri)) open.set(uriToPath(d.uri), d.getText());
     return recordingFs(this.baseFs, open);
   }
 
@@ -247,7 +283,7 @@ export class LintService {
     fs: WorkspaceFs,
     settings: ClientSettings,
   ): { config: ShipshapeConfig; file: string | undefined; problems: string[] } {
-    const configFile = isFileUri(uri) ? findConfigFile(uriToPath(uri), fs, this.settings.roots) : undefined;
+    const configFile = this.readsNeighbours(uri) ? findConfigFile(uriToPath(uri), fs, this.settings.roots) : undefined;
     const migrated = configFile?.migratedFrom?.join(" and ");
     if (migrated && !this.configProblems.has(`migrated:${migrated}`)) {
       this.configProblems.set(`migrated:${migrated}`, "");
@@ -283,7 +319,9 @@ export class LintService {
     const onDisk = this.diskEncoding(doc.uri, path, touched);
     if (onDisk && !result.findings.some((f) => f.ruleId === ENCODING_RULE_ID)) result.findings.unshift(encodingFinding(path, kind, onDisk));
     for (const r of result.ruleErrors) this.log(`rule ${r.ruleId} failed on ${path}: ${String(r.error)}`);
-    const baselined = isFileUri(doc.uri) ? applyWorkspaceBaseline(path, text, result.findings, fs, this.settings.roots) : undefined;
+    const baselined = this.readsNeighbours(doc.uri)
+      ? applyWorkspaceBaseline(path, text, result.findings, fs, this.settings.roots)
+      : undefined;
     if (baselined?.baselinePath && baselined.problems.length) {
       const problems = baselined.problems.join("; ");
       if (this.configProblems.get(baselined.baselinePath) !== problems) this.log(`${baselined.baselinePath}: ${problems}`);

@@ -153,3 +153,19 @@ export interface ConfigResponse {
   rules: ShipshapeConfig["rules"];
   problems: string[];
 }
+
+/**
+ * Server -> client requests of the web extension: its server runs in a web worker with no file system, so it reads
+ * the neighbour files rules need through the client's `workspace.fs` (services/cachedFs.ts). Parameter: `{ uri }`.
+ * `readFile` answers the text (UTF-8) or null; `stat` answers "file", "directory" or null; `readDir` the entry
+ * names or null. The desktop server reads the disk and never sends them.
+ */
+export const CLIENT_FS_REQUESTS = {
+  readFile: "shipshape/fs/readFile",
+  stat: "shipshape/fs/stat",
+  readDir: "shipshape/fs/readDir",
+} as const;
+
+export interface ClientFsParams {
+  uri: string;
+}
