@@ -2,20 +2,19 @@
 // --production minifies; --watch rebuilds on change.
 import * as esbuild from "esbuild";
 import { existsSync, rmSync } from "node:fs";
-import { browserInject, offlineRegistry, precompiledComposeValidator } from "./esbuildPlugins.mjs";
+import { plugins } from "./esbuildPlugins.mjs";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
 
 const entries = [
-  { in: "client/src/extension.ts", out: "dist/client/extension", external: ["vscode"] },
-  { in: "server/src/server.ts", out: "dist/server/server", external: [] },
-  // yaml-language-server (and the prettier it imports at load) in its own file, required on first compose hover
+  // one client bundle for package.json's `main` and `browser`, one server bundle for Node and a web worker: each
+  // picks its entry when it starts (client/src/main.ts, server/src/main.ts), so the VSIX carries each library once
+  { in: "client/src/main.ts", out: "dist/client/extension", external: ["vscode"] },
+  { in: "server/src/main.ts", out: "dist/server/server", external: [] },
+  // yaml-language-server in its own file, required on first compose hover (Node only)
   { in: "server/src/services/yamlService.ts", out: "dist/server/yamlService", external: [] },
   { in: "server/src/cli/main.ts", out: "dist/cli/main", external: [] },
-  // the web extension: the client in VS Code's web worker extension host, the server in a web worker of its own
-  { in: "client/src/browserExtension.ts", out: "dist/client/browserExtension", external: ["vscode"], platform: "browser", format: "cjs" },
-  { in: "server/src/browserServer.ts", out: "dist/server/browserServer", external: [], platform: "browser", format: "iife" },
 ].filter((e) => existsSync(e.in));
 
 if (!watch) rmSync("dist", { recursive: true, force: true });
@@ -26,20 +25,19 @@ const contexts = await Promise.all(
       entryPoints: { [e.out]: e.in },
       outdir: ".",
       bundle: true,
-      platform: e.platform ?? "node",
-      target: e.platform === "browser" ? "es2022" : "node20",
-      format: e.format ?? "cjs",
+      platform: "node",
+      target: "node20",
+      format: "cjs",
       // jsonc-parser's UMD build fails at start-up ("Cannot find module './impl/format'") unless the ESM build is picked
       mainFields: ["module", "main"],
       external: e.external,
-      inject: e.platform === "browser" ? browserInject : [],
       sourcemap: production ? false : "linked",
       minify: production,
       keepNames: true,
       logLevel: "warning",
       legalComments: "linked",
       metafile: true,
-      plugins: [offlineRegistry, precompiledComposeValidator],
+      plugins,
     }),
   ),
 );

@@ -40,5 +40,69 @@ export const precompiledComposeValidator = {
   },
 };
 
-/** Injected into the browser builds: stand-ins for the Node globals their libraries touch (see the file). */
-export const browserInject = [resolve("server/src/browserShims.ts")];
+/**
+ * dockerfile-ast tests a character for the UTF-8 byte order mark with `Buffer.from(char, "UTF-8")`; a web worker has
+ * no Buffer, so every Dockerfile lint failed there. The same test with TextEncoder, which Node and browsers have.
+ */
+export const dockerfileAstWithoutBuffer = {
+  name: "dockerfile-ast-without-buffer",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]dockerfile-ast[\\/]lib[\\/]util\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      const from = 'Uint8Array.from(Buffer.from(char, "UTF-8"))';
+      if (!text.includes(from)) throw new Error(`${args.path}: the Buffer use this plugin replaces is gone; check the plugin`);
+      return { contents: text.replace(from, "new TextEncoder().encode(char)"), loader: "js" };
+    });
+  },
+};
+
+/**
+ * yaml-language-server's formatter imports prettier (456 KB minified); Shipshape turns its formatting off
+ * (services/yamlService.ts: `format: false`), so prettier is left out and a stand-in throws if it is ever called.
+ */
+export const withoutPrettier = {
+  name: "without-prettier",
+  setup(build) {
+    build.onResolve({ filter: /^prettier(\/.*)?$/ }, (args) =>
+      /yaml-language-server/.test(args.importer) ? { path: args.path, namespace: "no-prettier" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "no-prettier" }, () => ({
+      contents: 'export function format() { throw new Error("YAML formatting is not part of the Shipshape bundle"); }\n',
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * The client and server bundles carry both entries (Node and web worker) and are built for Node, where the
+ * `browser`-only exports of vscode-languageclient/-server do not resolve; they are named here directly.
+ */
+export const browserSubpaths = {
+  name: "browser-subpaths",
+  setup(build) {
+    build.onResolve({ filter: /^vscode-(languageclient|languageserver|languageserver-protocol|jsonrpc)\/browser$/ }, (args) => ({
+      path: resolve("node_modules", args.path.replace(/\/browser$/, ""), "lib", "browser", "main.js"),
+    }));
+  },
+};
+
+/**
+ * The `yaml` package's Node build requires `process` and `buffer`; its browser build (the same code, guarded) runs
+ * in Node and in a worker, so the server bundle, which is both, takes that one.
+ */
+export const yamlForBothHosts = {
+  name: "yaml-for-both-hosts",
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: resolve("node_modules/yaml/browser/index.js") }));
+  },
+};
+
+/** Every plugin, in the order the build uses them. */
+export const plugins = [
+  offlineRegistry,
+  precompiledComposeValidator,
+  dockerfileAstWithoutBuffer,
+  withoutPrettier,
+  browserSubpaths,
+  yamlForBothHosts,
+];

@@ -1,6 +1,6 @@
 /**
  * The web client (VS Code for the Web, vscode.dev, code-server's web worker extension host): starts the language
- * server (dist/server/browserServer.js) in a web worker. Everything else is in common.ts.
+ * server (dist/server/server.js, which starts its browser entry there) in a web worker. Everything else is in common.ts.
  */
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/browser";
@@ -64,7 +64,7 @@ function serveFileSystem(c: LanguageClient): void {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
-  const serverMain = vscode.Uri.joinPath(context.extensionUri, "dist", "server", "browserServer.js");
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, "dist", "server", "server.js");
   const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const worker = new Worker(await workerUrl(serverMain), { name: "Shipshape language server" });
   client = new LanguageClient("shipshape", "Shipshape", worker, clientOptions(outputChannel));

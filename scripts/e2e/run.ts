@@ -46,7 +46,7 @@ function checkInstalledFiles(dir: string): string[] {
   const entry = pkg.main ?? pkg.browser;
   const needed = [
     entry ? (entry.endsWith(".js") ? entry : `${entry}.js`) : "(no main or browser in package.json)",
-    pkg.main ? "dist/server/server.js" : "dist/server/browserServer.js",
+    "dist/server/server.js",
   ];
   return needed.filter((f) => !existsSync(join(dir, f)));
 }
@@ -173,7 +173,7 @@ async function main(): Promise<number> {
       const pkg = JSON.parse(readFileSync(join(prepared.extensionDir, "package.json"), "utf8")) as { main?: string; browser?: string };
       const entry: Outcome = {
         name: "web: the installed extension has only the browser entry (it can run nowhere but the web worker)",
-        ok: pkg.main === undefined && pkg.browser !== undefined && existsSync(join(prepared.extensionDir, "dist/server/browserServer.js")),
+        ok: pkg.main === undefined && pkg.browser !== undefined && existsSync(join(prepared.extensionDir, "dist/server/server.js")),
         detail: JSON.stringify({ main: pkg.main, browser: pkg.browser }),
       };
       return [entry, ...(await runUi(prepared.run, "web"))];

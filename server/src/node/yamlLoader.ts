@@ -2,8 +2,8 @@ import type { DocumentStates } from "../services/documentState";
 import type { YamlService } from "../services/yamlService";
 
 /**
- * Loads dist/server/yamlService.js on first call. It is a separate bundle so that prettier, which
- * yaml-language-server imports at load, is not even parsed while the server starts.
+ * Loads dist/server/yamlService.js on first call. It is a separate bundle so that yaml-language-server is not
+ * even parsed while the server starts.
  */
 export function lazyYamlService(log: (message: string) => void, docStates: DocumentStates): () => YamlService | undefined {
   let service: YamlService | undefined;

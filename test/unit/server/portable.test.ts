@@ -14,18 +14,14 @@ import * as esbuild from "esbuild";
 const ROOT = join(__dirname, "../../..");
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
-/** The build's own plugins and browser shims (scripts/build.mjs builds the shipped browser bundles with them). */
-async function buildConfig(): Promise<{ plugins: esbuild.Plugin[]; inject: string[] }> {
-  const m = (await import(join(ROOT, "scripts/esbuildPlugins.mjs"))) as {
-    offlineRegistry: esbuild.Plugin;
-    precompiledComposeValidator: esbuild.Plugin;
-    browserInject: string[];
-  };
-  return { plugins: [m.offlineRegistry, m.precompiledComposeValidator], inject: m.browserInject };
+/** The build's own plugins (scripts/build.mjs). */
+async function buildConfig(): Promise<{ plugins: esbuild.Plugin[] }> {
+  const m = (await import(join(ROOT, "scripts/esbuildPlugins.mjs"))) as { plugins: esbuild.Plugin[] };
+  return { plugins: m.plugins };
 }
 
 async function browserBuild(entries: string[], external: string[] = []): Promise<esbuild.BuildResult & { metafile: esbuild.Metafile }> {
-  const { plugins, inject } = await buildConfig();
+  const { plugins } = await buildConfig();
   return esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: entries,
@@ -39,7 +35,6 @@ async function browserBuild(entries: string[], external: string[] = []): Promise
     metafile: true,
     logLevel: "silent",
     plugins,
-    inject,
   });
 }
 
@@ -86,7 +81,7 @@ describe("portable server core", () => {
     ];
     assert.ok(entries.length > 150, `${entries.length} modules`);
     // one bundle importing every module (one bundle per module would take ten times as long)
-    const { plugins, inject } = await buildConfig();
+    const { plugins } = await buildConfig();
     const built = await esbuild.build({
       absWorkingDir: ROOT,
       stdin: { contents: entries.map((e) => `import "./${e}";`).join("\n"), resolveDir: ROOT, loader: "ts" },
@@ -98,7 +93,6 @@ describe("portable server core", () => {
       metafile: true,
       logLevel: "silent",
       plugins,
-      inject,
     });
     for (const e of entries) assert.ok(e in built.metafile.inputs, `${e} is in the bundle`);
     assert.deepEqual(nodeOnly(built.metafile), []);
@@ -108,7 +102,7 @@ describe("portable server core", () => {
     const meta = await browserBundle("client/src/browserExtension.ts", ["vscode"]);
     assert.deepEqual(nodeOnly(meta), []);
     const engine = Object.keys(meta.inputs).filter(
-      (i) => i.startsWith("server/src/") && !/engine\/choices\.ts$|services\/protocol\.ts$|browserShims\.ts$/.test(i),
+      (i) => i.startsWith("server/src/") && !/engine\/choices\.ts$|services\/protocol\.ts$/.test(i),
     );
     assert.deepEqual(engine, [], "the client carries no engine or server code beyond the choice lists and the protocol");
   });
@@ -119,9 +113,21 @@ describe("portable server core", () => {
     assert.ok(meta instanceof Error || nodeOnly(meta as esbuild.Metafile).length > 0);
   });
 
-  it("the browser server runs in a worker-shaped sandbox (no require, process or Buffer) and reads neighbours through the client", async () => {
-    const built = await browserBuild(["server/src/browserServer.ts"]);
-    const code = built.outputFiles?.[0]?.text ?? "";
+  it("the server bundle runs in a worker-shaped sandbox (no require, process or Buffer) and reads neighbours through the client", async () => {
+    // built as scripts/build.mjs builds dist/server/server.js, which the web client starts in a worker
+    const built = await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: ["server/src/main.ts"],
+      bundle: true,
+      write: false,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      mainFields: ["module", "main"],
+      logLevel: "silent",
+      plugins: (await buildConfig()).plugins,
+    });
+    const code = built.outputFiles[0]?.text ?? "";
     // the client's workspace.fs: a virtual workspace (memfs:), as on vscode.dev
     const run = async (files: Record<string, string>) => {
       const sent: { id?: number; method?: string; params?: { uri?: string; diagnostics?: { code?: string }[] } }[] = [];
@@ -156,8 +162,10 @@ describe("portable server core", () => {
       };
       scope.self = scope;
       const deliver = (m: object) => (scope.onmessage as (e: { data: object }) => void)({ data: m });
-      vm.runInContext(code, vm.createContext(scope), { filename: "browserServer.js" });
       for (const name of ["require", "process", "Buffer", "module"]) assert.equal(name in scope, false, `${name} is not in the sandbox`);
+      vm.runInContext(code, vm.createContext(scope), { filename: "server.js" });
+      // the bundle picks its entry asynchronously (a dynamic import): wait for the connection to listen
+      for (let i = 0; i < 100 && typeof scope.onmessage !== "function"; i++) await new Promise((r) => setTimeout(r, 10));
       deliver({ jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } });
       await new Promise((r) => setTimeout(r, 50));
       deliver({ jsonrpc: "2.0", method: "initialized", params: {} });
