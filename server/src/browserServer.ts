@@ -32,6 +32,7 @@ function noteUri(uri: string): void {
   }
 }
 function uriOfPath(path: string): string {
+  for (const folder of ctx.settings.folderUris) noteUri(folder);
   const m = /^\/([A-Za-z][A-Za-z0-9+.-]*)(\/.*)?$/.exec(path);
   if (m && authorities.has(m[1] as string))
     return URI.from({ scheme: m[1] as string, authority: authorities.get(m[1] as string), path: m[2] ?? "/" }).toString();

@@ -29,6 +29,7 @@ export function registerInitialize(ctx: ServerContext): void {
       ctx.settings.otherProviders = { dockerfile: options.otherProviders.dockerfile, compose: options.otherProviders.compose };
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     ctx.settings.roots = folders.filter((u) => u.startsWith("file:")).map(uriToPath);
+    ctx.settings.folderUris = folders;
     return {
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
       capabilities: {

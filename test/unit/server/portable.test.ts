@@ -180,7 +180,23 @@ describe("portable server core", () => {
       const published = () => sent.filter((m) => m.method === "textDocument/publishDiagnostics" && m.params?.uri === uri);
       while (published().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, 200));
-      return { published: published().map((m) => (m.params?.diagnostics ?? []).map((d) => d.code)), asked };
+      // a server command (what the client's Review runs) answers in the worker too
+      deliver({
+        jsonrpc: "2.0",
+        id: 2,
+        method: "workspace/executeCommand",
+        params: { command: "shipshape.server.review", arguments: [{ uri }] },
+      });
+      let review: { result?: { markdown?: string } } | undefined;
+      while (!review && Date.now() < deadline) {
+        review = sent.find((m) => m.id === 2 && !m.method) as typeof review;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return {
+        published: published().map((m) => (m.params?.diagnostics ?? []).map((d) => d.code)),
+        asked,
+        review: review?.result?.markdown ?? JSON.stringify(review),
+      };
     };
 
     const without = await run({ "memfs://demo/proj/Dockerfile": "" });
@@ -188,6 +204,7 @@ describe("portable server core", () => {
     assert.ok(without.published[0]?.includes("dockerfile/maintainer-deprecated"), JSON.stringify(without.published));
     assert.ok(without.published[0]?.includes("dockerfile/dockerignore-present"), "no .dockerignore: the finding is there");
     assert.ok(without.asked.includes("stat memfs://demo/proj/.dockerignore"), JSON.stringify(without.asked));
+    assert.match(without.review, /MAINTAINER/, "the review report names the finding");
 
     const withIgnore = await run({ "memfs://demo/proj/Dockerfile": "", "memfs://demo/proj/.dockerignore": ".git\n.env\n" });
     // the first publish already knows the file: the lint waited for the client's answer instead of guessing "missing"
