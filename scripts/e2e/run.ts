@@ -176,7 +176,18 @@ async function main(): Promise<number> {
         ok: pkg.main === undefined && pkg.browser !== undefined && existsSync(join(prepared.extensionDir, "dist/server/server.js")),
         detail: JSON.stringify({ main: pkg.main, browser: pkg.browser }),
       };
-      return [entry, ...(await runUi(prepared.run, "web"))];
+      const ui = await runUi(prepared.run, "web");
+      // where it ran: the Node (remote) extension host logs every activation; Shipshape's must not be there
+      const hostLogs = readdirSync(join(prepared.run.userData, "logs"), { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith("remoteexthost.log"))
+        .map((f) => readFileSync(join(prepared.run.userData, "logs", f), "utf8"));
+      const inNodeHost = hostLogs.some((t) => /_doActivateExtension shipshape\./.test(t));
+      const where: Outcome = {
+        name: "web: the extension ran in the web worker (the Node extension host never activated it)",
+        ok: hostLogs.length > 0 && !inNodeHost && ui.every((o) => o.ok),
+        detail: `${hostLogs.length} Node extension host log(s); activation there: ${inNodeHost}`,
+      };
+      return [entry, ...ui, where];
     });
   }
   if (only.has("nvim")) {
