@@ -22,6 +22,11 @@ export interface ShipshapeConfig {
   rules?: Record<string, RuleSetting>;
   /** CLI only: the lowest severity that fails `shipshape lint` (default `error`). */
   failureThreshold?: FailureThreshold;
+  /**
+   * Base images the knowledge table does not know (or knows differently): reference without tag (every tag) or
+   * with a tag -> facts (`user`, `shell`, `curl`, `wget`, `packageManager`, `libc`, `runtime`, `env`).
+   */
+  images?: Record<string, unknown>;
 }
 
 export const CONFIG_FILE_NAMES = [".shipshape.json", "shipshape.config.json"];
@@ -128,5 +133,10 @@ export function parseConfig(text: string): { config: ShipshapeConfig; problems: 
   const threshold = (raw as { failureThreshold?: unknown }).failureThreshold;
   const failureThreshold = readFailureThreshold(threshold);
   if (threshold !== undefined && !failureThreshold) problems.push(`failureThreshold must be one of ${FAILURE_THRESHOLDS.join(", ")}`);
-  return { config: failureThreshold ? { rules, failureThreshold } : { rules }, problems };
+  const images = (raw as { images?: unknown }).images;
+  if (images !== undefined && (typeof images !== "object" || images === null || Array.isArray(images)))
+    problems.push('"images" must be an object (image reference -> facts)');
+  const config: ShipshapeConfig = failureThreshold ? { rules, failureThreshold } : { rules };
+  if (images && typeof images === "object" && !Array.isArray(images)) config.images = images as Record<string, unknown>;
+  return { config, problems };
 }

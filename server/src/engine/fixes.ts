@@ -24,8 +24,14 @@ import { emptyFs } from "./workspace";
 /** Which fixes a caller applies. */
 export type FixPredicate = (fix: Fix, finding: Finding) => boolean;
 
-/** "The safe ones": what `--fix`, "Fix all" and refine apply without asking. Rule metadata decides `safe`. */
-export const isSafeFix: FixPredicate = (fix) => fix.safe;
+/**
+ * The fix policy, in one place: "the safe ones" are what `--fix`, "Fix all" and refine apply without asking. A fix
+ * is `safe` only when it cannot change what the image or the stack does on any base image the image model allows:
+ * the rule declares `safe` in `meta.fixKinds` (the linter refuses an undeclared kind) and decides per finding, e.g.
+ * `wget-progress` only where the model knows GNU wget runs. Everything else is a suggestion: offered as a quick
+ * fix, never applied in bulk. See docs/severity.md.
+ */
+export const isSafeFix: FixPredicate = (fix) => fix.safe === true;
 
 /** Passes before giving up: every pass applies at least one fix, and none repeats, so real files need few. */
 export const MAX_FIX_PASSES = 10;

@@ -7,13 +7,14 @@ export { MAX_CHARS_BY_KIND };
 import { ComposeFileModel } from "./model/compose";
 import { loadComposeProject, type ComposeProject } from "./model/composeProject";
 import { DockerfileModel } from "./model/dockerfile";
+import { userImageEntries } from "./knowledge/baseImages";
 import { DockerignoreModel } from "./model/dockerignore";
 import type { AnyRule, ContextByKind } from "./rule";
 import { rulesForKind } from "./rules";
 import { experimentalEnabled, fileCheckDirective, parseSuppressions, type CheckDirective } from "./suppressions";
 import { dirname, join } from "./paths";
 import { LineIndex, type Range } from "./text";
-import type { FileKind, Finding, Fix, ReportDescriptor, WorkspaceFs } from "./types";
+import type { FileKind, Finding, Fix, ReportDescriptor, Severity, WorkspaceFs } from "./types";
 import { emptyFs } from "./workspace";
 
 /** Files larger than this are skipped with one info finding (the server and CLI stay responsive). */
@@ -120,6 +121,7 @@ function lintUnguarded(options: LintOptions): LintResult {
 
   if (kind === "dockerfile") {
     const dockerfile = new DockerfileModel(path, text);
+    if (options.config?.images) dockerfile.imageTable = userImageEntries(options.config.images);
     result.model = dockerfile;
     const loneCr = dockerfileLoneCrFinding(path, text, lines);
     if (loneCr) result.findings.push(loneCr);
@@ -187,15 +189,22 @@ function lintUnguarded(options: LintOptions): LintResult {
     const report = (d: ReportDescriptor<string>) => {
       const message = formatMessage(rule.meta.messages[d.messageId], d.data);
       if (rule.meta.messages[d.messageId] === undefined) throw new Error(`${rule.meta.id}: unknown messageId "${d.messageId}"`);
-      const fixes: Fix[] = fixesTrusted ? (d.fixes ?? []) : [];
-      if ((d.fixes ?? []).length > 0 && !rule.meta.fixable) throw new Error(`${rule.meta.id}: reported a fix but meta.fixable is false`);
+      const reported: Fix[] = d.fixes ?? [];
+      if (reported.length > 0 && !rule.meta.fixable) throw new Error(`${rule.meta.id}: reported a fix but meta.fixable is false`);
+      for (const f of reported) {
+        const fixKind = f.safe ? "safe" : "suggestion";
+        if (!(rule.meta.fixKinds ?? []).includes(fixKind))
+          throw new Error(`${rule.meta.id}: reported a ${fixKind} fix but meta.fixKinds does not declare it`);
+      }
+      const fixes: Fix[] = fixesTrusted ? reported : [];
       const range = clampRange(d.range, lines);
       if (suppressions.isSuppressed(rule, range.start.line)) return;
+      const cap = rule.meta.severityCaps?.[d.messageId];
       found.push({
         ruleId: rule.meta.id,
         messageId: d.messageId,
         message,
-        severity,
+        severity: cap && SEVERITY_RANK[cap] > SEVERITY_RANK[severity] ? cap : severity,
         category: rule.meta.category,
         range,
         fixes,
@@ -225,6 +234,9 @@ function lintUnguarded(options: LintOptions): LintResult {
   );
   return result;
 }
+
+/** Higher is milder. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export function formatMessage(template: string | undefined, data: Record<string, string | number> | undefined): string {
   if (template === undefined) return "";

@@ -60,6 +60,22 @@ export interface RuleMeta<MessageIds extends string = string> {
   equivalents: string[];
   /** Message templates; `{{name}}` is replaced from the report's data. */
   messages: Record<MessageIds, string>;
+  /**
+   * Messages that are never reported above a severity, whatever the rule's setting (a style variant of a rule
+   * whose main message is a hazard, e.g. `compose/quote-ports`).
+   */
+  severityCaps?: Partial<Record<MessageIds, Severity>>;
+  /**
+   * Required for rules whose default severity is `error`: the failure the finding predicts (the build fails, the
+   * container never becomes healthy …), written as a sentence. The severity policy in docs/severity.md explains why.
+   */
+  failure?: string;
+  /**
+   * What each fix the rule offers is: `safe` (cannot change what the image or stack does on any base the image model
+   * allows; `--fix` and "Fix all" apply it) or `suggestion` (a quick fix the user reviews). A rule may offer both
+   * kinds; a reported fix marked safe must have `safe` declared here.
+   */
+  fixKinds?: ("safe" | "suggestion")[];
   /** Documented options with their types and defaults; a configured value of another type is a configuration error. */
   options?: Record<string, RuleOption>;
   /**

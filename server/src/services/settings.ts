@@ -36,7 +36,9 @@ export function readClientSettings(raw: unknown): ClientSettings {
 
 /** VS Code settings win over the config file, rule by rule. */
 export function mergeConfig(file: ShipshapeConfig | undefined, settings: ClientSettings): ShipshapeConfig {
-  return { rules: { ...(file?.rules ?? {}), ...settings.rules } };
+  const merged: ShipshapeConfig = { rules: { ...(file?.rules ?? {}), ...settings.rules } };
+  if (file?.images) merged.images = file.images;
+  return merged;
 }
 
 /** Extensions that already give hover/completion/formatting for a kind of file (sent by our client). */

@@ -262,7 +262,7 @@ describe("discovery", () => {
   it("templates found in folders are skipped with one note; named on the command line they are linted", async () => {
     const dir = repo({
       Dockerfile: DOCKERFILE,
-      "Dockerfile-linux.template": "FROM debian:{{ env.variant }}-slim\nRUN true\n",
+      "Dockerfile-linux.template": "FROM debian:{{ env.variant }}-slim\nMAINTAINER me\nRUN true\n",
       "tpl/Dockerfile": "FROM python:{{ cookiecutter.python_version }}-slim\n",
       "tpl/compose.yml": "services:\n  web:\n    image: {{ cookiecutter.slug }}_web\n    {%- if x %}\n",
       "tpl/b/compose.yml": "services:\n  web:\n    image: {{ slug }}\n",

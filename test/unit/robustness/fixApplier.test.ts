@@ -15,6 +15,7 @@ const meta = (id: string) => ({
   category: "maintainability" as const,
   defaultSeverity: "warning" as const,
   fixable: true,
+  fixKinds: ["safe" as const, "suggestion" as const],
   summary: "test rule",
   rationale: "test rule",
   examples: [],

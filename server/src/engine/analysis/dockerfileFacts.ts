@@ -208,6 +208,7 @@ const OS_REMOVE: { program: RegExp; sub: RegExp }[] = [
   { program: /^(apt-get|apt)$/, sub: /^(purge|remove|autoremove)$/ },
   { program: /^apk$/, sub: /^del$/ },
   { program: /^(yum|dnf|microdnf)$/, sub: /^(remove|erase)$/ },
+  { program: /^zypper$/, sub: /^(remove|rm)$/ },
 ];
 
 /** Package names an OS package manager command installs (`apt-get install -y curl gcc` -> curl, gcc). */
@@ -277,8 +278,21 @@ function computePackages(model: DockerfileModel, lineage: readonly DockerInstruc
     const cmds = model.shellCommands(ins);
     const removed = new Set<string>();
     const virtuals = new Map<string, string[]>();
+    // `apt-mark auto '.*'` (or `apt-mark showmanual` saved and restored) then `apt-get purge --auto-remove`: every
+    // package this RUN installed goes again, as in the official images' Dockerfiles
+    let markedAuto = false;
+    let autoRemoved = false;
     for (const cmd of cmds) {
       const p = programOf(cmd);
+      if (p?.name === "apt-mark" && argsOf(cmd).some((w) => w.value === "auto")) markedAuto = true;
+      if (p && /^(apt-get|apt)$/.test(p.name)) {
+        const words = argsOf(cmd).map((w) => w.value);
+        const sub = words.find((w) => !w.startsWith("-"));
+        if (markedAuto && (sub === "autoremove" || ((sub === "purge" || sub === "remove") && words.includes("--auto-remove"))))
+          autoRemoved = true;
+      }
+      if (p && /^(pip|pip3)$/.test(p.name) && argsOf(cmd).some((w) => w.value === "uninstall"))
+        for (const w of argsOf(cmd)) if (!w.value.startsWith("-") && w.value !== "uninstall") removed.add(w.value.toLowerCase());
       if (p && OS_REMOVE.some((r) => r.program.test(p.name))) {
         const args = argsOf(cmd).filter((w) => !w.value.startsWith("-"));
         if (args[0] && OS_REMOVE.some((r) => r.program.test(p.name) && r.sub.test((args[0] as ShellWord).value))) {
@@ -302,7 +316,7 @@ function computePackages(model: DockerfileModel, lineage: readonly DockerInstruc
     }
     for (let i = out.length - 1; i >= 0; i--) {
       const p = out[i] as InstalledPackage;
-      if (p.ins === ins && removed.has(p.name)) out.splice(i, 1);
+      if (p.ins === ins && (removed.has(p.name) || (autoRemoved && p.manager === "apt"))) out.splice(i, 1);
     }
   }
   return out;
@@ -623,4 +637,444 @@ export function exposedPorts(model: DockerfileModel, stage: Stage): number[] {
     .map((p) => /^(\d+)/.exec(p)?.[1])
     .filter((p): p is string => p !== undefined)
     .map(Number);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The image model: what the image holds before each instruction of a stage.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Programs the model tracks on PATH. */
+export type Tool = "curl" | "wget" | "sh" | "bash" | "python" | "pip" | "node" | "npm" | "uv" | "git";
+const TOOLS: readonly Tool[] = ["curl", "wget", "sh", "bash", "python", "pip", "node", "npm", "uv", "git"];
+
+/** Package (or file) name -> the tool it puts on PATH. */
+const PROVIDES: Record<string, Tool[]> = {
+  curl: ["curl"],
+  wget: ["wget"],
+  busybox: ["wget", "sh"],
+  "busybox-static": ["wget", "sh"],
+  bash: ["bash"],
+  git: ["git"],
+  python3: ["python"],
+  python: ["python"],
+  "python3-pip": ["pip"],
+  "py3-pip": ["pip"],
+  nodejs: ["node"],
+  npm: ["npm"],
+  uv: ["uv"],
+};
+
+export interface ImageState {
+  /** The stage this state belongs to. */
+  stage: Stage;
+  /** Facts about the root base image (from the knowledge table or `.shipshape.json`). */
+  base: ImageFacts;
+  /** The base came from an ARG (`FROM $BASE`): its default may be overridden, so its facts are not certain. */
+  baseFromArg: boolean;
+  /** The user in effect; undefined when unknown (no USER and a base whose default user we do not know). */
+  user: string | undefined;
+  /** The USER instruction that set it, when one did. */
+  userIns: DockerInstruction | undefined;
+  /** ENV of the base image, ENVs and ARGs of the stage's lineage. */
+  env: ReadonlyMap<string, string>;
+  /** One variable of `env`, without building the whole map. */
+  getEnv(name: string): string | undefined;
+  /** Names whose value comes from an ARG default (a build argument may override it). */
+  argNames: ReadonlySet<string>;
+  /** A shell at /bin/sh: true, false, or undefined when unknown. */
+  shell: boolean | undefined;
+  /** Which wget is on PATH (`none` when it is known to be missing), undefined when unknown. */
+  wget: "gnu" | "busybox" | "none" | undefined;
+  packageManager: "apt" | "apk" | "dnf" | "microdnf" | "yum" | "zypper" | "none" | undefined;
+  libc: "glibc" | "musl" | "none" | undefined;
+  workdir: string;
+  /** Ports EXPOSEd so far (base image's included). */
+  ports: number[];
+  /** Absolute paths known to exist (files or folders) because an instruction created them. */
+  files: ReadonlySet<string>;
+  /** A tool on PATH: true, false (known missing), or undefined (unknown). */
+  has(tool: Tool): boolean | undefined;
+  /** Expands `$VAR`/`${VAR}` from `env`; undefined when a variable is unknown. `certain` is false when an ARG default was used. */
+  expand(text: string): { value: string; certain: boolean } | undefined;
+}
+
+interface MutableState {
+  user: string | undefined;
+  userIns: DockerInstruction | undefined;
+  args: Map<string, string>;
+  argNames: Set<string>;
+  tools: Map<Tool, boolean | undefined>;
+  wget: ImageState["wget"];
+  shell: boolean | undefined;
+  packageManager: ImageState["packageManager"];
+  ports: number[];
+  files: Set<string>;
+}
+
+interface ModelCache {
+  /** Before each own instruction, then the end state. */
+  states: MutableState[];
+}
+const modelCaches = new WeakMap<DockerfileModel, Map<Stage, ModelCache>>();
+
+function baseState(model: DockerfileModel, root: Stage): { facts: ImageFacts; state: MutableState; baseEnv: Map<string, string> } {
+  const facts = imageFacts(root.image, model.imageTable);
+  const k = facts.known;
+  const tools = new Map<Tool, boolean | undefined>();
+  for (const t of TOOLS) tools.set(t, undefined);
+  tools.set("curl", k.curl);
+  tools.set("wget", k.wget === undefined ? undefined : k.wget !== "none");
+  tools.set("sh", k.shell);
+  if (k.shell === false) for (const t of TOOLS) tools.set(t, tools.get(t) ?? (facts.source ? false : undefined));
+  if (k.runtime === "python") {
+    tools.set("python", true);
+    tools.set("pip", true);
+  }
+  if (k.runtime === "node") {
+    tools.set("node", true);
+    tools.set("npm", true);
+  }
+  if (k.buildTools) tools.set("git", true);
+  return {
+    facts,
+    baseEnv: new Map(Object.entries(k.env ?? {})),
+    state: {
+      user: k.user,
+      userIns: undefined,
+      args: new Map(),
+      argNames: new Set(),
+      tools,
+      wget: k.wget,
+      shell: k.shell,
+      packageManager: k.packageManager,
+      ports: [...(k.ports ?? [])],
+      files: new Set(),
+    },
+  };
+}
+
+/** Bounds the number of files the model remembers per stage (a COPY list is not a file system). */
+const MAX_FILES = 256;
+
+function modelCache(model: DockerfileModel, stage: Stage): ModelCache {
+  let byStage = modelCaches.get(model);
+  if (!byStage) {
+    byStage = new Map();
+    modelCaches.set(model, byStage);
+  }
+  const hit = byStage.get(stage);
+  if (hit) return hit;
+  // every stage a stage reads from (its parent, COPY --from) comes earlier in the file: build them in file order,
+  // so no stage waits on a recursive call
+  for (const s of model.stages) {
+    if (s.index > stage.index) break;
+    if (byStage.has(s)) continue;
+    const parent = s.parent ? byStage.get(s.parent) : undefined;
+    // ARGs do not carry over into a child stage; ENV does (it is part of the image)
+    let cur: MutableState = parent
+      ? { ...(parent.states[parent.states.length - 1] as MutableState), args: new Map(), argNames: new Set() }
+      : baseState(model, rootStageOf(model, s)).state;
+    const states: MutableState[] = [];
+    for (const ins of s.instructions) {
+      states.push(cur);
+      cur = applyInstruction(model, s, ins, cur) ?? cur;
+    }
+    states.push(cur);
+    byStage.set(s, { states });
+  }
+  if (!byStage.has(stage)) byStage.set(stage, { states: [baseState(model, rootStageOf(model, stage)).state] });
+  return byStage.get(stage) as ModelCache;
+}
+
+/** The state after `ins` when it changes anything the model tracks (a new object), else undefined. */
+function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstruction, cur: MutableState): MutableState | undefined {
+  const env = () => envLookup(model, stage, ins, cur);
+  switch (ins.keyword) {
+    case "USER": {
+      const next = { ...cur };
+      const raw = ins.argsText.trim();
+      const expanded = expandKnown(raw, env());
+      next.user = expanded?.value ?? undefined;
+      next.userIns = ins;
+      return next;
+    }
+    case "ARG": {
+      const next = { ...cur, args: new Map(cur.args), argNames: new Set(cur.argNames) };
+      for (const p of propertiesOf(ins)) {
+        const global = model.globalArgDefaults.get(p.name);
+        const value = p.hasValue ? p.value : global;
+        next.argNames.add(p.name);
+        if (value !== undefined) next.args.set(p.name, value);
+        else next.args.delete(p.name);
+      }
+      return next;
+    }
+    case "EXPOSE": {
+      const next = { ...cur, ports: [...cur.ports] };
+      for (const p of ins.argsText.split(/\s+/)) {
+        const m = /^(\d+)/.exec(expandKnown(p, env())?.value ?? "");
+        if (m) next.ports.push(Number(m[1]));
+      }
+      return next;
+    }
+    case "COPY":
+    case "ADD": {
+      const c = copyArgs(ins);
+      if (!c) return undefined;
+      const next = { ...cur, files: new Set(cur.files), tools: new Map(cur.tools) };
+      const destRaw = expandKnown(c.dest, env())?.value;
+      if (destRaw === undefined) return next;
+      const workdir = workdirAt(model, stage, ins);
+      const dest = joinPosix(workdir, destRaw);
+      const intoFolder = destRaw.endsWith("/") || c.sources.length > 1;
+      const from = model.flag(ins, "from")?.getValue();
+      const fromStage = from ? model.stageByName(from) : undefined;
+      for (const src of c.sources) {
+        const base = src.replace(/\/+$/, "").split("/").pop() ?? "";
+        const whole = src === "." || src === "./" || /[*?[]/.test(base);
+        const target = intoFolder && !whole ? joinPosix(dest, base) : dest;
+        addFile(next, target);
+        if (fromStage && fromStage.index < stage.index) {
+          // what the source stage had under the copied path comes along
+          const srcCache = modelCaches.get(model)?.get(fromStage);
+          const srcState = srcCache?.states[srcCache.states.length - 1];
+          if (!srcState) continue;
+          const srcPath = joinPosix(workdirAt(model, fromStage), src);
+          for (const f of srcState.files) {
+            if (f === srcPath) continue;
+            if (f.startsWith(srcPath + "/")) addFile(next, joinPosix(target, f.slice(srcPath.length + 1)));
+          }
+          for (const [tool, v] of srcState.tools) if (v && /(^|\/)(s?bin)(\/|$)/.test(target) && base === tool) next.tools.set(tool, true);
+        }
+        const name = target.split("/").pop() ?? "";
+        if ((TOOLS as readonly string[]).includes(name) && /\/(s?bin)\/[^/]+$/.test(target)) next.tools.set(name as Tool, true);
+      }
+      return next;
+    }
+    case "RUN":
+      return applyRun(model, stage, ins, cur, env);
+    default:
+      return undefined;
+  }
+}
+
+function addFile(s: MutableState, path: string): void {
+  if (s.files.size < MAX_FILES) s.files.add(path);
+}
+
+function applyRun(
+  model: DockerfileModel,
+  stage: Stage,
+  ins: DockerInstruction,
+  cur: MutableState,
+  env: () => Lookup,
+): MutableState | undefined {
+  const cmds = model.shellCommands(ins);
+  if (cmds.length === 0) return undefined;
+  // collect the changes first: most RUNs change nothing the model tracks, and copying the state for each is costly
+  const tools = new Map<Tool, boolean | undefined>();
+  const toolOf = (t: Tool) => (tools.has(t) ? tools.get(t) : cur.tools.get(t));
+  const files: string[] = [];
+  let wget = cur.wget;
+  let shell = cur.shell;
+  let workdir = workdirAt(model, stage, ins);
+  for (const cmd of cmds) {
+    const p = programOf(cmd);
+    if (!p) continue;
+    const args = argsOf(cmd).map((w) => w.value);
+    // a program written to a path by other means (`-o /usr/local/bin/curl`, `ln -s … /usr/bin/wget`): no longer known missing
+    for (const w of cmd.words) {
+      const m = /\/([a-z0-9]+)$/.exec(w.value);
+      if (m && (TOOLS as readonly string[]).includes(m[1] as string) && toolOf(m[1] as Tool) === false) tools.set(m[1] as Tool, undefined);
+    }
+    const pk = packagesOf(cmd);
+    if (pk && pk.manager !== "pip") {
+      for (const n of pk.names) {
+        for (const t of PROVIDES[n.name] ?? []) tools.set(t, true);
+        if (n.name === "wget") wget = "gnu";
+        if ((n.name === "busybox" || n.name === "busybox-static") && wget !== "gnu") wget = "busybox";
+      }
+      continue;
+    }
+    if (OS_REMOVE.some((r) => r.program.test(p.name) && r.sub.test(args.find((a) => !a.startsWith("-")) ?? ""))) {
+      for (const a of args.filter((x) => !x.startsWith("-")).slice(1)) {
+        for (const t of PROVIDES[a] ?? []) tools.set(t, false);
+        if (a === "wget") wget = wget === "gnu" ? "none" : wget;
+      }
+      continue;
+    }
+    const e = env();
+    const at = (rel: string) => joinPosix(workdir, expandKnown(rel, e)?.value ?? rel);
+    if (p.name === "cd" && args[0] && !args[0].includes("$")) workdir = joinPosix(workdir, args[0]);
+    else if (p.name === "uv" && (args[0] === "sync" || (args[0] === "venv" && !args[1]))) {
+      const venv = e.get("UV_PROJECT_ENVIRONMENT");
+      files.push(venv ? at(venv) : at(".venv"));
+    } else if (p.name === "uv" && args[0] === "venv" && args[1]) files.push(at(args[1]));
+    else if (/^python[0-9.]*$/.test(p.name) && args[0] === "-m" && args[1] === "venv" && args[2])
+      files.push(at(args[args.length - 1] as string));
+    else if (/^(pip|pip3)$/.test(p.name) || (/^python[0-9.]*$/.test(p.name) && args.includes("pip"))) {
+      const t = args.findIndex((a) => a === "--target" || a === "-t" || a === "--prefix");
+      if (t >= 0 && args[t + 1]) files.push(at(args[t + 1] as string));
+      const eq = args.find((a) => /^--(target|prefix)=/.test(a));
+      if (eq) files.push(at(eq.slice(eq.indexOf("=") + 1)));
+    } else if (
+      (p.name === "npm" && /^(ci|install|i)$/.test(args[0] ?? "")) ||
+      (p.name === "yarn" && (args.length === 0 || args[0] === "install")) ||
+      (p.name === "pnpm" && /^(install|i)$/.test(args[0] ?? ""))
+    )
+      files.push(at("node_modules"));
+    else if (p.name === "go" && args[0] === "build") {
+      const o = args.indexOf("-o");
+      if (o >= 0 && args[o + 1]) files.push(at(args[o + 1] as string));
+    } else if ((p.name === "poetry" || p.name === "uv") && args[0] === "build") files.push(at("dist"));
+    else if (p.name === "npm" && args[0] === "run" && args[1] === "build") files.push(at("dist"));
+    else if (p.name === "mkdir") for (const a of args.filter((x) => !x.startsWith("-"))) files.push(at(a));
+    else if (p.name === "rm" && args.some((a) => /^-[a-z]*[rf]/.test(a))) {
+      for (const a of args.filter((x) => !x.startsWith("-"))) {
+        const path = at(a);
+        if (/^\/(usr\/)?bin\/(sh|bash|dash|busybox)$/.test(path)) tools.set(path.endsWith("bash") ? "bash" : "sh", false);
+        if (/^\/(usr\/)?bin\/(sh|busybox)$/.test(path)) shell = false;
+      }
+    }
+  }
+  if (tools.size === 0 && files.length === 0 && wget === cur.wget && shell === cur.shell) return undefined;
+  const next: MutableState = { ...cur, wget, shell };
+  if (tools.size > 0) next.tools = new Map([...cur.tools, ...tools]);
+  if (files.length > 0) {
+    next.files = new Set(cur.files);
+    for (const f of files) addFile(next, f);
+  }
+  return next;
+}
+
+/** What expansion needs from an environment: one name at a time. */
+interface Lookup {
+  get(name: string): string | undefined;
+}
+
+/** Expands the variables of `text` from `env`; undefined when one is unknown. */
+function expandKnown(text: string, env: Lookup): { value: string; certain: boolean } | undefined {
+  let unknown = false;
+  const value = text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_w, braced, op, word, bare) => {
+      const name = (braced ?? bare) as string;
+      const v = env.get(name);
+      if (op === ":-" || op === "-") return v === undefined || (op === ":-" && v === "") ? ((word as string) ?? "") : v;
+      if (op === ":+" || op === "+") return v !== undefined && (op === "+" || v !== "") ? ((word as string) ?? "") : "";
+      if (v === undefined) unknown = true;
+      return v ?? "";
+    },
+  );
+  return unknown ? undefined : { value, certain: true };
+}
+
+/** ENV of the base image, then the lineage's ENV (ENV wins over ARG of the same name, as in Docker). */
+function fullEnv(model: DockerfileModel, stage: Stage, ins: DockerInstruction | undefined, s: MutableState): Map<string, string> {
+  const root = rootStageOf(model, stage);
+  const base = imageFacts(root.image, model.imageTable).known.env ?? {};
+  const out = new Map<string, string>(Object.entries(base));
+  for (const [k, v] of s.args) out.set(k, v);
+  for (const [k, v] of envOf(model, stage, ins)) out.set(k, v);
+  return out;
+}
+
+/** The same lookups as `fullEnv` without building the map (a stage with thousands of ENVs stays linear). */
+function envLookup(model: DockerfileModel, stage: Stage, ins: DockerInstruction | undefined, s: MutableState): Lookup {
+  const env = envOf(model, stage, ins);
+  let base: Record<string, string> | undefined;
+  return {
+    get: (name) => {
+      const v = env.get(name) ?? s.args.get(name);
+      if (v !== undefined) return v;
+      base ??= imageFacts(rootStageOf(model, stage).image, model.imageTable).known.env ?? {};
+      return Object.prototype.hasOwnProperty.call(base, name) ? base[name] : undefined;
+    },
+  };
+}
+
+/**
+ * The image as the model knows it just before `ins` (or at the end of the stage): user, environment, shell,
+ * tools, package manager, libc, WORKDIR, exposed ports and files known to exist. Unknown facts stay undefined.
+ */
+export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerInstruction): ImageState {
+  const owner = ins?.stage ?? stage;
+  const c = modelCache(model, owner);
+  const i = ins ? owner.instructions.indexOf(ins) : -1;
+  const s = (i >= 0 ? c.states[i] : c.states[c.states.length - 1]) as MutableState;
+  const root = rootStageOf(model, owner);
+  const base = imageFacts(root.image, model.imageTable);
+  const at = i >= 0 ? ins : undefined;
+  const lookup = envLookup(model, owner, at, s);
+  let env: Map<string, string> | undefined;
+  const stageEnv = envOf(model, owner, at);
+  const argNames = new Set([...s.argNames].filter((n) => !stageEnv.has(n)));
+  const written = root.from.argsText;
+  return {
+    stage: owner,
+    base,
+    baseFromArg: /\$/.test(written.replace(/\s+AS\s+\S+\s*$/i, "")),
+    user: s.user,
+    userIns: s.userIns,
+    get env() {
+      return (env ??= fullEnv(model, owner, at, s));
+    },
+    getEnv: (name) => lookup.get(name),
+    argNames,
+    shell: s.shell,
+    wget: s.tools.get("wget") === false ? "none" : s.wget,
+    packageManager: s.packageManager,
+    libc: base.known.libc,
+    workdir: workdirAt(model, owner, i >= 0 ? ins : undefined),
+    ports: s.ports,
+    files: s.files,
+    has: (tool) => s.tools.get(tool),
+    expand: (text) => {
+      const r = expandKnown(text, lookup);
+      if (!r) return undefined;
+      const usesArg = [...argNames].some((n) => new RegExp(`\\$\\{?${n}\\b`).test(text));
+      return { value: r.value, certain: !usesArg };
+    },
+  };
+}
+
+/**
+ * Where a package manager keeps its download cache in this state (honouring PIP_CACHE_DIR, UV_CACHE_DIR,
+ * POETRY_CACHE_DIR, npm_config_cache, YARN_CACHE_FOLDER, PNPM_STORE_DIR and the user's home).
+ */
+export function cacheFolders(
+  state: ImageState,
+  manager: "apt" | "apk" | "dnf" | "microdnf" | "yum" | "zypper" | "pip" | "uv" | "poetry" | "npm" | "yarn" | "pnpm",
+): string[] {
+  const home =
+    state.env.get("HOME") ?? (state.user === undefined || isRootUser(state.user) ? "/root" : `/home/${state.user.split(":")[0]}`);
+  const xdg = state.getEnv("XDG_CACHE_HOME") ?? `${home}/.cache`;
+  const env = (name: string) => state.getEnv(name);
+  switch (manager) {
+    case "apt":
+      return ["/var/cache/apt", "/var/lib/apt/lists"];
+    case "apk":
+      return ["/var/cache/apk"];
+    case "dnf":
+      return ["/var/cache/dnf"];
+    case "microdnf":
+    case "yum":
+      return ["/var/cache/yum"];
+    case "zypper":
+      return ["/var/cache/zypp"];
+    case "pip":
+      return [env("PIP_CACHE_DIR") ?? `${xdg}/pip`];
+    case "uv":
+      return [env("UV_CACHE_DIR") ?? `${xdg}/uv`];
+    case "poetry":
+      return [env("POETRY_CACHE_DIR") ?? `${xdg}/pypoetry`];
+    case "npm":
+      return [env("npm_config_cache") ?? env("NPM_CONFIG_CACHE") ?? `${home}/.npm`];
+    case "yarn":
+      return [
+        env("YARN_CACHE_FOLDER") ?? (state.user === undefined || isRootUser(state.user) ? "/usr/local/share/.cache/yarn" : `${xdg}/yarn`),
+      ];
+    case "pnpm":
+      return [env("PNPM_STORE_DIR") ?? env("npm_config_store_dir") ?? `${home}/.local/share/pnpm/store`];
+  }
 }

@@ -197,9 +197,12 @@ export function isAptUpdate(cmd: ShellCommand): boolean {
   return parseArgs(cmd.words.slice(p.index + 1), APT_VALUE_FLAGS).operands[0]?.value === "update";
 }
 
-/** `rm … /var/lib/apt/lists/*` (or the folder itself): the apt lists are removed. */
+/** `rm … /var/lib/apt/lists/*` (or the folder itself), or `apt-get dist-clean` (apt 2.7+): the apt lists are removed. */
 export function removesAptLists(cmd: ShellCommand): boolean {
-  if (commandName(cmd) !== "rm") return false;
+  const name = commandName(cmd);
+  if ((name === "apt-get" || name === "apt") && parseArgs(commandArgs(cmd), APT_VALUE_FLAGS).operands[0]?.value === "dist-clean")
+    return true;
+  if (name !== "rm") return false;
   return parseArgs(commandArgs(cmd)).operands.some((w) => /^\/var\/lib\/apt\/lists(\/(\*|\.\*)?)?\/?$/.test(w.value));
 }
 

@@ -167,16 +167,20 @@ export function isFloatingTag(ref: ImageRef): boolean {
   return FLOATING_TAGS.includes(ref.tag.toLowerCase());
 }
 
-/** Whether curl / wget are in the image; undefined when we do not know. */
+/**
+ * Whether curl / wget are in the image; undefined when we do not know. The base-image knowledge table answers
+ * first (it knows tags: `nginx:alpine` has curl, `postgres:*-alpine` has BusyBox wget); then this file's service list,
+ * except that every Alpine-based tag has BusyBox wget.
+ */
 export function imageHasTool(image: string, tool: "curl" | "wget"): boolean | undefined {
-  const info = composeImageInfo(image);
-  const known = tool === "curl" ? info?.hasCurl : info?.hasWget;
-  if (known !== undefined) return known;
   const ref = parseImageRef(image);
   if (ref.hasVariables) return undefined;
   const facts = imageFacts(ref);
-  if (facts.family === "unknown") return undefined;
-  return tool === "curl" ? facts.hasCurl : facts.hasWget;
+  const known = tool === "curl" ? facts.known.curl : facts.known.wget === undefined ? undefined : facts.known.wget !== "none";
+  if (known !== undefined) return known;
+  if (tool === "wget" && /(^|-)alpine/.test((ref.tag ?? "").toLowerCase())) return true;
+  const info = composeImageInfo(image);
+  return tool === "curl" ? info?.hasCurl : info?.hasWget;
 }
 
 /** The healthcheck for a Dagster code server on `port`. */

@@ -1,20 +1,32 @@
 import type { ImageRef } from "../model/imageRef";
 
-/** What we know about a base image without pulling it. */
+import { baseImageEntry, type BaseImageEntry, type BaseImageFacts } from "./baseImages";
+
+/**
+ * What we know about a base image without pulling it. The booleans are the optimistic reading older rules use
+ * (a tool is assumed present unless the knowledge table says otherwise); `known` holds the table's tri-state facts,
+ * where a missing field means "unknown".
+ */
 export interface ImageFacts {
   /** `debian` (incl. slim and Ubuntu), `alpine`, `distroless`, `hardened` (dhi.io, Chainguard), `scratch`, or `unknown`. */
   family: "debian" | "alpine" | "distroless" | "hardened" | "scratch" | "unknown";
   /** A trimmed variant (`-slim`, distroless, hardened runtime, alpine). */
   minimal: boolean;
-  /** `/bin/sh` exists. Hardened runtime and distroless images have none. */
+  /** `/bin/sh` exists (true unless known otherwise). Hardened runtime and distroless images have none. */
   hasShell: boolean;
+  /** curl is on PATH (true unless known otherwise). */
   hasCurl: boolean;
+  /** wget is on PATH (true unless known otherwise). */
   hasWget: boolean;
-  /** The image already runs as a non-root user (distroless `:nonroot`, hardened runtime, some vendor images). */
+  /** The image is known to run as a non-root user (distroless `:nonroot`, hardened runtime, vendor images). */
   defaultNonRoot: boolean;
   packageManager: "apt" | "apk" | "dnf" | "none" | "unknown";
   /** Images that ship a language toolchain meant for building (`-dev` hardened images, full `python:3.x`). */
   isBuildImage: boolean;
+  /** Facts from the knowledge table (or `.shipshape.json`); a missing field is unknown. */
+  known: BaseImageFacts;
+  /** Where `known` comes from, when the image is in the table. */
+  source?: string;
 }
 
 const HARDENED_REGISTRIES = ["dhi.io", "cgr.dev", "docker.io/dhi"];
@@ -27,10 +39,15 @@ export function isHardenedImage(ref: ImageRef): boolean {
   );
 }
 
-export function imageFacts(ref: ImageRef): ImageFacts {
+function isRootName(user: string): boolean {
+  const name = user.split(":")[0]?.trim().toLowerCase() ?? "";
+  return name === "root" || name === "0";
+}
+
+/** Facts for a reference: the table entry (user-defined ones first), else a family guessed from the tag with every tool unknown. */
+export function imageFacts(ref: ImageRef, extra: readonly BaseImageEntry[] = []): ImageFacts {
   const tag = (ref.tag ?? "").toLowerCase();
   const name = ref.name.toLowerCase();
-  const path = ref.path.toLowerCase();
   if (ref.isScratch) {
     return {
       family: "scratch",
@@ -41,87 +58,45 @@ export function imageFacts(ref: ImageRef): ImageFacts {
       defaultNonRoot: false,
       packageManager: "none",
       isBuildImage: false,
+      known: { family: "scratch", user: "root", shell: false, curl: false, wget: "none", packageManager: "none", libc: "none" },
+      source: "scratch is an empty filesystem",
     };
   }
-  if (isHardenedImage(ref)) {
-    const dev = /(^|-)dev(-|$)/.test(tag) || tag.includes("-sdk");
+  const entry = ref.hasVariables ? undefined : baseImageEntry(ref, extra);
+  if (entry) {
+    const k = entry.facts;
+    const family: ImageFacts["family"] =
+      k.family === "debian" || k.family === "alpine" || k.family === "distroless" || k.family === "hardened" || k.family === "scratch"
+        ? k.family
+        : k.family === "wolfi"
+          ? "hardened"
+          : "unknown";
+    const pm = k.packageManager;
     return {
-      family: "hardened",
-      minimal: !dev,
-      hasShell: dev,
-      hasCurl: false,
-      hasWget: false,
-      defaultNonRoot: !dev,
-      packageManager: dev ? (tag.includes("alpine") ? "apk" : "apt") : "none",
-      isBuildImage: dev,
+      family,
+      minimal:
+        /slim/.test(tag) ||
+        k.family === "alpine" ||
+        k.family === "distroless" ||
+        k.family === "scratch" ||
+        (k.shell === false && !k.buildTools),
+      hasShell: k.shell ?? true,
+      hasCurl: k.curl ?? true,
+      hasWget: k.wget === undefined ? true : k.wget !== "none",
+      defaultNonRoot: k.user !== undefined && !isRootName(k.user),
+      packageManager: pm === undefined ? "unknown" : pm === "apt" || pm === "apk" || pm === "none" ? pm : "dnf",
+      isBuildImage: k.buildTools === true,
+      known: k,
+      source: entry.source,
     };
   }
-  if (ref.registry === "gcr.io" && path.startsWith("distroless/")) {
-    const debug = tag.includes("debug");
-    return {
-      family: "distroless",
-      minimal: true,
-      hasShell: debug,
-      hasCurl: false,
-      hasWget: debug,
-      defaultNonRoot: tag.includes("nonroot"),
-      packageManager: "none",
-      isBuildImage: false,
-    };
-  }
-  const alpine = tag.includes("alpine") || name === "alpine";
-  if (alpine) {
-    // busybox provides wget (and sh) on Alpine; curl is not installed
-    return {
-      family: "alpine",
-      minimal: true,
-      hasShell: true,
-      hasCurl: name === "curlimages/curl",
-      hasWget: true,
-      defaultNonRoot: false,
-      packageManager: "apk",
-      isBuildImage: false,
-    };
-  }
-  const slim = /slim/.test(tag);
-  const knownDebian = [
-    "python",
-    "node",
-    "ruby",
-    "golang",
-    "rust",
-    "openjdk",
-    "eclipse-temurin",
-    "debian",
-    "ubuntu",
-    "buildpack-deps",
-    "php",
-    "perl",
-  ].includes(name);
-  if (knownDebian || slim || /bookworm|bullseye|trixie|buster|jammy|noble|focal/.test(tag)) {
-    // the full language images are built on buildpack-deps, which ships curl and wget; slim ones ship neither
-    const full = !slim && ["python", "node", "ruby", "golang", "rust", "buildpack-deps", "php", "perl", "openjdk"].includes(name);
-    return {
-      family: "debian",
-      minimal: slim,
-      hasShell: true,
-      hasCurl: full,
-      hasWget: full,
-      defaultNonRoot: false,
-      packageManager: "apt",
-      isBuildImage: full,
-    };
-  }
-  return {
-    family: "unknown",
-    minimal: false,
-    hasShell: true,
-    hasCurl: true,
-    hasWget: true,
-    defaultNonRoot: false,
-    packageManager: "unknown",
-    isBuildImage: false,
-  };
+  // not in the table: guess the family from the name or tag (for mirrors, `myorg/base:bookworm`), know no tools
+  const unknownTools = { hasShell: true, hasCurl: true, hasWget: true, defaultNonRoot: false, isBuildImage: false };
+  if (tag.includes("alpine") || name === "alpine")
+    return { family: "alpine", minimal: true, packageManager: "apk", ...unknownTools, known: {} };
+  if (/slim/.test(tag) || /bookworm|bullseye|trixie|buster|jammy|noble|focal/.test(tag))
+    return { family: "debian", minimal: /slim/.test(tag), packageManager: "apt", ...unknownTools, known: {} };
+  return { family: "unknown", minimal: false, packageManager: "unknown", ...unknownTools, known: {} };
 }
 
 /** The language runtime an image ships, when its name says so (`python`, `node`, hardened and uv variants). */
@@ -185,34 +160,10 @@ export function slimTag(tag: string): string | undefined {
   return undefined;
 }
 
-/** Images whose contents we know well enough to say a tool is missing (official language and OS images, hardened, distroless). */
-const KNOWN_CONTENTS = new Set([
-  "python",
-  "pypy",
-  "node",
-  "ruby",
-  "golang",
-  "rust",
-  "openjdk",
-  "eclipse-temurin",
-  "debian",
-  "ubuntu",
-  "alpine",
-  "buildpack-deps",
-  "php",
-  "perl",
-  "postgres",
-  "redis",
-  "uv",
-]);
-
 /**
- * True when `imageFacts` can be trusted to say a program is absent. Vendor images built on Alpine or Debian
- * often add their own tools (nginx ships curl), so for them a missing tool is not certain.
+ * True when the knowledge table (or the user's `.shipshape.json` images) describes the image, so a tool it does
+ * not list as present can be reported missing. Vendor images outside the table often add their own tools.
  */
-export function hasKnownContents(ref: ImageRef): boolean {
-  if (ref.isScratch || isHardenedImage(ref) || (ref.registry === "gcr.io" && ref.path.startsWith("distroless/"))) return true;
-  const name = ref.name.toLowerCase();
-  if (name === "uv") return /astral-sh\/uv$/.test(ref.path);
-  return KNOWN_CONTENTS.has(name) && (ref.registry === undefined || ref.registry === "docker.io" || ref.path.startsWith("library/"));
+export function hasKnownContents(ref: ImageRef, extra: readonly BaseImageEntry[] = []): boolean {
+  return imageFacts(ref, extra).source !== undefined;
 }

@@ -1,5 +1,6 @@
 import { DockerfileParser, type Argument, type Dockerfile, type Instruction, type Flag, type Heredoc } from "dockerfile-ast";
 import { LineIndex, type Range } from "../text";
+import type { BaseImageEntry } from "../knowledge/baseImages";
 import { expandVariables, parseImageRef, type ImageRef } from "./imageRef";
 import { parseShell, type ShellCommand, type ShellWord } from "./shell";
 
@@ -82,6 +83,8 @@ export class DockerfileModel {
   /** Defaults of the global ARGs, used to expand FROM lines. */
   readonly globalArgDefaults = new Map<string, string>();
   readonly stages: Stage[] = [];
+  /** Base images the user described in `.shipshape.json` (consulted before the built-in table). */
+  imageTable: readonly BaseImageEntry[] = [];
   /** True when the file name says it is for development (`Dockerfile.dev`, `app.dev.Dockerfile`). */
   readonly isDevFile: boolean;
   private readonly shellCache = new Map<DockerInstruction, ShellCommand[]>();

@@ -1,10 +1,16 @@
 import { rule } from "../../../../server/src/engine/rules/compose/depends-on-healthy";
-import { testRule } from "../../helpers/ruleTester";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runRule, testRule } from "../../helpers/ruleTester";
 
 const DB = '  db:\n    image: postgres:16.4\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready"]\n';
 
 testRule(rule, {
   valid: [
+    {
+      name: "an explicit condition: service_started is deliberate",
+      code: `services:\n  api:\n    image: acme/api:1.0\n    depends_on:\n      db:\n        condition: service_started\n${DB}`,
+    },
     `services:\n  api:\n    image: acme/api:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n${DB}`,
     {
       name: "dependency without healthcheck",
@@ -38,10 +44,9 @@ testRule(rule, {
       output: `services:\n  api:\n    image: acme/api:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n${DB}`,
     },
     {
-      name: "service_started",
-      code: `services:\n  api:\n    image: acme/api:1.0\n    depends_on:\n      db:\n        condition: «service_started»\n${DB}`,
+      name: "YAML anchor merged by two services: one finding on the anchor, naming both",
+      code: `x-app: &app\n  image: acme/api:1.0\n  depends_on:\n    - «db»\nservices:\n  api:\n    <<: *app\n  worker:\n    <<: *app\n${DB}`,
       errors: [{ messageId: "notHealthy" }],
-      output: `services:\n  api:\n    image: acme/api:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n${DB}`,
     },
     {
       name: "long form without condition",
@@ -64,4 +69,14 @@ testRule(rule, {
       errors: [{ messageId: "notHealthy" }],
     },
   ],
+});
+
+describe("depends-on-healthy with anchors", () => {
+  it("names every service that merges the anchor", () => {
+    const code = `x-app: &app\n  image: acme/api:1.0\n  depends_on:\n    - db\nservices:\n  api:\n    <<: *app\n  worker:\n    <<: *app\n${DB}`;
+    const { findings } = runRule(rule, { code });
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]?.message ?? "", /`api`, `worker`/);
+    assert.equal(findings[0]?.range.start.line, 3);
+  });
 });

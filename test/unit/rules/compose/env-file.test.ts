@@ -4,6 +4,16 @@ import { testRule } from "../../helpers/ruleTester";
 testRule(rule, {
   valid: [
     {
+      name: "gitignored .env documented by a committed .env.example",
+      code: "services:\n  api:\n    image: acme/api:1.0\n    env_file: .env\n",
+      files: { ".env.example": "API_URL=\n", ".gitignore": ".env\n" },
+    },
+    {
+      name: ".env.production beside .env.production.example",
+      code: "services:\n  api:\n    image: acme/api:1.0\n    env_file:\n      - .env.production\n",
+      files: { ".env.production.example": "API_URL=\n" },
+    },
+    {
       code: "services:\n  api:\n    image: acme/api:1.0\n    env_file: .env.production\n",
       files: { ".env.production": "SECRET_KEY=abc\n", ".gitignore": ".env*\n!.env.example\n" },
     },
@@ -30,6 +40,12 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a template for another file does not count",
+      code: "services:\n  api:\n    image: acme/api:1.0\n    env_file: «.env.production»\n",
+      files: { ".env.example": "API_URL=\n" },
+      errors: [{ messageId: "missing" }],
+    },
     { code: "services:\n  api:\n    image: acme/api:1.0\n    env_file: «.env.production»\n", errors: [{ messageId: "missing" }] },
     {
       name: "secrets not ignored",

@@ -3,6 +3,23 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    {
+      name: "nginx:alpine ships curl",
+      code: 'services:\n  web:\n    image: nginx:1.27-alpine\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost/"]\n',
+    },
+    {
+      name: "a built stage FROM nginx:alpine",
+      files: { Dockerfile: "FROM nginx:alpine\nCOPY dist /usr/share/nginx/html\n" },
+      code: 'services:\n  web:\n    build: .\n    healthcheck:\n      test: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]\n',
+    },
+    {
+      name: "postgres alpine has BusyBox wget",
+      code: 'services:\n  db:\n    image: postgres:16.4-alpine\n    healthcheck:\n      test: ["CMD", "wget", "-q", "--spider", "http://localhost:8008/"]\n',
+    },
+    {
+      name: "memcached alpine has BusyBox wget",
+      code: 'services:\n  cache:\n    image: memcached:1.6-alpine\n    healthcheck:\n      test: ["CMD", "wget", "-q", "--spider", "http://localhost:11211/"]\n',
+    },
     'services:\n  api:\n    image: python:3.13\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8000/health"]\n',
     {
       name: "unknown image",
@@ -23,6 +40,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "nginx alpine-slim has no curl",
+      code: 'services:\n  web:\n    image: nginx:1.27-alpine-slim\n    healthcheck:\n      test: ["CMD", "«curl»", "-f", "http://localhost/"]\n',
+      errors: [{ messageId: "missingTool" }],
+    },
     {
       code: 'services:\n  db:\n    image: postgres:16.4\n    healthcheck:\n      test: ["CMD", "«curl»", "-f", "http://localhost:5432"]\n',
       errors: [{ messageId: "missingTool" }],

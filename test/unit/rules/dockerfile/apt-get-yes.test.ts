@@ -24,6 +24,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "`apt install` is checked too",
+      code: F + "RUN «apt install» curl\n",
+      errors: [{ messageId: "missingYes" }],
+      output: F + "RUN apt install -y curl\n",
+    },
+    {
       name: "after a shell keyword",
       code: 'FROM debian\nRUN if [ -n "$X" ]; then apt-get install curl; fi\n',
       errors: [{ messageId: "missingYes", line: 2, column: 26 }],

@@ -8,6 +8,11 @@ testRule(
   {
     valid: [
       {
+        name: "apt-get dist-clean removes the lists (apt 2.7+)",
+        code: "FROM debian:trixie\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n",
+      },
+      { name: "apt dist-clean", code: "FROM debian:trixie\nRUN apt update && apt install -y curl && apt dist-clean\n" },
+      {
         name: "ONBUILD RUN with a cache mount",
         code: "FROM debian\nONBUILD RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n",
       },

@@ -12,6 +12,7 @@ testRule(rule, {
     F + "RUN apt-get update && apt-get upgrade -y\n",
   ],
   invalid: [
+    { name: "`apt install` is checked too", code: F + "RUN apt install -y curl\n", errors: [{ messageId: "recommends" }] },
     {
       name: "exec form",
       code: 'FROM debian\nRUN ["apt-get", "install", "-y", "curl"]\n',

@@ -23,6 +23,7 @@ testRule(rule, {
     { name: "apt-get update only", code: F + "RUN apt-get update\n" },
   ],
   invalid: [
+    { name: "`apt install` is checked too", code: F + "RUN apt install -y «curl»\n", errors: [{ messageId: "unpinned" }] },
     { code: F + "RUN apt-get update && apt-get install «python»\n", errors: [{ messageId: "unpinned" }] },
     { name: "in ONBUILD", code: F + "ONBUILD RUN apt-get update && apt-get install python\n", errors: [{ messageId: "unpinned" }] },
     {

@@ -5,6 +5,19 @@ testRule(
   rule,
   {
     valid: [
+      { name: "nginx:alpine (no version) ships curl", code: "FROM nginx:alpine\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n" },
+      {
+        name: "a build argument may choose another base",
+        code: "ARG BASE=python:3.13-slim\nFROM ${BASE}\nHEALTHCHECK CMD curl -f http://localhost/\n",
+      },
+      {
+        name: "curl || wget: BusyBox wget answers",
+        code: "FROM python:3.13-alpine\nHEALTHCHECK CMD curl -f http://localhost/ || wget -q --spider http://localhost/ || exit 1\n",
+      },
+      {
+        name: "a static curl downloaded to PATH",
+        code: 'FROM python:3.13-slim\nRUN python -c \'import urllib.request as u; u.urlretrieve("https://example.com/curl", "/usr/local/bin/curl")\' && chmod +x /usr/local/bin/curl\nHEALTHCHECK CMD curl -f http://localhost/\n',
+      },
       { name: "full python image ships curl", code: "FROM python:3.13\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\n" },
       {
         name: "installed in the stage (production stage of practice 001)",
@@ -37,6 +50,16 @@ testRule(
       },
     ],
     invalid: [
+      {
+        name: "nginx alpine-slim has no curl",
+        code: "FROM nginx:1.27-alpine-slim\nHEALTHCHECK CMD «curl» -f http://localhost/ || exit 1\n",
+        errors: [{ messageId: "healthcheck" }],
+      },
+      {
+        name: "curl purged again in the RUN that installed it",
+        code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl && curl -o /x https://e.x/x && apt-get purge -y curl\nHEALTHCHECK CMD «curl» -f http://localhost/\n",
+        errors: [{ messageId: "healthcheck" }],
+      },
       {
         name: "slim image, curl never installed",
         code: "FROM python:3.13-slim\nHEALTHCHECK CMD «curl» --fail http://localhost:8000/health || exit 1\n",

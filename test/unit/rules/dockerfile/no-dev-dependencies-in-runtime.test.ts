@@ -5,6 +5,22 @@ testRule(
   rule,
   {
     valid: [
+      {
+        name: "the runtime copies only the built output (dist/)",
+        code: "FROM node:22-slim AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+      },
+      {
+        name: "npm prune --omit=dev after the install",
+        code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build && npm prune --omit=dev\nCMD ["node", "dist/server.js"]\n',
+      },
+      {
+        name: "npm prune --production in the builder, node_modules copied",
+        code: "FROM node:22-slim AS build\nWORKDIR /app\nRUN npm ci && npm run build && npm prune --production\nFROM node:22-slim\nCOPY --from=build /app/node_modules /app/node_modules\n",
+      },
+      {
+        name: "uv builder: only the wheel is copied",
+        code: "FROM python:3.13-slim AS build\nWORKDIR /src\nRUN uv sync --frozen && uv build\nFROM python:3.13-slim\nCOPY --from=build /src/dist/*.whl /tmp/\n",
+      },
       "FROM python:3.13-slim\nRUN uv sync --frozen --no-dev\n",
       "FROM python:3.13-slim\nRUN poetry install --no-interaction --no-ansi --no-root --only main\n",
       "FROM node:22-slim\nRUN npm ci --omit=dev\n",
@@ -33,6 +49,23 @@ testRule(
         name: "the production twin of a dev folder",
         fileName: "compose/production/docs/Dockerfile",
         code: "FROM python:3.13-slim\nRUN «uv sync» --frozen\n",
+        errors: [{ messageId: "devDeps" }],
+      },
+      {
+        name: "the runtime copies node_modules from a builder with dev dependencies",
+        code: "FROM node:22-slim AS build\nWORKDIR /app\nRUN «npm ci»\nFROM node:22-slim\nCOPY --from=build /app/node_modules /app/node_modules\n",
+        errors: [{ messageId: "devDeps" }],
+        output:
+          "FROM node:22-slim AS build\nWORKDIR /app\nRUN npm ci --omit=dev\nFROM node:22-slim\nCOPY --from=build /app/node_modules /app/node_modules\n",
+      },
+      {
+        name: "the runtime copies the whole work folder",
+        code: "FROM python:3.13-slim AS build\nWORKDIR /app\nRUN «uv sync» --frozen\nFROM python:3.13-slim\nCOPY --from=build /app /app\n",
+        errors: [{ messageId: "devDeps" }],
+      },
+      {
+        name: "prune before the install does not count",
+        code: "FROM node:22-slim\nRUN npm prune --omit=dev && «npm ci»\n",
         errors: [{ messageId: "devDeps" }],
       },
       {

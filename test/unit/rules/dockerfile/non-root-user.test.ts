@@ -5,6 +5,19 @@ testRule(
   rule,
   {
     valid: [
+      { name: "inherited USER jenkins", code: "FROM jenkins/jenkins:2.479.1-lts\nRUN jenkins-plugin-cli --plugins git\n" },
+      {
+        name: "jenkins: root for apt, then back",
+        code: "FROM jenkins/jenkins:lts-jdk21\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends make\nUSER jenkins\n",
+      },
+      { name: "nginx-unprivileged runs as 101", code: "FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY dist /usr/share/nginx/html\n" },
+      { name: "bitnami runs as 1001", code: 'FROM bitnami/python:3.13\nCMD ["python", "app.py"]\n' },
+      {
+        name: "a base image for others: no CMD or ENTRYPOINT",
+        code: "FROM python:3.13-slim\nRUN pip install --no-cache-dir numpy==2.1.3\n",
+      },
+      { name: "unknown base: its user is unknown", code: 'FROM ghcr.io/acme/runtime:1.4\nCMD ["app"]\n' },
+      { name: "ARG-parameterised base without a default", code: 'ARG BASE\nFROM ${BASE}\nCMD ["app"]\n' },
       'FROM python:3.13-slim\nRUN useradd --create-home app\nUSER app\nCMD ["python", "app.py"]\n',
       {
         name: "root in the builder does not matter",
@@ -22,6 +35,18 @@ testRule(
     ],
     invalid: [
       {
+        name: "a non-root base switched to root and never back (even without a CMD of its own)",
+        code: "FROM jenkins/jenkins:lts-jdk21\n«USER root»\nRUN apt-get update && apt-get install -y --no-install-recommends make\n",
+        errors: [{ messageId: "rootUser" }],
+        output:
+          "FROM jenkins/jenkins:lts-jdk21\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends make\nUSER jenkins\n",
+      },
+      {
+        name: "ARG-parameterised base: the default's user counts",
+        code: 'ARG BASE=python:3.13-slim\nFROM ${BASE}\nCMD ["python"]\n',
+        errors: [{ messageId: "noUser", line: 2 }],
+      },
+      {
         name: "CKV_DOCKER_3: no USER on Debian: groupadd/useradd before CMD",
         code: '«FROM python:3.13-slim»\nWORKDIR /app\nCMD ["python", "app.py"]\n',
         errors: [{ messageId: "noUser" }],
@@ -29,10 +54,11 @@ testRule(
           'FROM python:3.13-slim\nWORKDIR /app\nRUN groupadd --system app && useradd --system --gid app --create-home app\nUSER app\nCMD ["python", "app.py"]\n',
       },
       {
-        name: "Alpine: addgroup -S/adduser -S, appended when there is no CMD",
-        code: "FROM node:22-alpine\nCOPY . .",
-        errors: [{ messageId: "noUser", line: 1 }],
-        output: "FROM node:22-alpine\nCOPY . .\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n",
+        name: "Alpine: addgroup -S/adduser -S, appended when the CMD is inherited from a parent stage",
+        code: 'FROM node:22-alpine AS base\nCMD ["node", "server.js"]\nFROM base\nCOPY . .',
+        errors: [{ messageId: "noUser", line: 3 }],
+        output:
+          'FROM node:22-alpine AS base\nCMD ["node", "server.js"]\nFROM base\nCOPY . .\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n',
       },
       {
         name: "a user is created but never used: only USER is added",
@@ -43,20 +69,20 @@ testRule(
       },
       {
         name: "DL3002: last USER is root",
-        code: "FROM python:3.13-slim\nRUN useradd app\nUSER app\nRUN echo\n«USER root»\n",
+        code: 'FROM python:3.13-slim\nRUN useradd app\nUSER app\nRUN echo\n«USER root»\nCMD ["python"]\n',
         errors: [{ messageId: "rootUser" }],
-        output: "FROM python:3.13-slim\nRUN useradd app\nUSER app\nRUN echo\nUSER app\n",
+        output: 'FROM python:3.13-slim\nRUN useradd app\nUSER app\nRUN echo\nUSER root\nUSER app\nCMD ["python"]\n',
       },
       {
         name: "USER 0:0 in the final stage of a multi-stage build",
-        code: "FROM python:3.13 AS build\nFROM python:3.13-slim\nUSER 0:0\n",
+        code: 'FROM python:3.13 AS build\nFROM python:3.13-slim\nUSER 0:0\nENTRYPOINT ["python"]\n',
         errors: [{ messageId: "rootUser", line: 3 }],
       },
       {
         name: "hardened -dev variant has no non-root default",
-        code: "FROM dhi.io/python:3.13-debian13-dev\n",
+        code: 'FROM dhi.io/python:3.13-debian13-dev\nCMD ["python"]\n',
         errors: [{ messageId: "noUser" }],
-        output: "FROM dhi.io/python:3.13-debian13-dev\nUSER nonroot\n",
+        output: 'FROM dhi.io/python:3.13-debian13-dev\nUSER nonroot\nCMD ["python"]\n',
       },
     ],
   },

@@ -5,6 +5,14 @@ testRule(
   rule,
   {
     valid: [
+      {
+        name: "microdnf keeps its cache in /var/cache/yum",
+        code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y shadow-utils && rm -rf /var/cache/yum\n",
+      },
+      {
+        name: "microdnf with a cache mount on /var/cache/yum",
+        code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN --mount=type=cache,target=/var/cache/yum microdnf install -y tar\n",
+      },
       "FROM centos:7\nRUN yum install -y httpd && yum clean all\n",
       "FROM centos:7\nRUN yum install -y httpd && rm -rf /var/cache/yum/*\n",
       "FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n",
@@ -17,6 +25,12 @@ testRule(
       "FROM centos:7\nRUN yum update -y\n",
     ],
     invalid: [
+      {
+        name: "microdnf without a clean",
+        code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN «microdnf install -y tar»\n",
+        errors: [{ messageId: "missingClean" }],
+        output: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y tar && microdnf clean all\n",
+      },
       {
         code: "FROM centos:7\nRUN «yum install -y httpd»\n",
         errors: [{ messageId: "missingClean" }],

@@ -11,6 +11,7 @@ export const rule = composeRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Publish database and cache ports on `127.0.0.1`, not on every interface.",
     rationale:
       "`5432:5432` publishes the port on all of the host's interfaces, and Docker's own firewall rules bypass host firewalls such as ufw. A development database with a weak password is then reachable from the network. Bind to `127.0.0.1:5432:5432` when only the host needs it, or publish nothing: services reach each other over the Compose network. With the option `allServices` the rule checks every published port, as dclint's `no-unbound-port-interfaces` does.",

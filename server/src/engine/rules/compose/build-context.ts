@@ -8,6 +8,7 @@ export const rule = composeRule({
     id: "compose/build-context",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "`docker compose build` stops: the build context or Dockerfile does not exist, or the target stage is not in it.",
     fixable: false,
     summary: "`build.context` and `build.dockerfile` must exist, and `build.target` must name a stage of that Dockerfile.",
     rationale:

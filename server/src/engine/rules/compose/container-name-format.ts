@@ -9,6 +9,7 @@ export const rule = composeRule({
     id: "compose/container-name-format",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "Docker refuses to create a container with that name, so `docker compose up` fails for the service.",
     fixable: false,
     summary: "`container_name` must be a valid Docker container name.",
     rationale:

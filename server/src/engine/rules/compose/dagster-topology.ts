@@ -108,6 +108,7 @@ export const rule = composeRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "A Dagster deployment must wire webserver, daemon, code server, workspace and storage together correctly.",
     rationale:
       "Dagster runs as cooperating services: the webserver and the daemon load definitions over gRPC from a user-code server, and share `dagster.yaml` (run storage) and `workspace.yaml` (where the code server is). Each broken link fails quietly: a webserver that starts before the code server is healthy shows a load error, a `workspace.yaml` pointing at the wrong host or port never loads code, different `DAGSTER_HOME`s give the two services different instances, and SQLite storage is not shared between containers. Each link is checked on its own and reported where it breaks. (A missing healthcheck is `compose/healthcheck-missing`'s job, a non-healthy condition `compose/depends-on-healthy`'s, an inline password in the environment `compose/no-literal-secrets`'s.)",

@@ -66,9 +66,12 @@ export const rule = composeRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Wait for a dependency that has a healthcheck with `condition: service_healthy`.",
     rationale:
-      "The short form `depends_on: [db]` (and `condition: service_started`) only waits until the dependency's container has started, not until it accepts connections, so the dependent service races the database on every start and crashes or retries. When the dependency has a healthcheck (in any of the project's files, or a HEALTHCHECK in the Dockerfile it builds), `condition: service_healthy` makes Compose wait for it. The fix rewrites the entry to the long form.",
+      "The short form `depends_on: [db]` (and `condition: service_started`) only waits until the dependency's container has started, not until it accepts connections, so the dependent service races the database on every start and crashes or retries. When the dependency has a healthcheck (in any of the project's files, or a HEALTHCHECK in the Dockerfile it builds), `condition: service_healthy` makes Compose wait for it. The fix rewrites the entry to the long form. " +
+      "An explicit `condition: service_started` is left alone: it says the service copes with a dependency that is not ready yet. " +
+      "An entry in a YAML anchor that several services merge is reported once, on the anchor, naming those services.",
     examples: [
       {
         fileName: "compose.yml",
@@ -78,26 +81,34 @@ export const rule = composeRule({
     ],
     equivalents: [],
     messages: {
-      notHealthy: "`{{dep}}` has a healthcheck, but `{{service}}` only waits for it to start. Use `condition: service_healthy`.",
+      notHealthy: "`{{dep}}` has a healthcheck, but {{service}} only waits for it to start. Use `condition: service_healthy`.",
     },
     practice: "004 (service with health dependency), 004 Review mode",
   },
   check({ compose, project, report }) {
+    // an entry inside a YAML anchor is shared by every service that merges it: report it once, naming them all
+    const groups = new Map<unknown, { svc: ServiceModel; entry: DependsOnEntry; services: string[] }>();
     for (const svc of compose.services) {
       for (const entry of dependsOn(compose, svc)) {
-        if (entry.condition === "service_healthy" || entry.condition === "service_completed_successfully") continue;
+        // `service_started` written out is a deliberate choice (a worker that retries, a one-way dependency)
+        if (entry.condition !== undefined) continue;
         const eff = effectiveCondition(project, svc.name, entry.name);
         if (!eff || eff.def.file !== compose || eff.entry.node !== entry.node) continue;
         if (!project.hasService(entry.name) || !serviceHasHealthcheck(project, entry.name)) continue;
-        const edit = entry.form === "list" ? longFormEdit(compose, project, svc) : conditionEdit(compose, entry);
-        const fixes: Fix[] = edit ? [{ title: "Wait until it is healthy (`condition: service_healthy`)", safe: false, edits: [edit] }] : [];
-        report({
-          messageId: "notHealthy",
-          range: entry.form === "map" && entry.conditionRange ? entry.conditionRange : entry.nameRange,
-          data: { dep: entry.name, service: svc.name },
-          fixes,
-        });
+        const g = groups.get(entry.node);
+        if (g) g.services.push(svc.name);
+        else groups.set(entry.node, { svc, entry, services: [svc.name] });
       }
+    }
+    for (const { svc, entry, services } of groups.values()) {
+      const edit = entry.form === "list" ? longFormEdit(compose, project, svc) : conditionEdit(compose, entry);
+      const fixes: Fix[] = edit ? [{ title: "Wait until it is healthy (`condition: service_healthy`)", safe: false, edits: [edit] }] : [];
+      report({
+        messageId: "notHealthy",
+        range: entry.nameRange,
+        data: { dep: entry.name, service: services.map((n) => `\`${n}\``).join(", ") },
+        fixes,
+      });
     }
   },
 });

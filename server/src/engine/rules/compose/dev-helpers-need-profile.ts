@@ -9,6 +9,7 @@ export const rule = composeRule({
     category: "maintainability",
     defaultSeverity: "info",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Put development helpers (pgAdmin, Mailhog, Adminer …) behind a `profiles:` entry.",
     rationale:
       "Helper tools are useful now and then, but without a profile they start with every `docker compose up`, take memory and publish admin ports. With `profiles: [tools]` they start only when asked for (`docker compose --profile tools up`).",

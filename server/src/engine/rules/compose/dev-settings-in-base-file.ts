@@ -18,6 +18,7 @@ export const rule = composeRule({
     category: "maintainability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Keep development settings (source mounts, reloaders, debuggers, dev Dockerfiles, helper tools) out of the base compose file.",
     rationale:
       "The base `compose.yml` should describe the production-like stack, running the code baked into the image. Mounting the source tree, `--reload`, debuggers, a `Dockerfile.dev` or a `dev` target, and helpers such as pgAdmin or Mailhog belong in `compose.override.yml` (which `docker compose up` loads automatically on a developer machine) or a `compose-dev.yml` layered with `-f`. Otherwise production runs the development setup, or nobody can tell them apart. The fix moves the settings into the override file, creating it when needed, in one edit.",

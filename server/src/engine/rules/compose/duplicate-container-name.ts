@@ -7,6 +7,7 @@ export const rule = composeRule({
     id: "compose/duplicate-container-name",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "the second container cannot be created: the name is already in use, so `docker compose up` fails.",
     fixable: false,
     summary: "Two services must not set the same `container_name`.",
     rationale:

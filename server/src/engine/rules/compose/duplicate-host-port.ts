@@ -7,6 +7,7 @@ export const rule = composeRule({
     id: "compose/duplicate-host-port",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "the second container cannot bind the host port that the first one holds, so it fails to start.",
     fixable: false,
     summary: "A host port may be published only once.",
     rationale:

@@ -9,15 +9,18 @@ import type { Range } from "../../text";
 /** `${VAR}` / `$VAR` without a default (`${VAR:-x}`, `${VAR-x}` have one; `$$` is an escape). */
 const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?+=][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
+const TEMPLATE_SUFFIXES = [".example", ".sample", ".dist", ".template"];
+
 export const rule = composeRule({
   meta: {
     id: "compose/env-file",
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "`env_file`s must exist and stay out of git when they hold secrets; variables without a default belong in `.env.example`.",
     rationale:
-      "A missing `env_file` stops `docker compose up` (unless marked `required: false`). An env file with real passwords that `.gitignore` does not cover is one `git add .` away from being published. And a `${VAR}` without a default that `.env.example` does not list leaves the next developer guessing which variables to set; Compose substitutes an empty string and only warns. The fix adds the missing names to `.env.example`.",
+      "A missing `env_file` stops `docker compose up` (unless marked `required: false`); it is not reported when a committed template sits beside it (`.env.example` for `.env`, `.env.production.example` for `.env.production`), since each developer creates the file from it. An env file with real passwords that `.gitignore` does not cover is one `git add .` away from being published. And a `${VAR}` without a default that `.env.example` does not list leaves the next developer guessing which variables to set; Compose substitutes an empty string and only warns. The fix adds the missing names to `.env.example`.",
     examples: [
       {
         fileName: "compose.yml",
@@ -32,7 +35,7 @@ export const rule = composeRule({
       notIgnored: "`{{path}}` holds secrets ({{names}}) and is not covered by `.gitignore`.",
       undocumented: "`{{name}}` has no default and is not listed in `.env.example`.",
     },
-    reads: [".env", ".env.*", "*.env", ".gitignore"],
+    reads: [".env", ".env.*", "*.env", "*.example", "*.sample", "*.dist", "*.template", ".gitignore"],
     practice: "000 Environment variables and secrets (.env.example committed, .env gitignored)",
   },
   check({ compose, project, report }) {
@@ -49,7 +52,9 @@ export const rule = composeRule({
         const text = project.fs.readFile(abs);
         const range = compose.rangeOf(pathNode);
         if (text === undefined) {
-          if (required && !project.fs.exists(abs)) report({ messageId: "missing", range, data: { path: p } });
+          // a committed `.env.example` beside a gitignored `.env` documents a file each developer creates
+          const documented = TEMPLATE_SUFFIXES.some((x) => project.fs.exists(abs + x));
+          if (required && !project.fs.exists(abs) && !documented) report({ messageId: "missing", range, data: { path: p } });
           continue;
         }
         const secrets = secretNamesIn(text);

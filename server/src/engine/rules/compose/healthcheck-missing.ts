@@ -11,6 +11,7 @@ export const rule = composeRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Give a healthcheck to services others depend on and to well-known stateful images.",
     rationale:
       "Without a healthcheck Compose (and any orchestrator) only knows that the process started, not that it serves: `condition: service_healthy` cannot be used, and a database that is still initialising looks ready. Postgres, Redis, MySQL, MongoDB, RabbitMQ, OpenSearch and Dagster code servers each have a cheap probe that works inside their own image; the fix inserts it with a `start_period` long enough for the first start. A HEALTHCHECK in the Dockerfile the service builds counts.",

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Scalar } from "yaml";
 import { commandScalars, innerRange } from "../../analysis/compose";
 import { builtStage } from "../../analysis/composeFiles";
-import { imageFacts } from "../../knowledge/images";
+import { imageStateAt } from "../../analysis/dockerfileFacts";
 import { imageHasTool } from "../../knowledge/composeImages";
 import type { ComposeProject } from "../../model/composeProject";
 import { composeRule } from "../../rule";
@@ -13,16 +13,13 @@ const TOOL = /(^|[\s;&|(])(curl|wget)(\s|$)/;
 function serviceHasTool(project: ComposeProject, name: string, tool: "curl" | "wget"): boolean | undefined {
   const built = builtStage(project, name);
   if (built) {
-    const { model, stage } = built;
-    for (const st of model.lineage(stage)) {
-      for (const ins of model.instructionsOf(st, "RUN")) if (new RegExp(`\\b${escapeRegExp(tool)}\\b`).test(ins.argsText)) return true;
-      for (const ins of model.instructionsOf(st, "COPY")) if (new RegExp(`\\b${escapeRegExp(tool)}\\b`).test(ins.argsText)) return true;
-    }
-    const root = model.rootImage(stage);
-    if (root.hasVariables) return undefined;
-    const facts = imageFacts(root);
-    if (facts.family === "unknown") return imageHasTool(root.raw, tool);
-    return tool === "curl" ? facts.hasCurl : facts.hasWget;
+    const state = imageStateAt(built.model, built.stage);
+    if (state.baseFromArg) return undefined;
+    const has = state.has(tool);
+    if (has !== undefined || state.base.source !== undefined) return has;
+    // a base outside the knowledge table: the service list may know it
+    const root = built.model.rootImage(built.stage);
+    return root.hasVariables ? undefined : imageHasTool(root.raw, tool);
   }
   if (project.value(name, "build")) return undefined;
   const image = project.image(name);
@@ -34,6 +31,8 @@ export const rule = composeRule({
     id: "compose/healthcheck-tool-available",
     category: "reliability",
     defaultSeverity: "error",
+    failure:
+      "the health probe fails with `curl`/`wget`: not found on every run (the knowledge table or the built stage shows the tool is absent), so the service never becomes healthy.",
     fixable: false,
     summary: "A healthcheck must not call `curl` or `wget` in an image that does not have it.",
     rationale:

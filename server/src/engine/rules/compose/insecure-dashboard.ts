@@ -23,6 +23,7 @@ export const rule = composeRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Do not switch off a dashboard's authentication (`--api.insecure=true` and similar).",
     rationale:
       "Traefik's `--api.insecure=true` serves the dashboard and API on port 8080 with no authentication; anyone who reaches the port reads the whole routing setup. The same holds for anonymous admin access in Grafana or the Docker API on TCP without TLS. Keep such switches out of shared compose files; expose dashboards through an authenticated router instead.",

@@ -51,6 +51,7 @@ export const rule = composeRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "A service's own `depends_on` must not silently drop the dependencies it merges from an `x-` anchor.",
     rationale:
       "YAML merge keys (`<<: *common`) are shallow: when a service writes its own `depends_on`, the whole `depends_on` of the anchor is replaced, not extended. A shared anchor that waits for Postgres (`condition: service_healthy`) then stops doing so for exactly the services that add a dependency of their own, and they race the database on start. Repeat the anchor's entries in the service's `depends_on`. " +

@@ -85,8 +85,9 @@ export const rule = composeRule({
   meta: {
     id: "compose/no-literal-secrets",
     category: "security",
-    defaultSeverity: "error",
+    defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Do not write passwords, tokens or keys as literal values in a compose file.",
     rationale:
       "Compose files are committed and shared; a literal `POSTGRES_PASSWORD: devpass` (or a password inside a `DATABASE_URL`, a healthcheck or a command) is in the repository's history for good and shows in `docker inspect`. Reference a variable (`${POSTGRES_PASSWORD}`) whose value lives in an uncommitted `.env`, with the name documented in `.env.example`; or, for images that read `*_FILE` variables (postgres, mysql, mariadb, mongo, grafana …), mount a Compose secret.",

@@ -8,6 +8,7 @@ export const rule = composeRule({
     category: "maintainability",
     defaultSeverity: "off",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Style (off by default): write short-syntax `volumes` entries without quotes.",
     rationale:
       "A house style some teams keep, mirrored from dclint: volume mappings are paths and never need quotes, so leaving them out keeps entries uniform. It has no effect on what Compose does.",

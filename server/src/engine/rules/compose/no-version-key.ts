@@ -6,6 +6,7 @@ export const rule = composeRule({
     category: "maintainability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Do not declare the obsolete top-level `version:` key.",
     rationale:
       "Compose V2 follows the Compose Specification and ignores `version:`; it only prints a warning. Keeping the key suggests a file format that no longer exists and invites people to pick features by a number that has no effect.",

@@ -2,15 +2,20 @@ import { isScalar, type Scalar } from "yaml";
 import { servicePorts } from "../../analysis/compose";
 import { composeRule } from "../../rule";
 
+/** What YAML 1.1 reads as a base-60 integer: digits, then one or more `:` groups of 0-59. */
+const SEXAGESIMAL = /^[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+$/;
+
 export const rule = composeRule({
   meta: {
     id: "compose/quote-ports",
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Write `ports` entries as quoted strings.",
     rationale:
-      'YAML 1.1 parsers read `HH:MM`-like values in base 60, so an unquoted `22:22` can become the number `1342`, and numbers below 60 after a colon are the classic trap. Quoting every entry (`"8080:80"`) removes the guesswork for every tool that reads the file, and the quotes never change what Compose publishes.',
+      "YAML 1.1 parsers read `HH:MM`-like values in base 60, so an unquoted `22:22` can become the number `1342`: every part after the first colon below 60 is the trap, and that is reported as a warning. " +
+      "Other unquoted entries (`8080:80`, `3000`, `127.0.0.1:5432:5432`) cannot be read as numbers; quoting them too is a style choice that keeps the list uniform, reported at info level at most and saying so. The quotes never change what Compose publishes.",
     examples: [
       {
         fileName: "compose.yml",
@@ -19,7 +24,11 @@ export const rule = composeRule({
       },
     ],
     equivalents: ["dclint:require-quotes-in-ports"],
-    messages: { unquoted: "Quote the port mapping `{{port}}` so no YAML parser reads it as a number." },
+    messages: {
+      unquoted: "`{{port}}` can be read as a base-60 number by YAML 1.1 parsers; quote it.",
+      style: "Style: quote the port mapping `{{port}}` (no YAML parser reads this value as a number).",
+    },
+    severityCaps: { style: "info" },
     practice: "Compose file reference (ports short syntax)",
   },
   check({ compose, report }) {
@@ -34,7 +43,7 @@ export const rule = composeRule({
         const text = compose.text.slice(node.range[0], node.range[1]);
         const range = compose.rangeOf(node);
         report({
-          messageId: "unquoted",
+          messageId: SEXAGESIMAL.test(text) ? "unquoted" : "style",
           range,
           data: { port: text },
           fixes: [{ title: `Quote "${text}"`, safe: true, edits: [{ range, newText: `"${text}"` }] }],

@@ -8,6 +8,7 @@ export const rule = composeRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Long-running services in the production (base) file should set a `restart` policy.",
     rationale:
       "Without `restart`, a service that crashes or a host that reboots leaves the service down until someone runs `docker compose up` again. `restart: unless-stopped` brings it back and still respects a deliberate `docker compose stop`. One-shot jobs (migrations, init containers that others wait for with `service_completed_successfully`) are not checked; overrides and development files are not either.",

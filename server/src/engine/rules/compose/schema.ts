@@ -6,6 +6,7 @@ export const rule = composeRule({
     id: "compose/schema",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "`docker compose` rejects a file that does not follow the Compose Specification and runs nothing.",
     fixable: false,
     summary: "The file must follow the Compose Specification (keys, value types, allowed values).",
     rationale:

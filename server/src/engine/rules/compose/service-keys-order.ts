@@ -8,6 +8,7 @@ export const rule = composeRule({
     category: "maintainability",
     defaultSeverity: "off",
     fixable: true,
+    fixKinds: ["safe"],
     summary:
       "Style (off by default): order the keys inside a service (image/build first, then dependencies, data, environment, network, runtime, metadata, security).",
     rationale:

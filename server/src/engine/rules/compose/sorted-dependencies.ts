@@ -8,6 +8,7 @@ export const rule = composeRule({
     category: "maintainability",
     defaultSeverity: "off",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Style (off by default): list `depends_on` entries in alphabetical order.",
     rationale: "A house style mirrored from dclint; the order of `depends_on` entries does not change the start order Compose computes.",
     examples: [

@@ -8,6 +8,7 @@ export const rule = composeRule({
     category: "maintainability",
     defaultSeverity: "off",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Style (off by default): list a service's `ports` in ascending order.",
     rationale:
       "A house style mirrored from dclint; sorted ports make duplicates and gaps easy to see. It has no effect on what Compose does.",

@@ -9,6 +9,7 @@ export const rule = composeRule({
     id: "compose/undefined-reference",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "`docker compose` refuses to start a project that names an undefined service, network, volume, secret or config.",
     fixable: false,
     summary: "Every service, network, volume, secret and config a service names must be defined in the project.",
     rationale:

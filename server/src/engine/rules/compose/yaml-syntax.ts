@@ -13,6 +13,7 @@ export const rule = composeRule({
     id: "compose/yaml-syntax",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "`docker compose` cannot parse the file and runs nothing.",
     fixable: false,
     summary: "The file must be valid YAML, without duplicate keys.",
     rationale:

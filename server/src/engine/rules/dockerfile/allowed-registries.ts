@@ -18,7 +18,7 @@ export const rule = dockerfileRule({
   meta: {
     id: "dockerfile/allowed-registries",
     category: "security",
-    defaultSeverity: "error",
+    defaultSeverity: "warning",
     fixable: false,
     summary: "Pull base images (FROM, `COPY --from`, `RUN --mount=from=`) only from the registries your organisation allows.",
     rationale:

@@ -8,6 +8,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Use `apk add --no-cache` (or a cache mount on /var/cache/apk).",
     rationale:
       "Without `--no-cache`, `apk add` relies on an index fetched by `apk update` and leaves it, with downloaded packages, under /var/cache/apk in the layer. " +

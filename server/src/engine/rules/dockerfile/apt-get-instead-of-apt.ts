@@ -29,6 +29,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe", "suggestion"],
     summary: "Use `apt-get` (or `apt-cache`) in scripts, not `apt`.",
     rationale:
       "`apt` is the command-line front end for people at a terminal: its output, progress display and defaults may change between releases, " +

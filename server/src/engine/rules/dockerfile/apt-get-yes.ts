@@ -19,6 +19,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Pass `-y` to `apt-get install` so the build never waits for an answer.",
     rationale:
       'A build has no one to answer apt-get\'s "Do you want to continue? [Y/n]" prompt. Without `-y` (or `--yes`, `--assume-yes`, or quiet level 2, which implies it) ' +
@@ -37,7 +38,7 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     for (const step of runSteps(dockerfile)) {
       for (const cmd of step.commands) {
-        const install = aptInstall(cmd);
+        const install = aptInstall(cmd, ["apt-get", "apt"]);
         if (!install || assumesYes(install.args)) continue;
         report({
           messageId: "missingYes",

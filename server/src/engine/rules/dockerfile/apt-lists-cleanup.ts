@@ -22,6 +22,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe", "suggestion"],
     summary: "Remove /var/lib/apt/lists in the same RUN as `apt-get update` (or keep them in a cache mount).",
     rationale:
       "`apt-get update` downloads the package indexes into /var/lib/apt/lists: tens of megabytes that nothing needs at run time. " +

@@ -8,6 +8,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe", "suggestion"],
     summary: "Use `apt-get install --no-install-recommends` so only the packages you name (and their dependencies) are installed.",
     rationale:
       "By default apt-get also installs every package the ones you asked for merely recommend: documentation, extra locales, helper tools, sometimes a whole compiler toolchain. " +
@@ -27,7 +28,7 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     for (const step of runSteps(dockerfile)) {
       for (const cmd of step.commands) {
-        const install = aptInstall(cmd);
+        const install = aptInstall(cmd, ["apt-get", "apt"]);
         if (!install) continue;
         const off = install.args.flags.some(
           (f) =>

@@ -28,7 +28,7 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     for (const step of runSteps(dockerfile)) {
       for (const cmd of step.commands) {
-        const install = aptInstall(cmd);
+        const install = aptInstall(cmd, ["apt-get", "apt"]);
         if (!install) continue;
         for (const pkg of install.packages) {
           if (aptPinned(pkg.value) || hasVariable(pkg)) continue;

@@ -43,6 +43,7 @@ export const rule = dockerfileRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe", "suggestion"],
     summary: "Don't use sudo in RUN; switch users with USER (or gosu/su-exec at run time).",
     rationale:
       "Build steps run as the current USER, and a RUN that needs root should run while USER is root. " +

@@ -15,6 +15,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Set ownership while copying (`COPY --chown`) instead of a later `RUN chown -R`.",
     rationale:
       "Layers are immutable: `RUN chown -R app:app /app` after a COPY writes a second copy of every file it touches, just to change the owner, so the image carries the application twice. " +

@@ -14,6 +14,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "info",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Consider joining consecutive short RUN instructions into one.",
     rationale:
       "Each RUN adds a layer. Several one-line RUNs in a row (with the same mounts and flags) make more layers than needed, and files removed in a later RUN still take space in the earlier one. Runs that already chain several commands are left alone: splitting those was probably deliberate. Info by default, as in hadolint; the fix joins the commands with `&&`, which stops at the first failure just as separate RUNs do, but a `cd` in the first command now affects the second.",

@@ -5,6 +5,7 @@ export const rule = dockerfileRule({
     id: "dockerfile/copy-from-self",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "the build stops: a stage cannot copy from itself (a circular dependency).",
     fixable: false,
     summary: "`COPY --from` cannot name the stage it is in.",
     rationale:

@@ -15,6 +15,7 @@ export const rule = dockerfileRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Use COPY for local files and folders; keep ADD for URLs, git sources and tar archives it should unpack.",
     rationale:
       "ADD does more than copy: it downloads URLs and unpacks local tar archives. When you only mean to copy files, those extra powers are a trap — " +

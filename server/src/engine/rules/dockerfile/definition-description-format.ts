@@ -10,6 +10,7 @@ export const rule = dockerfileRule({
     category: "maintainability",
     defaultSeverity: "off",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "A comment right above a named FROM or an ARG should start with that stage or argument name.",
     rationale:
       "`docker build --call=outline` and `--call=targets` show the comment directly above `FROM … AS <stage>` and `ARG <name>` as its description, but only when the comment starts with the name (`# VERSION sets the release to build`). A comment there that is not meant as a description turns into a confusing one. Start it with the name, or separate it from the instruction with an empty line (the fix). Off by default, as the check is experimental in BuildKit.",

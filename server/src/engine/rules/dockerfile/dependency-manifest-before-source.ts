@@ -52,6 +52,7 @@ export const rule = dockerfileRule({
     category: "build-speed",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Copy the dependency manifests and install dependencies before copying the source tree.",
     rationale:
       "Docker reuses a cached layer only while everything before it is unchanged. With `COPY . .` before `uv sync` (or `pip install -r`, `poetry install`, `npm ci`), every edit to any source file invalidates the install layer and all dependencies are downloaded and built again. " +

@@ -19,6 +19,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary:
       "The production stage must not start a development server (`--reload`, `dagster dev`, `flask run`, `manage.py runserver`) or enable debug mode.",
     rationale:

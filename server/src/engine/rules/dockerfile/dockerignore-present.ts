@@ -27,6 +27,7 @@ export const rule = dockerfileRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "`COPY . .` needs a `.dockerignore`, or secrets, `.git` and local virtualenvs go into the image.",
     rationale:
       "Without a `.dockerignore`, the whole folder is sent to the builder and `COPY . .` writes all of it into a layer: `.env` files with real credentials, the `.git` history, a host `.venv` that cannot run in the container, caches. " +

@@ -61,6 +61,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe", "suggestion"],
     summary: 'An ENTRYPOINT shell script should end with `exec "$@"` so CMD runs as PID 1 and receives signals.',
     rationale:
       "An entrypoint script usually prepares something (waits for the database, runs migrations) and then starts the real command given by CMD. " +

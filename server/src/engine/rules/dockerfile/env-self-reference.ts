@@ -17,8 +17,9 @@ export const rule = dockerfileRule({
   meta: {
     id: "dockerfile/env-self-reference",
     category: "reliability",
-    defaultSeverity: "error",
+    defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Do not use a variable in the same ENV instruction that defines it.",
     rationale:
       "Docker expands every value of an ENV instruction with the variables as they were before the instruction. In `ENV A=1 B=$A`, `B` does not see the new `A`: it gets the old value, or an empty string. Define the variable in one ENV and use it in the next.",

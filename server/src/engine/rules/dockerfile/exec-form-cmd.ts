@@ -26,6 +26,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe", "suggestion"],
     summary: "Write CMD and ENTRYPOINT in the JSON (exec) form so the application receives signals.",
     rationale:
       'The shell form `CMD uvicorn app:app` runs `/bin/sh -c "uvicorn app:app"`: the shell becomes PID 1 and does not pass SIGTERM on, so `docker stop` waits for its timeout and then kills the app without a graceful shutdown. ' +

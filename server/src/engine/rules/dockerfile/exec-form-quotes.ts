@@ -32,6 +32,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "In the JSON (exec) form, do not put shell quotes inside an argument: no shell is there to remove them.",
     rationale:
       '`CMD ["nginx", "-g", "\'daemon off;\'"]` passes the argument `\'daemon off;\'` with its single quotes to nginx, which then fails to read its configuration. ' +

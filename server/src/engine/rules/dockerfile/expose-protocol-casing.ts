@@ -6,6 +6,7 @@ export const rule = dockerfileRule({
     category: "maintainability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Write the protocol in EXPOSE in lower case (`80/tcp`, `53/udp`).",
     rationale:
       "Docker lower-cases the protocol when it stores exposed ports, so `80/TCP` works, but it is not how the port appears in `docker inspect` or compose files, and BuildKit warns about it. Lower case keeps the file consistent with what tools show.",

@@ -7,6 +7,7 @@ export const rule = dockerfileRule({
     id: "dockerfile/expose-valid-port",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "the build stops with an invalid port error.",
     fixable: false,
     summary: "EXPOSE only port numbers from 0 to 65535.",
     rationale:

@@ -24,6 +24,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "EXPOSE only container ports, never an IP address or a host port mapping.",
     rationale:
       "EXPOSE documents which ports the container listens on; publishing them to the host is decided at run time (`docker run -p`, compose `ports:`). An IP address or `host:container` mapping in EXPOSE is ignored apart from the container port, misleads readers into thinking the port is published, and BuildKit plans to reject it. The fix keeps just the container port and protocol.",

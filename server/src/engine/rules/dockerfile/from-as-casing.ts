@@ -6,6 +6,7 @@ export const rule = dockerfileRule({
     category: "maintainability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Write `AS` in FROM in the same case as `FROM`.",
     rationale:
       "`FROM python:3.13 as build` mixes an upper-case keyword with a lower-case one on the same line. Docker accepts it, but it reads like a typo and BuildKit reports it. Match the case of `FROM`: `FROM … AS …` or `from … as …`. (A mixed-case `From` is left to `dockerfile/instruction-casing`.)",

@@ -5,6 +5,7 @@ export const rule = dockerfileRule({
     id: "dockerfile/from-first",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "the build stops: no instruction other than ARG may come before the first FROM.",
     fixable: false,
     summary: "A Dockerfile starts with FROM; only ARG, comments and parser directives may come before it.",
     rationale:

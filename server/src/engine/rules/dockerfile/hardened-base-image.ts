@@ -9,6 +9,7 @@ export const rule = dockerfileRule({
     category: "security",
     defaultSeverity: "off",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Run the final stage on a hardened image (e.g. `dhi.io/python:3.13-debian13`) instead of the Docker Hub default.",
     rationale:
       "Hardened images are rebuilt with security fixes on a regular cadence, drop the package manager, shell, compilers and debug tools from runtime variants, default to a non-root user and come with an SBOM. " +

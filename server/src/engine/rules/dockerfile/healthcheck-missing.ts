@@ -17,6 +17,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "A service image (it exposes a port or starts a server) should declare a HEALTHCHECK.",
     rationale:
       "Without a health check, Docker and Compose only know whether the process exists, not whether it answers. " +

@@ -10,6 +10,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "A health probe must fail when the server answers with an HTTP error.",
     rationale:
       '`python -c "import requests; requests.get(url)"` succeeds on a 500 or a 503: `requests` only raises for connection errors, so a broken application is reported healthy. ' +

@@ -1,4 +1,4 @@
-import { healthcheckOf, rootStageOf, stageHasTool, stageImageFacts } from "../../analysis/dockerfileFacts";
+import { healthcheckOf, imageStateAt, rootStageOf } from "../../analysis/dockerfileFacts";
 import type { DockerInstruction, Stage } from "../../model/dockerfile";
 import { programOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
@@ -8,6 +8,8 @@ export const rule = dockerfileRule({
     id: "dockerfile/healthcheck-tool-available",
     category: "reliability",
     defaultSeverity: "error",
+    failure:
+      "the build (a RUN) or every health probe fails with `curl`/`wget`: not found, because the image model knows the tool is absent at that point.",
     fixable: false,
     summary: "A HEALTHCHECK (or RUN) must not call `curl` or `wget` when the stage neither installs it nor has it in its base image.",
     rationale:
@@ -30,7 +32,11 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     const checkCommands = (stage: Stage, ins: DockerInstruction, cmds: ShellCommand[], messageId: "healthcheck" | "run") => {
+      // a health check runs in the finished image; a RUN sees what came before it
+      const state = imageStateAt(dockerfile, stage, messageId === "run" ? ins : undefined);
+      if (state.baseFromArg) return; // a build argument may pick another base
       const reported = new Set<string>();
+      const called = new Set(cmds.map((c) => programOf(c)?.name));
       for (const cmd of cmds) {
         const p = programOf(cmd);
         if (!p || (p.name !== "curl" && p.name !== "wget") || reported.has(p.name)) continue;
@@ -38,11 +44,12 @@ export const rule = dockerfileRule({
         // for RUN only what came before counts (the same RUN may install it first)
         const installedEarlierInRun =
           messageId === "run" &&
-          cmds
-            .slice(0, cmds.indexOf(cmd))
-            .some((c) => c.words.some((w) => w.value === tool) && /install|add/.test(c.words.map((w) => w.value).join(" ")));
+          cmds.slice(0, cmds.indexOf(cmd)).some((c) => c.words.some((w) => w.value === tool || w.value.endsWith(`/${tool}`)));
         if (installedEarlierInRun) continue;
-        if (stageHasTool(dockerfile, stage, tool, messageId === "run" ? ins : undefined)) continue;
+        if (state.has(tool) !== false) continue;
+        // `curl … || wget …`: passes when the other one exists
+        const other = tool === "curl" ? "wget" : "curl";
+        if (called.has(other) && state.has(other) !== false) continue;
         reported.add(tool);
         const word = cmd.words[p.index];
         report({
@@ -53,8 +60,6 @@ export const rule = dockerfileRule({
       }
     };
     for (const stage of dockerfile.stages) {
-      const facts = stageImageFacts(dockerfile, stage);
-      if (facts.family === "unknown") continue;
       for (const ins of stage.instructions) {
         if (ins.keyword === "HEALTHCHECK") {
           const h = healthcheckOf(dockerfile, ins);

@@ -10,6 +10,7 @@ export const rule = dockerfileRule({
     category: "maintainability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Write instruction keywords in one consistent case, upper or lower, across the file.",
     rationale:
       "Docker accepts `RUN`, `run` and `Run` alike, but a file that mixes them is harder to scan, and mixed-case keywords (`Run`, `EntryPoint`) look like typos. Keywords should all follow the case most of the file already uses (upper case when it is a tie).",

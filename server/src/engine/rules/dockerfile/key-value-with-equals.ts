@@ -15,6 +15,7 @@ export const rule = dockerfileRule({
     category: "maintainability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Write `ENV key=value` and `LABEL key=value`, not the legacy `ENV key value`.",
     rationale:
       "The space-separated form sets exactly one variable, takes the whole rest of the line (spaces included) as its value, and is deprecated. `key=value` reads unambiguously, allows several pairs per instruction, and is the only form Docker documents today. The fix rewrites single-line values, quoting them when they contain spaces.",

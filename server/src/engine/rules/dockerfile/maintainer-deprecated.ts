@@ -6,6 +6,7 @@ export const rule = dockerfileRule({
     category: "maintainability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Use a LABEL instead of the deprecated MAINTAINER instruction.",
     rationale:
       "MAINTAINER was deprecated in Docker 1.13. Image metadata belongs in labels, where tools read it: the OCI key `org.opencontainers.image.authors` carries the same information.",

@@ -6,6 +6,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Do not leave empty lines inside an instruction continued with `\\`.",
     rationale:
       "An empty line after a line continuation is skipped today, so the instruction silently goes on with the next line, which is easy to misread (an instruction that looks finished is not). Docker has deprecated this and plans to make it an error. Remove the empty lines, or put a comment there: comment lines are allowed. The fix deletes the empty lines, which Docker ignores anyway.",

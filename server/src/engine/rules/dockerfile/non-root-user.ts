@@ -1,11 +1,10 @@
 import {
-  effectiveUser,
+  imageStateAt,
   insertLines,
   insideUnclosedHeredoc,
   isRootUser,
   lineageInstructions,
   runtimeInsertionPoint,
-  stageImageFacts,
 } from "../../analysis/dockerfileFacts";
 import type { DockerfileModel, Stage } from "../../model/dockerfile";
 import { argsOf, programOf } from "../../model/shell";
@@ -66,12 +65,15 @@ export const rule = dockerfileRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "The runtime stage should switch to a non-root USER before it starts the application.",
     rationale:
       "A process that runs as root inside the container is root on every file the container can reach, and one kernel or runtime bug away from root on the host. " +
       "Create an unprivileged user in the final stage and switch to it with `USER` before `CMD`. " +
       "How to create it depends on the base: Debian-based images use `groupadd`/`useradd`, Alpine uses `addgroup -S`/`adduser -S`, and hardened or distroless `nonroot` images already run as a non-root user. " +
-      "Builder stages may stay root; only the image that runs matters.",
+      "Builder stages may stay root; only the image that runs matters. " +
+      "The rule asks the image model who the final stage runs as: a base that already runs as non-root (`jenkins/jenkins`, `nginxinc/nginx-unprivileged`, distroless `:nonroot`, hardened runtime images) needs no USER, a base whose user is unknown is not reported, " +
+      "and a Dockerfile without CMD or ENTRYPOINT builds a base image for others, so the choice is left to the images built from it.",
     examples: [
       {
         bad: 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
@@ -93,32 +95,44 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     const stage = dockerfile.finalStage;
     if (!stage || stage.role !== "final") return;
-    const facts = stageImageFacts(dockerfile, stage);
-    const user = effectiveUser(dockerfile, stage);
+    const state = imageStateAt(dockerfile, stage);
+    const facts = state.base;
     const created = createdUser(dockerfile, stage);
     const at = runtimeInsertionPoint(dockerfile, stage);
-    if (user && isRootUser(user.user)) {
-      const fixes: Fix[] = created
-        ? [{ title: `Run as ${created}`, safe: false, edits: [{ range: user.ins.argsRange ?? user.ins.range, newText: created }] }]
-        : [];
-      // a root USER in a stage whose later instructions need root is fine as long as a later USER switches back
-      report({ messageId: "rootUser", range: user.ins.range, fixes });
+    // a Dockerfile that builds a base image for others (no CMD/ENTRYPOINT of its own) leaves the user to its children
+    const startsApp = lineageInstructions(dockerfile, stage).some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
+    const baseUser = facts.known.user;
+    if (state.userIns && state.user !== undefined && isRootUser(state.user)) {
+      // switching a non-root base (jenkins, nginx-unprivileged, bitnami) to root matters even without a CMD of its own
+      if (!startsApp && !(baseUser !== undefined && !isRootUser(baseUser))) return;
+      // switch back after the instructions that needed root (before the CMD, else at the end of the stage), so they still run as root
+      const back = created ?? (baseUser !== undefined && !isRootUser(baseUser) ? baseUser : undefined);
+      const userLine = state.userIns.range.end.line;
+      const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
+      const where = at.line > userLine ? at : { line: last.range.end.line + 1, character: 0 };
+      const fixes: Fix[] =
+        back && !insideUnclosedHeredoc(dockerfile, where)
+          ? [{ title: `Switch back to ${back}`, safe: false, edits: [insertLines(dockerfile, where, [`USER ${back}`])] }]
+          : [];
+      report({ messageId: "rootUser", range: state.userIns.range, fixes });
       return;
     }
-    if (user) return;
-    if (facts.defaultNonRoot || facts.family === "scratch") return;
+    if (state.userIns) return;
+    // no USER of its own: the base decides; stay quiet when it runs as non-root or when we do not know who it runs as
+    if (baseUser === undefined || !isRootUser(baseUser) || facts.family === "scratch") return;
+    if (!startsApp) return;
     const fixes: Fix[] = [];
     if (insideUnclosedHeredoc(dockerfile, at)) {
       // the inserted lines would become part of the heredoc's body
     } else if (created) {
       fixes.push({ title: `Add USER ${created}`, safe: false, edits: [insertLines(dockerfile, at, [`USER ${created}`])] });
-    } else if (facts.family === "debian") {
+    } else if (facts.known.family === "debian" && state.shell) {
       fixes.push({
         title: "Create an unprivileged user (groupadd/useradd) and switch to it",
         safe: false,
         edits: [insertLines(dockerfile, at, ["RUN groupadd --system app && useradd --system --gid app --create-home app", "USER app"])],
       });
-    } else if (facts.family === "alpine") {
+    } else if (facts.known.family === "alpine" && state.shell) {
       fixes.push({
         title: "Create an unprivileged user (addgroup -S/adduser -S) and switch to it",
         safe: false,

@@ -7,6 +7,7 @@ export const rule = dockerfileRule({
     id: "dockerfile/onbuild-invalid-trigger",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "the build stops: ONBUILD cannot trigger ONBUILD, FROM or MAINTAINER.",
     fixable: false,
     summary: "ONBUILD cannot trigger ONBUILD, FROM or MAINTAINER.",
     rationale:

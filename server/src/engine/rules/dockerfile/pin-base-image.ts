@@ -10,6 +10,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Pin every image a build pulls (FROM and COPY --from) to an explicit tag, not `latest` or no tag at all.",
     rationale:
       "An untagged image means `latest`, and `latest` moves: the same Dockerfile builds a different image next week, and a broken upstream release reaches you without any change on your side. " +

@@ -1,6 +1,7 @@
 import { commandName, hasCacheOrTmpfsMountWith, insertAfter, runsOf } from "../../analysis/runCommands";
 import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
 import { argsOf, type ShellCommand, type ShellWord } from "../../model/shell";
+import { cacheFolders, imageStateAt } from "../../analysis/dockerfileFacts";
 import { dockerfileRule } from "../../rule";
 
 const TRUTHY = /^(1|true|on|yes)$/i;
@@ -61,6 +62,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Run `pip install` with `--no-cache-dir` (or a cache mount on pip's cache).",
     rationale:
       "pip keeps every wheel it downloads under `~/.cache/pip`. In an image that cache is never reused, but it is committed into the layer and can add hundreds of megabytes. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or better, mount a build cache on `/root/.cache/pip` so rebuilds stay fast and the image stays small.",
@@ -82,6 +84,9 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     for (const { ins, commands } of runsOf(dockerfile)) {
       if (hasCacheOrTmpfsMountWith(ins, ".cache/pip")) continue;
+      // a cache mount on the folder pip really uses (PIP_CACHE_DIR, the RUN user's home) keeps the cache out of the layer
+      const pipCache = ins.stage && ins.keyword === "RUN" ? cacheFolders(imageStateAt(dockerfile, ins.stage, ins), "pip")[0] : undefined;
+      if (pipCache && hasCacheOrTmpfsMountWith(ins, pipCache)) continue;
       if (/PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i.test(ins.argsText)) continue;
       let envChecked: boolean | undefined;
       for (const cmd of commands) {

@@ -8,6 +8,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "info",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Run on a `-slim` base rather than the full language image; Alpine is a poor fit for Python.",
     rationale:
       "The full `python:3.x` and `node:x` images are built on `buildpack-deps`: compilers, headers, `git`, `curl` and hundreds of libraries, close to a gigabyte that the application does not use at run time. " +

@@ -9,6 +9,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "info",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Python runtime images should set `PYTHONUNBUFFERED=1` and `PYTHONDONTWRITEBYTECODE=1`.",
     rationale:
       "Without `PYTHONUNBUFFERED=1`, Python buffers stdout when it is not a terminal: log lines reach `docker logs` late, and the last ones are lost when the container crashes. " +

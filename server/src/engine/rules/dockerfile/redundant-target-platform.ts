@@ -6,6 +6,7 @@ export const rule = dockerfileRule({
     category: "maintainability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Drop `--platform=$TARGETPLATFORM` from FROM: it is already the default.",
     rationale:
       "A stage is built for the target platform unless told otherwise, so `FROM --platform=$TARGETPLATFORM` says nothing new and makes readers wonder what it changes. Remove it; keep `--platform` for the cases that matter, such as `$BUILDPLATFORM` in cross-compiling builder stages.",

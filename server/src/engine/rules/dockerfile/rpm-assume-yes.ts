@@ -12,6 +12,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Pass `-y` to yum, dnf, microdnf and zypper when they install or remove packages.",
     rationale:
       "A build has no terminal to answer the package manager's confirmation prompt. Without `-y` (or zypper's `--non-interactive`) the command waits for input that never comes and the build fails or hangs. Saying yes up front makes the step repeatable.",

@@ -22,7 +22,15 @@ const MANAGERS: Manager[] = [
     cacheDirs: ["/var/cache/yum"],
   },
   {
-    programs: ["dnf", "microdnf"],
+    // microdnf (ubi-minimal) keeps its metadata and packages under /var/cache/yum, not /var/cache/dnf
+    programs: ["microdnf"],
+    installs: ["install", "upgrade", "update", "reinstall"],
+    clean: () => "microdnf clean all",
+    isClean: (c) => isCleanAll(c, "microdnf") || removes(c, ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"]),
+    cacheDirs: ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"],
+  },
+  {
+    programs: ["dnf"],
     installs: ["install", "in", "upgrade", "up", "upgrade-minimal", "up-min", "reinstall", "rei"],
     clean: (p) => `${p} clean all`,
     isClean: (c, p) => isCleanAll(c, p) || removes(c, ["/var/cache/libdnf5", "/var/cache/dnf"]),
@@ -48,9 +56,10 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Clean the yum, dnf, microdnf or zypper cache in the same RUN that installs packages.",
     rationale:
-      "RPM package managers keep downloaded packages and repository metadata under `/var/cache`. Unless the same RUN removes them (`yum clean all`, `dnf clean all`, `zypper clean`), they are committed into the layer and every pull carries them. A cache mount (`--mount=type=cache,target=/var/cache/dnf`) keeps them out of the image as well.",
+      "RPM package managers keep downloaded packages and repository metadata under `/var/cache` (`/var/cache/yum` for yum and microdnf, `/var/cache/dnf` or `/var/cache/libdnf5` for dnf, `/var/cache/zypp` for zypper). Unless the same RUN removes them (`yum clean all`, `dnf clean all`, `zypper clean`), they are committed into the layer and every pull carries them. A cache mount (`--mount=type=cache,target=/var/cache/dnf`) keeps them out of the image as well.",
     examples: [
       {
         bad: "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57\n",

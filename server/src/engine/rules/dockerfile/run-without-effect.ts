@@ -27,6 +27,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "A RUN that only sets shell state (`RUN export …`, `RUN set …`, `RUN source …`) does nothing for later instructions.",
     rationale:
       "Each RUN starts a new shell and only its changes to the file system are kept. A variable exported, a directory changed into or an option set in one RUN is gone in the next, so `RUN export PATH=/opt/app/bin:$PATH` has no effect at all. " +

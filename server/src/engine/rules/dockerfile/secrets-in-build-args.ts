@@ -17,6 +17,7 @@ export const rule = dockerfileRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Do not pass passwords, tokens or keys through ARG or ENV; mount them as build secrets.",
     rationale:
       "Build arguments and environment variables are recorded in the image: `docker history` shows ARG values used by RUN, and ENV values stay in the image config for anyone who can pull it. " +

@@ -46,6 +46,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Set `-o pipefail` in SHELL before a RUN that pipes commands.",
     rationale:
       '`/bin/sh -c` judges a pipeline by its last command only. In `RUN curl -fsSL https://example.com/key | gpg --dearmor -o key.gpg`, a failed download still lets the step succeed and the build carries on with a broken file. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` makes any failing part fail the step. `set -o pipefail` earlier in the same RUN also counts. On Alpine and busybox images use `/bin/ash`, which supports the option too. The fix inserts a SHELL line; it changes the shell for the rest of the stage, so it is not applied automatically.',

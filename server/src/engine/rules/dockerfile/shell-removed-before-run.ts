@@ -13,6 +13,7 @@ export const rule = dockerfileRule({
     id: "dockerfile/shell-removed-before-run",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "the build (a shell-form RUN) or the container (a shell-form CMD/ENTRYPOINT/HEALTHCHECK) fails: `/bin/sh` does not exist.",
     fixable: false,
     summary: "Nothing may need `/bin/sh` after the stage removed it (or when the base image has none).",
     rationale:

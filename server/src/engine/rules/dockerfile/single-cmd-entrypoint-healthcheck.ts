@@ -9,6 +9,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Use at most one CMD, one ENTRYPOINT and one HEALTHCHECK per stage.",
     rationale:
       "An image has a single command, entrypoint and health check. When a stage sets one of them twice, only the last takes effect and the earlier line is dead code that misleads readers, often a leftover from debugging. The finding sits on the instruction that is ignored; the fix removes it.",

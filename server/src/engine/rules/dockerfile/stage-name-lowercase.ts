@@ -7,6 +7,7 @@ export const rule = dockerfileRule({
     category: "maintainability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Name build stages in lower case.",
     rationale:
       "BuildKit lower-cases stage names anyway, so `AS BuilderBase` and `--from=builderbase` are the same stage. Writing them in lower case keeps names visibly distinct from instruction keywords and avoids the impression that case matters. The fix lower-cases the name and its references in this file; references elsewhere (`--target`, compose `target:`) keep working because the lookup ignores case.",

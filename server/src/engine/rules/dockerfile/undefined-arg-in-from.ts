@@ -24,6 +24,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Declare every variable a FROM line uses with an ARG before the first FROM.",
     rationale:
       "FROM can only see ARGs declared before the first FROM (plus the builder's platform variables such as `$BUILDPLATFORM`). Anything else expands to an empty string, so `FROM node:22${VARIANT}` silently becomes `node:22`, and a misspelt `$BUILDPLATFROM` makes the platform empty. Declare the ARG at the top of the file; when the name looks like a typo of a known one, the fix offers the correction.",

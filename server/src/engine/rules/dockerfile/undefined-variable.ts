@@ -146,6 +146,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Declare variables (ARG or ENV) before ENV, COPY, ADD, WORKDIR, USER, LABEL, VOLUME or RUN flags use them.",
     rationale:
       "The builder expands `$VAR` in these instructions itself, and an unknown variable becomes an empty string without any error: `COPY $SRC .` copies the whole context and `ENV PATH=$PAHT:/app/bin` wipes the PATH. Every stage starts with its own scope: global ARGs must be re-declared inside the stage, and ARG values carry over only to stages built FROM this one. Shell-form RUN, CMD and ENTRYPOINT are left alone because the shell expands them at run time. Since base-image configuration cannot be read offline, names that common official images set (`PATH`, `PYTHON_VERSION`, `JAVA_HOME`…) count as defined in stages built on an external image; add your own with the `imageVariables` option. When a name looks like a typo of a defined one, the fix offers the correction.",

@@ -5,6 +5,7 @@ export const rule = dockerfileRule({
     id: "dockerfile/unique-stage-names",
     category: "reliability",
     defaultSeverity: "error",
+    failure: "the build stops: two stages with the same name are rejected.",
     fixable: false,
     summary: "Give every build stage a unique name (`FROM … AS <name>`).",
     rationale:

@@ -20,6 +20,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Pass `-l` (`--no-log-init`) to `useradd` when it sets a large UID.",
     rationale:
       "`useradd` reserves space in the sparse `/var/log/lastlog` and `/var/log/faillog` files up to the new UID. Docker layers do not keep files sparse, so a UID like 1000000 can add gigabytes to the image. `-l` skips those log files, which containers do not use anyway.",

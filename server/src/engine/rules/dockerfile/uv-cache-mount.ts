@@ -1,4 +1,4 @@
-import { envOf } from "../../analysis/dockerfileFacts";
+import { cacheFolders, envOf, imageStateAt } from "../../analysis/dockerfileFacts";
 import { argsOf, hasFlag, isInvocation, programOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -46,6 +46,7 @@ export const rule = dockerfileRule({
     category: "build-speed",
     defaultSeverity: "hint",
     fixable: true,
+    fixKinds: ["safe", "suggestion"],
     summary: "Give `uv sync` / `uv pip install` (and pip, poetry, npm installs) a BuildKit cache mount on the package cache.",
     rationale:
       "When a dependency layer is rebuilt, every package is downloaded again unless the package manager's cache survives between builds. " +
@@ -79,7 +80,10 @@ export const rule = dockerfileRule({
           const kind = cacheKind(cmd);
           if (!kind || done.has(kind.tool)) continue;
           if (kind.envOff.some((k) => /^(1|true|yes|off)$/i.test(env.get(k) ?? ""))) continue;
-          if (mounts.some((m) => m.type === "cache" && kind.mount.test(m.target))) continue;
+          // where the cache really is: UV_CACHE_DIR, PIP_CACHE_DIR …, or the home of the user the RUN runs as
+          const state = imageStateAt(dockerfile, stage, ins);
+          const target = cacheFolders(state, kind.tool as "uv" | "pip" | "poetry" | "npm")[0] ?? kind.target;
+          if (mounts.some((m) => m.type === "cache" && (kind.mount.test(m.target) || m.target.replace(/\/+$/, "") === target))) continue;
           done.add(kind.tool);
           const at = ins.flags[0]?.getRange().start ?? ins.argsRange?.start;
           const p = programOf(cmd);
@@ -87,13 +91,15 @@ export const rule = dockerfileRule({
           report({
             messageId: "noCache",
             range: first ? dockerfile.wordRange(first) : ins.keywordRange,
-            data: { tool: kind.tool, target: kind.target },
+            data: { tool: kind.tool, target },
             fixes: at
               ? [
                   {
-                    title: `Add a cache mount on ${kind.target}`,
-                    safe: true,
-                    edits: [{ range: { start: at, end: at }, newText: `--mount=type=cache,target=${kind.target} ` }],
+                    title: `Add a cache mount on ${target}`,
+                    // pip's other answer is --no-cache-dir (pip-no-cache-dir applies it): a mount beside it would contradict it,
+                    // so for pip this stays a suggestion; elsewhere it is safe only when the model knows whose cache it is
+                    safe: kind.tool !== "pip" && state.user !== undefined,
+                    edits: [{ range: { start: at, end: at }, newText: `--mount=type=cache,target=${target} ` }],
                   },
                 ]
               : [],

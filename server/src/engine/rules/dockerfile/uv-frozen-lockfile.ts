@@ -9,6 +9,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "Run `uv sync` with `--frozen` (or `--locked`) so the image gets exactly the versions in `uv.lock`.",
     rationale:
       "Without `--frozen` or `--locked`, `uv sync` may re-resolve and rewrite the lockfile inside the build when it no longer matches `pyproject.toml`, so the image can contain versions nobody reviewed. " +

@@ -35,6 +35,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Give WORKDIR an absolute path.",
     rationale:
       "A relative WORKDIR is resolved against whatever working directory the base image (or an earlier WORKDIR) left behind. " +

@@ -14,6 +14,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "info",
     fixable: true,
+    fixKinds: ["safe"],
     summary: "Run `yarn cache clean` after `yarn install` in stages that end up in the image.",
     rationale:
       "Yarn keeps a copy of every package it installs in its global cache. In an image layer that copy is dead weight, often as large as `node_modules` itself. Clean it in the same RUN, or mount a build cache on `/usr/local/share/.cache/yarn` (`~/.cache/yarn`) so it never enters the layer. Stages that are only copied from are not checked, since their cache never reaches the image. Info by default, as in hadolint.",

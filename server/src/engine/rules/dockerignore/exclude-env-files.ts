@@ -8,6 +8,7 @@ export const rule = dockerignoreRule({
     category: "security",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "A `.dockerignore` must exclude `.env` and `.env.*` files (keeping `.env.example`).",
     rationale:
       "`.env` files hold real credentials for local runs. If the build context includes them, `COPY . .` bakes them into a layer that anyone who pulls the image can read, even if a later step deletes them. " +

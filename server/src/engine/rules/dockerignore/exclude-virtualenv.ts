@@ -9,6 +9,7 @@ export const rule = dockerignoreRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
+    fixKinds: ["suggestion"],
     summary: "In a Python project, a `.dockerignore` must exclude the local `.venv`.",
     rationale:
       "A host virtualenv is built for the host's OS and Python; copied into the image it does not run, it can shadow the environment the build creates (`COPY . .` over `/app/.venv`), and it is often hundreds of megabytes. " +
