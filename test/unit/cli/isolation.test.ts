@@ -4,11 +4,21 @@
  * its report.
  */
 import assert from "node:assert/strict";
-import { after, describe, it, mock } from "node:test";
+import { after, describe, it } from "node:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DockerfileParser } from "dockerfile-ast";
-import { cli, removeTemp, tempRepo, type JsonFinding } from "./cliHarness";
+import type { JsonFinding } from "./cliHarness";
+
+// The engine binds dockerfile-ast's parse when its module loads (it keeps recent trees), so the parse is replaced
+// before the CLI is imported, and a switch decides whether the poisoned text throws.
+let poisoned = false;
+const realParse = DockerfileParser.parse.bind(DockerfileParser);
+(DockerfileParser as { parse: (text: string) => ReturnType<typeof realParse> }).parse = (text: string) => {
+  if (poisoned && text.includes(POISON)) throw new Error("simulated parser bug");
+  return realParse(text);
+};
+const harness = import("./cliHarness");
 
 const POISON = "# parser-explodes-here";
 const BROKEN = `FROM python:3.13-slim\n${POISON}\nMAINTAINER someone@example.com\n`;
@@ -16,21 +26,32 @@ const GOOD = 'FROM python:3.13-slim\nMAINTAINER someone@example.com\nCMD ["pytho
 const COMPOSE = 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27-alpine\n';
 
 const temps: string[] = [];
-after(() => temps.forEach(removeTemp));
+after(async () => {
+  const { removeTemp } = await harness;
+  temps.forEach(removeTemp);
+});
 
-function withThrowingParser<T>(run: () => Promise<T>): Promise<T> {
-  const original = DockerfileParser.parse.bind(DockerfileParser);
-  const parse = mock.method(DockerfileParser, "parse", (text: string) => {
-    if (text.includes(POISON)) throw new Error("simulated parser bug");
-    return original(text);
-  });
-  return run().finally(() => parse.mock.restore());
+async function withThrowingParser<T>(run: () => Promise<T>): Promise<T> {
+  poisoned = true;
+  try {
+    return await run();
+  } finally {
+    poisoned = false;
+  }
+}
+
+async function cli(cwd: string, ...argv: string[]) {
+  return (await harness).cli(cwd, ...argv);
+}
+async function repo(files: Record<string, string>): Promise<string> {
+  const dir = (await harness).tempRepo(files);
+  temps.push(dir);
+  return dir;
 }
 
 describe("CLI: one file the engine cannot check", () => {
   it("is reported as not checked (internal error) while the other files are linted as usual", async () => {
-    const dir = tempRepo({ "broken/Dockerfile": BROKEN, "good/Dockerfile": GOOD, "compose.yml": COMPOSE });
-    temps.push(dir);
+    const dir = await repo({ "broken/Dockerfile": BROKEN, "good/Dockerfile": GOOD, "compose.yml": COMPOSE });
     const r = await withThrowingParser(() => cli(dir, "lint", ".", "--format", "json", "--exit-zero"));
     assert.equal(r.code, 0, r.stderr);
     const findings = JSON.parse(r.stdout) as JsonFinding[];
@@ -53,8 +74,7 @@ describe("CLI: one file the engine cannot check", () => {
   });
 
   it("--fix still fixes the other files and leaves the broken one as it was", async () => {
-    const dir = tempRepo({ "broken/Dockerfile": BROKEN, "compose.yml": COMPOSE });
-    temps.push(dir);
+    const dir = await repo({ "broken/Dockerfile": BROKEN, "compose.yml": COMPOSE });
     const r = await withThrowingParser(() => cli(dir, "lint", ".", "--fix", "--format", "json", "--exit-zero"));
     assert.equal(r.code, 0, r.stderr);
     assert.equal(readFileSync(join(dir, "broken/Dockerfile"), "utf8"), BROKEN, "the file that could not be parsed is not touched");
@@ -62,8 +82,7 @@ describe("CLI: one file the engine cannot check", () => {
   });
 
   it("without the failure the same files give real findings for broken/Dockerfile (the test can fail)", async () => {
-    const dir = tempRepo({ "broken/Dockerfile": BROKEN });
-    temps.push(dir);
+    const dir = await repo({ "broken/Dockerfile": BROKEN });
     const r = await cli(dir, "lint", ".", "--format", "json", "--exit-zero");
     const rules = (JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.ruleId);
     assert.ok(rules.includes("dockerfile/maintainer-deprecated"));
