@@ -5,7 +5,7 @@ import { ENCODING_RULE_ID, encodingFinding, utf16Signature, type Utf16Signature 
 import { fixToFixedPoint, isSafeFix, type FixRunResult } from "../engine/fixes";
 import { detectKind } from "../engine/kinds";
 import { lint, SKIPPED_FILE_RULE_ID } from "../engine/linter";
-import type { ComposeFileModel } from "../engine/model/compose";
+import { ComposeFileModel } from "../engine/model/compose";
 import { loadComposeProject, type ComposeProject } from "../engine/model/composeProject";
 import { DockerfileModel } from "../engine/model/dockerfile";
 import { dirname } from "../engine/paths";
@@ -33,6 +33,9 @@ export const LINT_BUDGET_MS = 3000;
  * enough that the lint of a 2,000-line file still lands within 150 ms of the last keystroke.
  */
 export const LINT_DEBOUNCE_MS = 75;
+
+/** Open documents whose parsed model stays in memory between requests (the most recently used). */
+export const MAX_KEPT_MODELS = 16;
 
 /** Documents that read an edited one re-lint after this pause (the edited document's own lint goes first). */
 export const DEPENDENT_DEBOUNCE_MS = 300;
@@ -66,6 +69,8 @@ export class LintService {
   private readonly durations = new Map<string, number>();
   /** The last "Fix all" result per document, for the lint state it was computed from. */
   private readonly fixAllCache = new Map<string, { state: LintState; result: FixRunResult }>();
+  /** How to drop the model of each document whose lint state keeps one, least recently used first. */
+  private readonly keptModels = new Map<string, () => void>();
   /** Parsed compose files per folder, shared by the open files of one project. */
   private readonly composeCaches = new Map<string, Map<string, ComposeFileModel>>();
 
@@ -142,6 +147,8 @@ export class LintService {
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
     const s = this.states.get(uri);
+    this.keptModels.get(uri)?.();
+    this.keptModels.delete(uri);
     this.states.delete(uri);
     this.durations.delete(uri);
     const path = s?.path ?? uriToPath(uri);
@@ -277,7 +284,53 @@ export class LintService {
     }
     const model = result.model instanceof DockerfileModel || kind === "compose" ? (result.model as LintState["model"]) : undefined;
     const findings = baselined?.findings ?? result.findings;
-    return { uri: doc.uri, version: doc.version, revision, path, kind, text, findings, model, settings, config, touched };
+    const state = { uri: doc.uri, version: doc.version, revision, path, kind, text, findings, settings, config, touched } as LintState;
+    return this.withKeptModel(state, model);
+  }
+
+  /**
+   * `state.model` is the lint's model while the document is among the MAX_KEPT_MODELS most recently linted or asked
+   * about; an older one drops it (a parsed model is ~40 bytes per character of text, and 200 open files held 40 MB
+   * of them) and builds it again, once per revision, on the next request that reads it.
+   */
+  private withKeptModel(state: LintState, model: LintState["model"]): LintState {
+    if (!model) {
+      Object.defineProperty(state, "model", { value: undefined, enumerable: true });
+      return state;
+    }
+    let kept: LintState["model"] = model;
+    const drop = () => {
+      if (kept instanceof ComposeFileModel) {
+        const cache = this.composeCaches.get(dirname(state.path));
+        if (cache?.get(state.path) === kept) cache.delete(state.path);
+      }
+      kept = undefined;
+    };
+    Object.defineProperty(state, "model", {
+      enumerable: true,
+      get: () => {
+        const model = (kept ??=
+          state.kind === "dockerfile" ? new DockerfileModel(state.path, state.text) : new ComposeFileModel(state.path, state.text));
+        // a replaced state (an older revision) builds its model for its caller without keeping it
+        if (this.states.get(state.uri) === state) this.keepModel(state.uri, drop);
+        else kept = undefined;
+        return model;
+      },
+    });
+    this.keepModel(state.uri, drop);
+    return state;
+  }
+
+  private keepModel(uri: string, drop: () => void): void {
+    const previous = this.keptModels.get(uri);
+    if (previous && previous !== drop) previous();
+    this.keptModels.delete(uri);
+    this.keptModels.set(uri, drop);
+    for (const [oldest, dropOldest] of this.keptModels) {
+      if (this.keptModels.size <= MAX_KEPT_MODELS) break;
+      dropOldest();
+      this.keptModels.delete(oldest);
+    }
   }
 
   /**
