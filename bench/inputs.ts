@@ -34,3 +34,29 @@ export function generateCompose(services: number): string {
   }
   return out.join("\n") + "\n";
 }
+
+/** Like generateCompose, with every service merging one `x-` anchor (`<<: *defaults`) and naming it once more. */
+export function generateMergedCompose(services: number): string {
+  const out = [
+    "name: bench",
+    "x-defaults: &defaults",
+    "  restart: unless-stopped",
+    "  environment: &env",
+    "    LOG_LEVEL: info",
+    "services:",
+  ];
+  for (let i = 0; i < services; i++) {
+    out.push(
+      `  svc${i}:`,
+      `    <<: *defaults`,
+      `    image: registry.example.com/team/svc${i}:1.${i % 10}.0`,
+      `    ports:`,
+      `      - "127.0.0.1:${10000 + i}:8000"`,
+      `    labels: *env`,
+      `    healthcheck:`,
+      `      test: ["CMD", "curl", "-f", "http://localhost:8000/health"]`,
+      `      interval: 10s`,
+    );
+  }
+  return out.join("\n") + "\n";
+}

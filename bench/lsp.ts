@@ -17,6 +17,9 @@ import {
   type Diagnostic,
   type Position,
 } from "vscode-languageserver-protocol/node";
+import { DockerfileParser } from "dockerfile-ast";
+import { parseDocument } from "yaml";
+import { threadCount } from "../server/src/cli/lintWorkers";
 import { startServer, type OpenDocument, type TestServer } from "../test/lsp/helpers/client";
 import { generateCompose, generateDockerfile } from "./inputs";
 
@@ -214,6 +217,10 @@ async function manyFiles(serverPath: string): Promise<EditorFigures["manyFiles"]
 
 export interface CliFigures {
   files: number;
+  /** Threads the CLI used (SHIPSHAPE_THREADS, else the cores, at most 4). */
+  threads: number;
+  /** Reading and parsing every file once in this process, one thread: the floor the CLI is read against. */
+  bareParseSeconds: number;
   seconds: number;
   filesPerSecond: number;
   peakRssMb: number | null;
@@ -252,7 +259,23 @@ export function cliThroughput(bin: string): CliFigures {
     } catch {
       findings = -1;
     }
-    return { files, seconds, filesPerSecond: files / seconds, peakRssMb: Number.isNaN(peakKb) ? null : peakKb / 1024, findings };
+    const bareStarted = performance.now();
+    for (let i = 0; i < 1000; i++) {
+      const dir = path.join(root, `services/s${i}`);
+      DockerfileParser.parse(fs.readFileSync(path.join(dir, "Dockerfile"), "utf8"));
+      if (i < 500) fs.readFileSync(path.join(dir, ".dockerignore"), "utf8").split("\n");
+    }
+    for (let i = 0; i < 300; i++) parseDocument(fs.readFileSync(path.join(root, `stacks/k${i}/compose.yaml`), "utf8"));
+    const bareParseSeconds = (performance.now() - bareStarted) / 1000;
+    return {
+      files,
+      threads: threadCount(process.env.SHIPSHAPE_THREADS),
+      bareParseSeconds,
+      seconds,
+      filesPerSecond: files / seconds,
+      peakRssMb: Number.isNaN(peakKb) ? null : peakKb / 1024,
+      findings,
+    };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -42,6 +42,21 @@ describe("hover", () => {
     assert.ok(server.logs.some((l) => /compose schema service loaded/.test(l)));
   });
 
+  it("answers the same once many other documents were linted since (its model dropped and built again)", async () => {
+    const doc = server.open("kept/compose.yaml", "dockercompose", COMPOSE);
+    await server.waitForDiagnostics(doc.uri);
+    const before = await hover(doc.uri, 3, 6);
+    const pending: Promise<unknown>[] = [];
+    for (let i = 0; i < 24; i++) {
+      const other = server.open(`kept/s${i}/Dockerfile`, "dockerfile", `${DOCKERFILE}ENV N=${i}\n`);
+      pending.push(server.waitForDiagnostics(other.uri));
+    }
+    await Promise.all(pending);
+    assert.ok(before);
+    assert.deepEqual(await hover(doc.uri, 3, 6), before);
+    assert.deepEqual(await hover(server.uriOf("kept/s0/Dockerfile"), 1, 3), await hover(server.uriOf("Dockerfile"), 1, 3));
+  });
+
   it("answers null for a document it does not know", async () => {
     assert.equal(await hover(server.uriOf("never-opened/Dockerfile"), 0, 0), null);
   });

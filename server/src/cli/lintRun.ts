@@ -4,9 +4,10 @@ import { MAX_LINT_CHARS, lint, skippedFinding } from "../engine/linter";
 import type { ComposeFileModel } from "../engine/model/compose";
 import { detectKind } from "../engine/kinds";
 import { fixToFixedPoint, isSafeFix, type FixFailure } from "../engine/fixes";
-import type { FileKind, Finding, Fix } from "../engine/types";
+import type { FileKind, Finding, Fix, WorkspaceFs } from "../engine/types";
 import { fsErrorReason, type DiscoveredFile } from "./discover";
-import { decodeText, nodeFs } from "./nodeFs";
+import { lintWithWorkers, runLintWorker, type WorkerFile } from "./lintWorkers";
+import { cachedFs, decodeText, nodeFs } from "./nodeFs";
 
 /** Files above this many bytes are not even read; the linter would skip them anyway. */
 const MAX_READ_BYTES = 4 * MAX_LINT_CHARS;
@@ -82,12 +83,46 @@ export function runLint(files: readonly LintTarget[], options: RunOptions): RunR
       if (kind && !targets.some((t) => t.path === created)) targets.push({ path: created, kind });
     }
   }
-  const cache = new Map<string, ComposeFileModel>();
-  const reports = targets.map((file) => lintOne(file, options.configFor(file.path), cache));
-  return { reports, fixes };
+  return { reports: lintAll(targets, options), fixes };
 }
 
-function lintOne(file: LintTarget, config: ShipshapeConfig, cache: Map<string, ComposeFileModel>): FileReport {
+/**
+ * Every file once, on as many threads as the machine has cores (lintWorkers.ts) when there are many; each thread
+ * reads a neighbour file once per run (after --fix has written its changes).
+ */
+function lintAll(targets: readonly LintTarget[], options: RunOptions): FileReport[] {
+  const configs: ShipshapeConfig[] = [];
+  const configIndex = (config: ShipshapeConfig) => {
+    const known = configs.indexOf(config);
+    return known >= 0 ? known : configs.push(config) - 1;
+  };
+  const perThread = (): ((file: LintTarget, config: ShipshapeConfig) => FileReport) => {
+    const cache = new Map<string, ComposeFileModel>();
+    const fs = cachedFs(nodeFs);
+    return (file, config) => lintOne(file, config, cache, fs);
+  };
+  if (targets.every((t) => t.text === undefined)) {
+    const files = targets.map((t) => ({ path: t.path, kind: t.kind, configIndex: configIndex(options.configFor(t.path)) }));
+    const inWorkers = lintWithWorkers(files, configs, perThread() as (file: WorkerFile, config: ShipshapeConfig) => FileReport);
+    if (inWorkers) return inWorkers;
+  }
+  const lintFile = perThread();
+  return targets.map((file) => lintFile(file, options.configFor(file.path)));
+}
+
+/** The worker side of lintAll (main.ts starts it in a worker thread). */
+export function runLintWorkerThread(): void {
+  const cache = new Map<string, ComposeFileModel>();
+  const fs = cachedFs(nodeFs);
+  runLintWorker((file, config) => lintOne(file as LintTarget, config, cache, fs));
+}
+
+function lintOne(
+  file: LintTarget,
+  config: ShipshapeConfig,
+  cache: Map<string, ComposeFileModel>,
+  neighbours: WorkspaceFs = nodeFs,
+): FileReport {
   const loaded: LoadedText = file.text !== undefined ? { text: file.text.replace(/^\uFEFF/, ""), bom: false } : readText(file.path);
   if (loaded.unreadable !== undefined)
     return { path: file.path, kind: file.kind, text: "", findings: [], ruleErrors: [], unreadable: loaded.unreadable };
@@ -95,7 +130,7 @@ function lintOne(file: LintTarget, config: ShipshapeConfig, cache: Map<string, C
     const reason = `it is larger than ${Math.round(MAX_READ_BYTES / 1024 / 1024)} MB`;
     return { path: file.path, kind: file.kind, text: "", findings: [skippedFinding(file.path, reason)], ruleErrors: [] };
   }
-  const result = lint({ path: file.path, text: loaded.text, kind: file.kind, fs: nodeFs, config, composeCache: cache });
+  const result = lint({ path: file.path, text: loaded.text, kind: file.kind, fs: neighbours, config, composeCache: cache });
   return {
     path: file.path,
     kind: file.kind,

@@ -1,5 +1,7 @@
 // Entry point of the `shipshape` command (bundled to dist/cli/main.js, started by bin/shipshape.js).
 import { decodeText } from "./nodeFs";
+import { isLintWorker } from "./lintWorkers";
+import { runLintWorkerThread } from "./lintRun";
 import { runCli } from "./run";
 
 /** Standard input stops being read past this size; the linter skips such a file anyway (and says so). */
@@ -17,19 +19,24 @@ async function readStdin(): Promise<string> {
   return decodeText(Buffer.concat(chunks)).text;
 }
 
-runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  cwd: process.cwd(),
-  isTTY: process.stdout.isTTY === true,
-  env: process.env,
-  stdin: readStdin,
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`shipshape: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (isLintWorker()) runLintWorkerThread();
+else main();
+
+function main(): void {
+  void runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    stdin: readStdin,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`shipshape: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -34,6 +34,30 @@ export const nodeFs: WorkspaceFs = {
   },
 };
 
+/**
+ * `base` answering each question once: one lint run reads a neighbour (a .dockerignore, a folder listing, the
+ * compose files of a project) once however many files ask. Only for a run that writes nothing meanwhile.
+ */
+export function cachedFs(base: WorkspaceFs): WorkspaceFs {
+  const files = new Map<string, string | undefined>();
+  const exists = new Map<string, boolean>();
+  const dirs = new Map<string, boolean>();
+  const listings = new Map<string, string[]>();
+  const once = <T>(cache: Map<string, T>, key: string, get: () => T): T => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = get();
+    cache.set(key, value);
+    return value;
+  };
+  return {
+    readFile: (p) => once(files, p, () => base.readFile(p)),
+    exists: (p) => once(exists, p, () => base.exists(p)),
+    isDirectory: (p) => once(dirs, p, () => base.isDirectory(p)),
+    // a copy: callers may sort or change what they get
+    readDir: (p) => once(listings, p, () => base.readDir(p)).slice(),
+  };
+}
+
 /** UTF-8 text without a byte-order mark (editors hide it too, so columns match). */
 export function decodeText(bytes: Buffer): { text: string; bom: boolean } {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

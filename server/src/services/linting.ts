@@ -7,7 +7,7 @@ import { fixToFixedPoint, isSafeFix, type FixRunResult } from "../engine/fixes";
 import { allRules } from "../engine/rules";
 import { detectKind } from "../engine/kinds";
 import { lint, SKIPPED_FILE_RULE_ID } from "../engine/linter";
-import type { ComposeFileModel } from "../engine/model/compose";
+import { ComposeFileModel } from "../engine/model/compose";
 import { loadComposeProject, type ComposeProject } from "../engine/model/composeProject";
 import { DockerfileModel } from "../engine/model/dockerfile";
 import { dirname } from "../engine/paths";
@@ -29,8 +29,20 @@ import { schemePolicy, uriToPath } from "./uris";
  */
 export const LINT_BUDGET_MS = 3000;
 
-/** Typing pauses shorter than this do not lint. */
-export const LINT_DEBOUNCE_MS = 150;
+/**
+ * Typing pauses shorter than this do not lint: longer than the gap between keystrokes of fast typing (50 ms), short
+ * enough that the lint of a 2,000-line file still lands within 150 ms of the last keystroke.
+ */
+export const LINT_DEBOUNCE_MS = 75;
+
+/** Open documents whose parsed model stays in memory between requests (the most recently used). */
+export const MAX_KEPT_MODELS = 16;
+
+/** Documents that read an edited one re-lint after this pause (the edited document's own lint goes first). */
+export const DEPENDENT_DEBOUNCE_MS = 300;
+
+/** A document whose last lint took longer than this waits for a pause as long as that lint (up to 2 s). */
+export const SLOW_LINT_MS = 250;
 
 /** The last published lint of an open document. */
 export interface LintState {
@@ -68,6 +80,8 @@ export class LintService {
   private readonly durations = new Map<string, number>();
   /** The last "Fix all" result per document, for the lint state it was computed from. */
   private readonly fixAllCache = new Map<string, { state: LintState; result: FixRunResult }>();
+  /** How to drop the model of each document whose lint state keeps one, least recently used first. */
+  private readonly keptModels = new Map<string, () => void>();
   /** Parsed compose files per folder, shared by the open files of one project. */
   private readonly composeCaches = new Map<string, Map<string, ComposeFileModel>>();
 
@@ -110,8 +124,7 @@ export class LintService {
 
   /** Lints after a pause in typing; `0` lints on the next tick (document open). */
   schedule(uri: string, delay?: number): void {
-    // a file that takes long to lint waits for a longer pause, so typing in it stays responsive
-    delay ??= Math.max(LINT_DEBOUNCE_MS, Math.min(2000, this.durations.get(uri) ?? 0));
+    delay ??= this.debounce(uri);
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.set(
@@ -123,17 +136,28 @@ export class LintService {
     );
   }
 
+  /** The pause after an edit before a lint; a file that takes long to lint waits longer, so typing in it stays responsive. */
+  private debounce(uri: string): number {
+    const last = this.durations.get(uri) ?? 0;
+    return last > SLOW_LINT_MS ? Math.min(2000, last) : LINT_DEBOUNCE_MS;
+  }
+
   /** Every open document again (settings or a config file changed). */
   scheduleAll(delay = 0): void {
     for (const doc of this.documents.all()) if (this.kindOf(doc)) this.schedule(doc.uri, delay);
   }
 
-  /** Open documents whose last lint looked at `path` (or its folder): a project neighbour changed. */
-  scheduleDependents(path: string, exceptUri?: string): void {
+  /**
+   * Open documents whose last lint looked at `path` (or listed its folder): a project neighbour changed. An edit
+   * of an open file (`contentOnly`) changes no folder listing, so it re-lints only the documents that read it.
+   */
+  scheduleDependents(path: string, exceptUri?: string, contentOnly = false): void {
     const dir = dirname(path);
     for (const s of this.states.values()) {
       if (s.uri === exceptUri) continue;
-      if (s.touched.has(path) || s.touched.has(dir)) this.schedule(s.uri);
+      // after the edited document's own lint, so that one comes first while typing
+      if (s.touched.has(path) || (!contentOnly && s.touched.has(dir)))
+        this.schedule(s.uri, Math.max(DEPENDENT_DEBOUNCE_MS, this.debounce(s.uri)));
     }
   }
 
@@ -159,6 +183,8 @@ export class LintService {
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
     const s = this.states.get(uri);
+    this.keptModels.get(uri)?.();
+    this.keptModels.delete(uri);
     this.states.delete(uri);
     this.durations.delete(uri);
     const path = s?.path ?? uriToPath(uri);
@@ -329,7 +355,53 @@ export class LintService {
     }
     const model = result.model instanceof DockerfileModel || kind === "compose" ? (result.model as LintState["model"]) : undefined;
     const findings = baselined?.findings ?? result.findings;
-    return { uri: doc.uri, version: doc.version, revision, path, kind, text, findings, model, settings, config, touched };
+    const state = { uri: doc.uri, version: doc.version, revision, path, kind, text, findings, settings, config, touched } as LintState;
+    return this.withKeptModel(state, model);
+  }
+
+  /**
+   * `state.model` is the lint's model while the document is among the MAX_KEPT_MODELS most recently linted or asked
+   * about; an older one drops it (a parsed model is ~40 bytes per character of text, and 200 open files held 40 MB
+   * of them) and builds it again, once per revision, on the next request that reads it.
+   */
+  private withKeptModel(state: LintState, model: LintState["model"]): LintState {
+    if (!model) {
+      Object.defineProperty(state, "model", { value: undefined, enumerable: true });
+      return state;
+    }
+    let kept: LintState["model"] = model;
+    const drop = () => {
+      if (kept instanceof ComposeFileModel) {
+        const cache = this.composeCaches.get(dirname(state.path));
+        if (cache?.get(state.path) === kept) cache.delete(state.path);
+      }
+      kept = undefined;
+    };
+    Object.defineProperty(state, "model", {
+      enumerable: true,
+      get: () => {
+        const model = (kept ??=
+          state.kind === "dockerfile" ? new DockerfileModel(state.path, state.text) : new ComposeFileModel(state.path, state.text));
+        // a replaced state (an older revision) builds its model for its caller without keeping it
+        if (this.states.get(state.uri) === state) this.keepModel(state.uri, drop);
+        else kept = undefined;
+        return model;
+      },
+    });
+    this.keepModel(state.uri, drop);
+    return state;
+  }
+
+  private keepModel(uri: string, drop: () => void): void {
+    const previous = this.keptModels.get(uri);
+    if (previous && previous !== drop) previous();
+    this.keptModels.delete(uri);
+    this.keptModels.set(uri, drop);
+    for (const [oldest, dropOldest] of this.keptModels) {
+      if (this.keptModels.size <= MAX_KEPT_MODELS) break;
+      dropOldest();
+      this.keptModels.delete(oldest);
+    }
   }
 
   /**

@@ -29,6 +29,34 @@ describe("bin/shipshape.js (built bundle)", { skip: fs.existsSync(bundle) ? fals
     const findings = JSON.parse(r.stdout) as JsonFinding[];
     assert.ok(findings.some((f) => f.ruleId === "compose/no-version-key"));
   });
+  it("many files: worker threads report exactly what one thread reports, in the same order", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) {
+      files[`svc${i}/Dockerfile`] =
+        `FROM python:3.${i % 13}\nRUN apt-get update && apt-get install -y curl${i % 3 ? " git" : ""}\nCOPY . /app\n`;
+      if (i % 2) files[`svc${i}/.dockerignore`] = i % 4 === 1 ? ".git\n" : "node_modules\n*.log\n";
+      if (i % 3 === 0) files[`svc${i}/compose.yaml`] = `services:\n  web${i}:\n    build: .\n    ports:\n      - "${8000 + i}:80"\n`;
+    }
+    const dir = tempRepo(files);
+    try {
+      const lint = (threads: string) =>
+        spawnSync(process.execPath, [bin, "lint", ".", "--format", "json", "--exit-zero"], {
+          cwd: dir,
+          encoding: "utf8",
+          timeout: 120_000,
+          env: { ...process.env, NO_COLOR: "1", SHIPSHAPE_THREADS: threads },
+        });
+      const one = lint("1");
+      const three = lint("3");
+      assert.equal(one.status, 0, one.stderr);
+      assert.equal(three.status, 0, three.stderr);
+      const findings = JSON.parse(one.stdout) as JsonFinding[];
+      assert.ok(new Set(findings.map((f) => f.file)).size > 300, "findings in most of the 367 files");
+      assert.equal(three.stdout, one.stdout);
+    } finally {
+      removeTemp(dir);
+    }
+  });
   it("exit code 2 on a usage error", () => {
     const r = run("lint", "--format", "xml");
     assert.equal(r.status, 2);
