@@ -6,7 +6,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GENERATOR_NAMES, generate, nextSteps, type GenerateOptions, type GeneratorName } from "../engine/generators";
+import {
+  GENERATOR_NAMES,
+  generate,
+  generatorRefusal,
+  lockfileAdvice,
+  nextSteps,
+  type GenerateOptions,
+  type GeneratorName,
+} from "../engine/generators";
 import { unifiedDiff } from "../engine/generators/diff";
 import { BASE_FLAVOURS, type BaseFlavour } from "../engine/generators/hardenedDockerfile";
 import { planFiles, type PlannedFile } from "../engine/generators/plan";
@@ -174,8 +182,9 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
   const realDir = fs.realpathSync(dir);
   const root = toPosix(realDir);
   const facts = readProjectFacts(nodeFs, root);
-  if (!facts.hasManifest && (args.generator === "dockerfile" || args.generator === "dagster")) {
-    io.stderr(`shipshape init: ${args.dir} has no pyproject.toml, requirements*.txt or package.json: nothing to install from\n`);
+  const refusal = generatorRefusal(args.generator, facts);
+  if (refusal) {
+    io.stderr(`shipshape init ${args.generator}: ${args.dir}: ${refusal}\n`);
     return EXIT_USAGE;
   }
   const files = generate(args.generator, facts, args.options);
@@ -197,6 +206,8 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
     `${facts.name}: ${facts.platform === "node" ? `Node ${facts.nodeVersion}` : `Python ${facts.pythonVersion}`}, ${facts.packageManager}, ${facts.framework}` +
       `${facts.framework === "node" ? "" : ` (${facts.entry}, port ${facts.port})`}\n`,
   );
+  const lock = args.generator === "dockerfile" || args.generator === "dagster" ? lockfileAdvice(facts) : undefined;
+  if (lock && !args.yes) io.stdout(`  ${lock}\n`);
   let skipped = 0;
   for (const p of plan) {
     const target = path.join(realDir, ...p.path.split("/"));

@@ -34,7 +34,7 @@ export function libraryVersionFor(core: string): string {
 const PASSWORD_REQUIRED = "${DAGSTER_PG_PASSWORD:?copy .env.example to .env and set DAGSTER_PG_PASSWORD}";
 
 export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {}): GeneratedFile[] {
-  const module = facts.framework === "dagster" ? facts.entry : `${moduleNameOf(facts.name)}.definitions`;
+  const module = facts.dagsterModule ?? (facts.framework === "dagster" ? facts.entry : `${moduleNameOf(facts.name)}.definitions`);
   const grpcPort = DAGSTER_DEFAULTS.grpcPort;
   const codeFacts: ProjectFacts = { ...facts, framework: "dagster", entry: module, port: grpcPort, healthPath: "", healthPathFound: true };
   const core = facts.lockedVersions.get("dagster") ?? DAGSTER_DEFAULTS.version;
