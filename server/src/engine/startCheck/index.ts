@@ -133,8 +133,7 @@ interface Tools {
 /** Shell tools of the final image: its base's (known only for images the runtime table lists) and those it installs. */
 function toolsOf(image: StageImage, model: DockerfileModel): Tools {
   const installed = (tool: "curl" | "wget") => stageHasTool(model, image.stage, tool);
-  if (!image.runtime.known)
-    return { shell: undefined, curl: installed("curl") || undefined, wget: installed("wget") || undefined };
+  if (!image.runtime.known) return { shell: undefined, curl: installed("curl") || undefined, wget: installed("wget") || undefined };
   const f = imageFacts(image.base);
   return { shell: f.hasShell, curl: f.hasCurl || installed("curl"), wget: f.hasWget || installed("wget") };
 }
