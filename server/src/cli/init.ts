@@ -285,7 +285,7 @@ export async function runReview(argv: string[], io: InitIo): Promise<number> {
   }
   const review = reviewFile({ path: toPosix(target.abs), text: target.text, fs: nodeFs, config });
   io.stdout(review.markdown + "\n");
-  return review.critical.length > 0 ? 1 : EXIT_OK;
+  return review.critical.length + review.startFailures.length > 0 ? 1 : EXIT_OK;
 }
 
 /**
