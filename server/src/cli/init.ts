@@ -215,13 +215,13 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
       io.stdout(`  unchanged  ${p.path}\n`);
       continue;
     }
-    if (p.action === "conflict" && !args.force) {
+    if (p.action === "conflict" && !args.force && !p.merged) {
       skipped++;
       io.stdout(`  exists     ${p.path} (differs; ${args.yes ? "skipped" : "would be skipped"}, --force overwrites)\n`);
       if (!args.yes) io.stdout(indent(p.diff));
       continue;
     }
-    const verb = p.action === "create" ? "create" : "overwrite";
+    const verb = p.action === "create" ? "create" : p.merged ? "add to" : "overwrite";
     if (!args.yes) {
       io.stdout(`  ${verb.padEnd(9)}  ${p.path}${p.action === "create" ? ` (${p.contents.split("\n").length - 1} lines)` : ""}\n`);
       if (p.action === "conflict") io.stdout(indent(p.diff));
@@ -229,7 +229,7 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
     }
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, p.contents);
-    io.stdout(`  ${p.action === "create" ? "created" : "overwrote"}${p.action === "create" ? "  " : ""}  ${p.path}\n`);
+    io.stdout(`  ${p.action === "create" ? "created  " : p.merged ? "added to " : "overwrote"}  ${p.path}\n`);
   }
   if (!args.yes) io.stdout("\nNothing written: run again with --yes to write these files.\n");
   else for (const step of nextSteps(args.generator, facts, args.options)) io.stdout(`\n${step}`);

@@ -110,6 +110,19 @@ describe("shipshape init", () => {
     assert.match(readFileSync(join(app, "Dockerfile"), "utf8"), /CMD \["uvicorn", "pluginlake\.api\.main:app"/);
   });
 
+  it("an existing .gitignore is added to with --yes, never replaced", async () => {
+    const dir = copyProject("pluginlake");
+    const before = readFileSync(join(dir, ".gitignore"), "utf8");
+    const dry = await run(runInit, ["dagster", "--dir", dir], temp);
+    assert.match(dry.out, /add to\s+\.gitignore/);
+    assert.equal(readFileSync(join(dir, ".gitignore"), "utf8"), before);
+    const r = await run(runInit, ["dagster", "--dir", dir, "--yes"], temp);
+    assert.equal(r.code, 0, r.out);
+    const after = readFileSync(join(dir, ".gitignore"), "utf8");
+    assert.ok(after.startsWith(before), "the project's own lines stay first and unchanged");
+    assert.match(after, /^\.env$/m);
+  });
+
   it("a project without a lockfile is told how to create one", async () => {
     const dir = copyProject("notes-nolock");
     const dry = await run(runInit, ["dockerfile", "--dir", dir], temp);
