@@ -161,8 +161,8 @@ describe("review on the practices documents' own files", () => {
       for (const f of [...r.critical, ...r.improvements, ...r.consider]) {
         const item = r.markdown.split("\n- ").find((block) => block.includes(`(${f.ruleId}]`) || block.includes(`[${f.ruleId}](`));
         assert.ok(item, `${rel}: ${f.ruleId} is listed`);
-        assert.match(item, /\n  - Why: \S/, `${rel}: ${f.ruleId} says why`);
-        assert.match(item, /\n  - Fix: \S/, `${rel}: ${f.ruleId} says how to fix`);
+        assert.match(item, /\n {2}- Why: \S/, `${rel}: ${f.ruleId} says why`);
+        assert.match(item, /\n {2}- Fix: \S/, `${rel}: ${f.ruleId} says how to fix`);
       }
     }
   });

@@ -81,7 +81,7 @@ describe("start check: Python modules", () => {
     assertNoFailures(run(RUNTIME('["uvicorn", "src.shop.main:app", "--host", "0.0.0.0"]')).findings);
     // from another working folder it is not found
     assertFails(
-      run(RUNTIME('["uvicorn", "src.shop.main:app", "--host", "0.0.0.0", "--app-dir", "/srv"]')).findings,
+      run(RUNTIME('["uvicorn", "src.shop.main:app", "--host", "0.0.0.0", "--app-dir", "/app/other"]')).findings,
       "module",
       /cannot be imported/,
     );

@@ -37,6 +37,8 @@ export interface PythonEnv {
 }
 
 export interface BuildProblem {
+  /** What kind of step fails (lint rules pick the kinds they can state precisely). */
+  kind: "copy-from" | "copy-context" | "lockfile" | "project-source" | "readme" | "manifest";
   ins: DockerInstruction;
   range: Range;
   message: string;
@@ -60,6 +62,8 @@ export interface StageImage {
   cmd: DockerInstruction | undefined;
   healthcheck: DockerInstruction | undefined;
   expose: { port: number; ins: DockerInstruction }[];
+  /** The stage has ONBUILD triggers (they run in stages built on it). */
+  onbuild?: boolean;
 }
 
 export interface BuildContext {
@@ -73,6 +77,24 @@ const NO_FILE_EFFECT =
   /^(groupadd|useradd|adduser|addgroup|usermod|chown|chmod|echo|true|set|export|apt-get|apt|apk|dnf|yum|microdnf|corepack|printf|test|\[|ls|cat|id|whoami|update-ca-certificates|ldconfig|sleep|find|sed)$/;
 
 const MAX_CONTEXT_FILES = 5_000;
+
+/** Folders a Linux base image brings (FHS): their contents are not modelled, so absent paths there are "maybe". */
+const BASE_SYSTEM_DIRS = [
+  "/usr",
+  "/etc",
+  "/opt",
+  "/var",
+  "/lib",
+  "/lib64",
+  "/bin",
+  "/sbin",
+  "/root",
+  "/home",
+  "/tmp",
+  "/run",
+  "/srv",
+  "/nodejs",
+];
 
 /** The build context's files as a tree under `/`, with `.dockerignore` applied. */
 export function contextTree(ctx: BuildContext, dockerfilePath: string): Tree {
@@ -103,6 +125,12 @@ export function contextTree(ctx: BuildContext, dockerfilePath: string): Tree {
   };
   walk("", 0);
   return tree;
+}
+
+function unknownContext(): Tree {
+  const t = new Tree();
+  t.get("/")!.opaque = true;
+  return t;
 }
 
 function expand(text: string, env: ReadonlyMap<string, string>): string | undefined {
@@ -178,15 +206,16 @@ function readPyproject(text: string): Pyproject {
     ...[...(tomlTable(tables, "tool.poetry.group.dev.dependencies")?.values.keys() ?? [])],
     ...[...(tomlTable(tables, "tool.poetry.dev-dependencies")?.values.keys() ?? [])],
   ];
-  const extras = (text: string | undefined, key: string): string[] => {
-    const m = new RegExp(`\\b${key}\\s*=\\s*\\{[^}]*extras\\s*=\\s*\\[([^\\]]*)\\]`).exec(text ?? "");
+  // `uvicorn = { version = "^0.32", extras = ["standard"] }`: the extras of an inline table
+  const extras = (value: string | undefined): string[] => {
+    const m = /\bextras\s*=\s*\[([^\]]*)\]/.exec(value ?? "");
     return m ? [...(m[1] as string).matchAll(/"([^"]+)"/g)].map((x) => x[1] as string) : [];
   };
   const poetryDeps = tomlTable(tables, "tool.poetry.dependencies");
   const withExtras = deps.map((d) => {
     const name = depName(d);
     if (!name || name.includes("[")) return name;
-    const ex = poetryDeps?.values.has(d) ? extras(`${d} = ${poetryDeps.values.get(d)}`, d) : [];
+    const ex = poetryDeps?.values.has(d) ? extras(poetryDeps.values.get(d)) : [];
     return ex.length > 0 ? `${name}[${ex.join(",")}]` : name;
   });
   const poetryPackages: Pyproject["poetryPackages"] = [];
@@ -311,6 +340,7 @@ function installProject(
   const readme = py.readme ? joinAbs(dir, py.readme) : undefined;
   if (readme && state.tree.presence(readme) === "no" && state.unknownEffects.length === 0)
     problems.push({
+      kind: "readme",
       ins,
       range,
       message: `${tool} builds the project, and its pyproject.toml names ${py.readme} as readme, which is not in ${dir} at this point`,
@@ -321,6 +351,7 @@ function installProject(
       const states = alternatives.map((p) => state.tree.presence(p));
       if (states.every((s) => s === "no"))
         problems.push({
+          kind: "project-source",
           ins,
           range,
           message: `${tool} installs the project ${py.name ?? ""} here, but none of ${alternatives.join(", ")} exists yet (copy the source before this step)`,
@@ -402,10 +433,11 @@ function applyRun(model: DockerfileModel, state: StageImage, ins: DockerInstruct
       // uv sync
       const projectDir = argValue(args, ["--project", "--directory"]);
       const dir = projectDir ? at(projectDir) : cwd;
-      const pyText = state.tree.get(joinAbs(dir, "pyproject.toml"));
+      const found = state.tree.get(joinAbs(dir, "pyproject.toml"));
+      const pyText = found?.kind === "file" && found.text !== undefined ? found : undefined;
       if (!pyText) {
         if (state.tree.presence(joinAbs(dir, "pyproject.toml")) === "no" && state.unknownEffects.length === 0)
-          problems.push({ ins, range, message: `uv sync runs in ${dir}, which has no pyproject.toml at this point` });
+          problems.push({ kind: "manifest", ins, range, message: `uv sync runs in ${dir}, which has no pyproject.toml at this point` });
         state.unknownEffects.push("uv sync");
         continue;
       }
@@ -415,6 +447,7 @@ function applyRun(model: DockerfileModel, state: StageImage, ins: DockerInstruct
         state.unknownEffects.length === 0
       )
         problems.push({
+          kind: "lockfile",
           ins,
           range,
           message: `uv sync ${args.includes("--frozen") ? "--frozen" : "--locked"} needs ${joinAbs(dir, "uv.lock")}, which is not there`,
@@ -461,10 +494,16 @@ function applyRun(model: DockerfileModel, state: StageImage, ins: DockerInstruct
       continue;
     }
     if (prog === "poetry" && args[0] === "install") {
-      const pyText = state.tree.get(joinAbs(cwd, "pyproject.toml"));
+      const found = state.tree.get(joinAbs(cwd, "pyproject.toml"));
+      const pyText = found?.kind === "file" && found.text !== undefined ? found : undefined;
       if (!pyText) {
         if (state.tree.presence(joinAbs(cwd, "pyproject.toml")) === "no" && state.unknownEffects.length === 0)
-          problems.push({ ins, range, message: `poetry install runs in ${cwd}, which has no pyproject.toml at this point` });
+          problems.push({
+            kind: "manifest",
+            ins,
+            range,
+            message: `poetry install runs in ${cwd}, which has no pyproject.toml at this point`,
+          });
         state.unknownEffects.push("poetry install");
         continue;
       }
@@ -525,7 +564,12 @@ function pipInstall(
       const node = state.tree.get(joinAbs(cwd, file));
       if (!node) {
         if (state.tree.presence(joinAbs(cwd, file)) === "no" && state.unknownEffects.length === 0)
-          problems.push({ ins, range, message: `pip install -r ${file}: ${joinAbs(cwd, file)} is not in the image at this point` });
+          problems.push({
+            kind: "manifest",
+            ins,
+            range,
+            message: `pip install -r ${file}: ${joinAbs(cwd, file)} is not in the image at this point`,
+          });
         env.maybe = "any";
         continue;
       }
@@ -596,7 +640,8 @@ function createdUsersOf(model: DockerfileModel, ins: DockerInstruction): string[
 export interface SimulateOptions {
   /** Absolute path of the Dockerfile. */
   dockerfilePath: string;
-  context: BuildContext;
+  /** The build context; without it every context file may exist (nothing copied from it is known). */
+  context: BuildContext | undefined;
   /** Stop at this stage (`--target`); the last stage when undefined. */
   target?: string;
   /** `--build-arg` values. */
@@ -611,7 +656,7 @@ export interface Simulation {
 }
 
 export function simulate(model: DockerfileModel, options: SimulateOptions): Simulation {
-  const context = contextTree(options.context, options.dockerfilePath);
+  const context = options.context ? contextTree(options.context, options.dockerfilePath) : unknownContext();
   const stages = new Map<Stage, StageImage>();
   const problems: BuildProblem[] = [];
   const targetStage = options.target
@@ -635,7 +680,8 @@ export function simulate(model: DockerfileModel, options: SimulateOptions): Simu
             maybe: e.maybe === "any" ? "any" : new Set(e.maybe),
             pathEntries: [...e.pathEntries],
           })),
-          unknownEffects: [...parent.unknownEffects],
+          unknownEffects: [...parent.unknownEffects, ...(parent.onbuild ? ["ONBUILD triggers of the parent stage"] : [])],
+          onbuild: false,
           expose: [...parent.expose],
         }
       : {
@@ -656,8 +702,10 @@ export function simulate(model: DockerfileModel, options: SimulateOptions): Simu
         };
     if (!parent && !runtime.known) {
       // the base image's files are unknown: everything may exist
-      state.tree.mkdir("/", true);
       state.tree.get("/")!.opaque = true;
+    } else if (!parent && !stage.image.isScratch) {
+      // a listed base: its system folders hold files the table does not list (only its programs are known)
+      for (const dir of BASE_SYSTEM_DIRS) state.tree.mkdir(dir, "base");
     }
     const args = new Map<string, string>();
     let cmdSet = false;
@@ -711,6 +759,10 @@ export function simulate(model: DockerfileModel, options: SimulateOptions): Simu
         case "COPY":
         case "ADD":
           applyCopy(model, state, ins, env, stages, context, problems);
+          break;
+        case "ONBUILD":
+          // triggers run where this stage is a base: in a `FROM <this stage>` below, their effects are unknown
+          state.onbuild = true;
           break;
         default:
           break;
@@ -772,10 +824,11 @@ function applyCopy(
     const matches = matchSources(from, joinAbs("/", src));
     if (matches.length === 0) {
       const where = fromState ? `stage ${fromName}` : "the build context";
-      const presence = fromState ? fromState.tree.presence(joinAbs("/", src)) : context.truncated ? "maybe" : "no";
+      const presence = (fromState ? fromState.tree : context).presence(joinAbs("/", src));
       const unsure = fromState ? fromState.unknownEffects.length > 0 || presence === "maybe" : presence === "maybe";
       if (!unsure)
         problems.push({
+          kind: fromState ? "copy-from" : "copy-context",
           ins,
           range: ins.range,
           message: fromState

@@ -23,6 +23,7 @@ import { ComposeFileModel } from "../model/compose";
 import { ComposeProject } from "../model/composeProject";
 import { DockerfileModel, type DockerInstruction } from "../model/dockerfile";
 import { parseShell } from "../model/shell";
+import { escapeRegExp } from "../regex";
 import { basename, dirname, resolvePath } from "../paths";
 import type { WorkspaceFs } from "../types";
 import { simulate, type BuildProblem, type PythonEnv, type Simulation, type StageImage } from "./image";
@@ -138,6 +139,10 @@ function toolsOf(image: StageImage, model: DockerfileModel): Tools {
   return { shell: f.hasShell, curl: f.hasCurl || installed("curl"), wget: f.hasWget || installed("wget") };
 }
 
+/** Programs whose presence the runtime table and the simulation decide (others stay unknown when not found). */
+const TRACKED_PROGRAMS =
+  /^(python[0-9.]*|pip[0-9.]*|node|npm|npx|uv|uvx|uvicorn|gunicorn|dagster|dagster-webserver|dagster-daemon|streamlit|flask|alembic|celery|hypercorn|granian|bash)$/;
+
 interface Resolved {
   presence: Presence;
   path: string | undefined;
@@ -155,9 +160,11 @@ function resolveProgram(image: StageImage, tools: Tools, name: string, env: Read
     return { presence: pr, path: p, env: venvOf(p), fromBase: image.runtime.paths.includes(p) };
   }
   let maybe = false;
+  // the base's system folders are opaque, but for the programs the runtime table speaks about it is authoritative
+  const listed = TRACKED_PROGRAMS.test(name) || name === "sh" || name === "curl" || name === "wget";
   for (const dir of (env.get("PATH") ?? image.runtime.path).split(":").filter(Boolean)) {
     const p = joinAbs(dir, name);
-    const pr = tree.presence(p);
+    const pr = tree.presence(p, listed && image.runtime.known);
     if (pr === "yes") return { presence: "yes", path: p, env: venvOf(p) };
     if (pr === "maybe") maybe = true;
   }
@@ -169,13 +176,7 @@ function resolveProgram(image: StageImage, tools: Tools, name: string, env: Read
     if (t === false && !maybe && image.unknownEffects.length === 0) return { presence: "no", path: undefined };
     return { presence: "maybe", path: undefined };
   }
-  const certain =
-    image.runtime.known &&
-    !maybe &&
-    image.unknownEffects.length === 0 &&
-    /^(python[0-9.]*|pip[0-9.]*|node|npm|npx|uv|uvx|uvicorn|gunicorn|dagster|dagster-webserver|dagster-daemon|streamlit|flask|alembic|celery|hypercorn|granian|bash)$/.test(
-      name,
-    );
+  const certain = image.runtime.known && !maybe && image.unknownEffects.length === 0 && TRACKED_PROGRAMS.test(name);
   return { presence: certain ? "no" : "maybe", path: undefined };
 }
 
@@ -277,8 +278,9 @@ export function findModule(image: StageImage, paths: string[], dotted: string): 
 function bindsAttribute(text: string, attr: string): Presence {
   const a = attr.replace(/[^A-Za-z0-9_]/g, "");
   if (a === "") return "maybe";
+  const e = escapeRegExp(a);
   const re = new RegExp(
-    `^\\s*(${a}\\s*(:[^=\\n]*)?=|(async\\s+)?def\\s+${a}\\b|class\\s+${a}\\b|from\\s+\\S+\\s+import\\s+.*\\b${a}\\b|import\\s+.*\\bas\\s+${a}\\b)`,
+    `^\\s*(${escapeRegExp(e)}\\s*(:[^=\\n]*)?=|(async\\s+)?def\\s+${escapeRegExp(e)}\\b|class\\s+${escapeRegExp(e)}\\b|from\\s+\\S+\\s+import\\s+.*\\b${escapeRegExp(e)}\\b|import\\s+.*\\bas\\s+${escapeRegExp(e)}\\b)`,
     "m",
   );
   if (re.test(text)) return "yes";

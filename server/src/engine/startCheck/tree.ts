@@ -4,8 +4,11 @@ export interface TreeNode {
   kind: "file" | "dir";
   /** Text of a file copied from the build context (undefined for generated or binary files). */
   text?: string;
-  /** A folder whose contents are not known (a build's output, another image's files): anything may be inside. */
-  opaque?: boolean;
+  /**
+   * A folder whose contents are not known: anything may be inside. `base` marks the base image's system folders
+   * (`/usr`, `/etc` …): their programs are known from the runtime table, their other files are not.
+   */
+  opaque?: boolean | "base";
 }
 
 /** Answers about a path: it exists, it certainly does not, or the tree cannot tell. */
@@ -49,7 +52,7 @@ export class Tree {
     this.nodes.set(path, node);
   }
 
-  mkdir(path: string, opaque = false): void {
+  mkdir(path: string, opaque: boolean | "base" = false): void {
     const chain: string[] = [];
     for (let p = path; p !== "/"; p = parentOf(p)) chain.unshift(p);
     for (const p of chain) {
@@ -58,7 +61,7 @@ export class Tree {
     }
     if (opaque && path !== "/") {
       const n = this.nodes.get(path);
-      if (n) n.opaque = true;
+      if (n) n.opaque = opaque;
     }
   }
 
@@ -79,16 +82,18 @@ export class Tree {
   }
 
   /** An opaque folder above the path (the path itself included), if any. */
-  private opaqueAbove(path: string): boolean {
+  private opaqueAbove(path: string, ignoreBase: boolean): boolean {
     for (let p = path; ; p = parentOf(p)) {
-      if (this.nodes.get(p)?.opaque) return true;
+      const o = this.nodes.get(p)?.opaque;
+      if (o === true || (o === "base" && !ignoreBase)) return true;
       if (p === "/") return false;
     }
   }
 
-  presence(path: string): Presence {
+  /** Whether the path exists; `ignoreBase` treats the base image's system folders as fully known (for programs the runtime table lists). */
+  presence(path: string, ignoreBase = false): Presence {
     if (this.nodes.has(path)) return "yes";
-    if (this.truncated || this.opaqueAbove(parentOf(path))) return "maybe";
+    if (this.truncated || this.opaqueAbove(parentOf(path), ignoreBase)) return "maybe";
     return "no";
   }
 
@@ -114,12 +119,12 @@ export class Tree {
       this.writeFile(dest, node.text);
       return;
     }
-    this.mkdir(dest, node.opaque === true);
+    this.mkdir(dest, node.opaque ?? false);
     const prefix = src === "/" ? "/" : src + "/";
     for (const [k, v] of from.nodes) {
       if (!k.startsWith(prefix)) continue;
       const target = joinAbs(dest, k.slice(prefix.length));
-      if (v.kind === "dir") this.mkdir(target, v.opaque === true);
+      if (v.kind === "dir") this.mkdir(target, v.opaque ?? false);
       else this.writeFile(target, v.text);
     }
   }
