@@ -378,7 +378,8 @@ function nodeDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: str
       ? [`COPY --from=builder /app/${facts.buildOutput} ./${facts.buildOutput}`, "COPY package.json ./"]
       : copySource(facts)),
     "",
-    `USER ${b.builtInUser ?? "node"}`,
+    // hardened node images run as their own non-root user: keep it (its name is not documented)
+    ...(flavour === "hardened" ? ["# The hardened runtime already runs as a non-root user."] : [`USER ${b.builtInUser ?? "node"}`]),
     "",
     `EXPOSE ${facts.port}`,
     "",

@@ -17,8 +17,7 @@
  * depends on a base image the knowledge table does not describe, or on a RUN whose effect is not modelled, is
  * "unknown". It cannot prove that the application itself starts (its imports, configuration, a database).
  */
-import { healthcheckOf, stageHasTool } from "../analysis/dockerfileFacts";
-import { imageFacts } from "../knowledge/images";
+import { healthcheckOf, imageStateAt } from "../analysis/dockerfileFacts";
 import { ComposeFileModel } from "../model/compose";
 import { ComposeProject } from "../model/composeProject";
 import { DockerfileModel, type DockerInstruction } from "../model/dockerfile";
@@ -131,12 +130,13 @@ interface Tools {
   wget: boolean | undefined;
 }
 
-/** Shell tools of the final image: its base's (known only for images the runtime table lists) and those it installs. */
+/**
+ * Shell tools of the final image, from the engine's image model (the base-image knowledge table, the packages the
+ * Dockerfile installs or removes): true, false when known to be missing, undefined when unknown.
+ */
 function toolsOf(image: StageImage, model: DockerfileModel): Tools {
-  const installed = (tool: "curl" | "wget") => stageHasTool(model, image.stage, tool);
-  if (!image.runtime.known) return { shell: undefined, curl: installed("curl") || undefined, wget: installed("wget") || undefined };
-  const f = imageFacts(image.base);
-  return { shell: f.hasShell, curl: f.hasCurl || installed("curl"), wget: f.hasWget || installed("wget") };
+  const state = imageStateAt(model, image.stage);
+  return { shell: state.has("sh") ?? state.shell, curl: state.has("curl"), wget: state.has("wget") };
 }
 
 /** Programs whose presence the runtime table and the simulation decide (others stay unknown when not found). */
@@ -545,14 +545,12 @@ function checkUser(model: DockerfileModel, image: StageImage, out: StartFinding[
   const name = (user.split(":")[0] ?? "").trim();
   if (name === "" || /^\d+$/.test(name) || name === "root") return;
   if (image.createdUsers.has(name)) return void out.push(pass("user", `the user ${name} is created in the image`));
-  const f = imageFacts(image.base);
-  const builtIn: Record<string, boolean> = {
-    nonroot: f.family === "distroless" || f.family === "hardened",
-    node: image.runtime.programs.includes("node"),
-    postgres: image.runtime.programs.includes("postgres"),
-  };
-  if (builtIn[name]) return void out.push(pass("user", `${image.base.raw} has the user ${name}`));
-  if (image.runtime.known && image.unknownEffects.length === 0 && f.family !== "unknown")
+  // the image model knows the base image's default user (the knowledge table): that one exists
+  const base = imageStateAt(model, image.stage).base;
+  if (base.known.user === name) return void out.push(pass("user", `${image.base.raw} has the user ${name}`));
+  if (image.runtime.users?.includes(name)) return void out.push(pass("user", `${image.base.raw} has the user ${name}`));
+  // only where the base's whole /etc/passwd is known (and nothing unknown ran) is a missing user certain
+  if (image.runtime.users && image.unknownEffects.length === 0 && !image.tree.get("/etc/passwd"))
     out.push(
       fail(
         "user",

@@ -32,6 +32,65 @@ export interface RuntimeFacts {
   known: boolean;
   /** Default PATH. */
   path: string;
+  /** Every user in the image's /etc/passwd, when known (a USER naming another one cannot start). */
+  users?: readonly string[];
+}
+
+/** Debian's base-passwd users (fixed by the package), as in debian, debian-slim and the images built on them. */
+const DEBIAN_USERS = [
+  "root",
+  "daemon",
+  "bin",
+  "sys",
+  "sync",
+  "games",
+  "man",
+  "lp",
+  "mail",
+  "news",
+  "uucp",
+  "proxy",
+  "www-data",
+  "backup",
+  "list",
+  "irc",
+  "gnats",
+  "_apt",
+  "nobody",
+];
+/** Alpine's /etc/passwd (alpine-baselayout). */
+const ALPINE_USERS = [
+  "root",
+  "bin",
+  "daemon",
+  "adm",
+  "lp",
+  "sync",
+  "shutdown",
+  "halt",
+  "mail",
+  "news",
+  "uucp",
+  "operator",
+  "man",
+  "postmaster",
+  "cron",
+  "ftp",
+  "sshd",
+  "at",
+  "squid",
+  "xfs",
+  "games",
+  "cyrus",
+  "vpopmail",
+  "ntp",
+  "smmsp",
+  "guest",
+  "nobody",
+];
+
+function usersFor(tag: string, extra: string[] = []): string[] {
+  return [...(/alpine/.test(tag) ? ALPINE_USERS : DEBIAN_USERS), ...extra];
 }
 
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -70,6 +129,7 @@ export function runtimeFacts(ref: ImageRef): RuntimeFacts {
       entrypoint: [],
       known: true,
       path: DEFAULT_PATH,
+      users: usersFor(tag),
     };
   }
   // astral-sh/uv's derived images are built FROM python:<v>-<distro>[-slim] and add uv and uvx to /usr/local/bin
@@ -87,6 +147,7 @@ export function runtimeFacts(ref: ImageRef): RuntimeFacts {
       entrypoint: [],
       known: true,
       path: DEFAULT_PATH,
+      users: usersFor(tag),
     };
   }
   // GoogleContainerTools/distroless python3: Debian's python3 (3.11 on debian12, 3.13 on debian13), ENTRYPOINT python3
@@ -114,6 +175,8 @@ export function runtimeFacts(ref: ImageRef): RuntimeFacts {
       entrypoint: [],
       known: true,
       path: DEFAULT_PATH,
+      // docker-library/node creates the `node` user (uid 1000)
+      users: usersFor(tag, ["node"]),
     };
   }
   // Docker Hardened Images for Python: CPython under /opt/python; runtime variants have python but no pip, -dev
