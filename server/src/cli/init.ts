@@ -324,6 +324,10 @@ export async function runRefine(argv: string[], io: InitIo): Promise<number> {
     return EXIT_USAGE;
   }
   const result = refine({ path: toPosix(target.abs), text: target.text, fs: nodeFs, config, goal });
+  if (result.wouldNotStart) {
+    io.stdout(`${GOAL_TITLES[goal]}: the safe fixes would stop the container from starting, so none is applied:\n`);
+    for (const f of result.wouldNotStart) io.stdout(`  ${f.message}\n`);
+  }
   io.stdout(`${GOAL_TITLES[goal]}: ${result.applied.length} safe fix${result.applied.length === 1 ? "" : "es"}\n`);
   for (const a of result.applied) io.stdout(`  line ${a.line}: ${a.title} (${a.ruleId})\n`);
   if (result.changed) io.stdout(indent(unifiedDiff(target.text, result.output, `a/${file}`, `b/${file}`)));

@@ -9,6 +9,8 @@ import { refine } from "../../../server/src/engine/refine";
 import { nodeFs } from "../../../server/src/cli/nodeFs";
 import { lint } from "../../../server/src/engine/linter";
 import { reviewFile } from "../../../server/src/engine/review";
+import { checkStart } from "../../../server/src/engine/startCheck";
+import type { WorkspaceFs } from "../../../server/src/engine/types";
 import { ruleById } from "../../../server/src/engine/rules";
 import { applyEdits } from "../../../server/src/engine/text";
 import { memoryFs } from "../../../server/src/engine/workspace";
@@ -165,5 +167,36 @@ describe("review on the practices documents' own files", () => {
         assert.match(item, /\n {2}- Fix: \S/, `${rel}: ${f.ruleId} says how to fix`);
       }
     }
+  });
+});
+
+describe("refine keeps files starting", () => {
+  it("on the practices' Dockerfiles and the generated ones, every goal's output starts whenever its input did", () => {
+    const practices = join(__dirname, "..", "..", "fixtures", "practices");
+    const cases: { path: string; text: string; fs: WorkspaceFs }[] = [];
+    for (const rel of ["dashtam/Dockerfile", "stockbook/Dockerfile", "stockbook/Dockerfile.dev"]) {
+      const path = join(practices, rel);
+      cases.push({ path, text: readFileSync(path, "utf8"), fs: nodeFs });
+    }
+    for (const flavour of ["slim", "hardened", "distroless"] as const) {
+      const files = generateHardenedDockerfile(facts, { flavour, devStage: true });
+      cases.push({ path: `${root}/Dockerfile`, text: files[0]?.contents ?? "", fs: projectFs(root, project, files) });
+    }
+    let refined = 0;
+    for (const c of cases) {
+      const before = checkStart({ dockerfilePath: c.path, text: c.text, fs: c.fs }).failures;
+      for (const goal of ["smaller-image", "faster-builds", "security", "production"] as const) {
+        const r = refine({ path: c.path, text: c.text, fs: c.fs, goal });
+        if (r.changed) refined++;
+        if (before.length > 0) continue;
+        const after = checkStart({ dockerfilePath: c.path, text: r.output, fs: c.fs }).failures;
+        assert.deepEqual(
+          after.map((f) => f.message),
+          [],
+          `${c.path} (${goal})`,
+        );
+      }
+    }
+    assert.ok(refined > 0, "some refinement happened");
   });
 });
