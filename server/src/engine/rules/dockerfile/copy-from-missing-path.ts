@@ -11,6 +11,7 @@ export const rule = dockerfileRule({
     defaultSeverity: "error",
     fixable: false,
     summary: "`COPY --from=<stage>` must copy a path that stage creates.",
+    failure: "The build fails at this COPY: BuildKit reports that the source path is not found in the stage it names.",
     rationale:
       "BuildKit fails the build when a `COPY --from` source does not exist in the stage it names, and the failure only shows when that stage is built, after everything before it. " +
       "A typical case: a runtime stage copies `/app/.venv` from a stage that never ran `uv sync` (the install happens in a sibling stage), or copies `dist/` from a stage that never builds. " +
