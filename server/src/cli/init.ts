@@ -6,7 +6,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GENERATOR_NAMES, generate, nextSteps, type GenerateOptions, type GeneratorName } from "../engine/generators";
+import {
+  GENERATOR_NAMES,
+  generate,
+  generatorRefusal,
+  lockfileAdvice,
+  nextSteps,
+  type GenerateOptions,
+  type GeneratorName,
+} from "../engine/generators";
 import { unifiedDiff } from "../engine/generators/diff";
 import { BASE_FLAVOURS, type BaseFlavour } from "../engine/generators/hardenedDockerfile";
 import { planFiles, type PlannedFile } from "../engine/generators/plan";
@@ -174,8 +182,9 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
   const realDir = fs.realpathSync(dir);
   const root = toPosix(realDir);
   const facts = readProjectFacts(nodeFs, root);
-  if (!facts.hasManifest && (args.generator === "dockerfile" || args.generator === "dagster")) {
-    io.stderr(`shipshape init: ${args.dir} has no pyproject.toml, requirements*.txt or package.json: nothing to install from\n`);
+  const refusal = generatorRefusal(args.generator, facts);
+  if (refusal) {
+    io.stderr(`shipshape init ${args.generator}: ${args.dir}: ${refusal}\n`);
     return EXIT_USAGE;
   }
   const files = generate(args.generator, facts, args.options);
@@ -197,6 +206,8 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
     `${facts.name}: ${facts.platform === "node" ? `Node ${facts.nodeVersion}` : `Python ${facts.pythonVersion}`}, ${facts.packageManager}, ${facts.framework}` +
       `${facts.framework === "node" ? "" : ` (${facts.entry}, port ${facts.port})`}\n`,
   );
+  const lock = args.generator === "dockerfile" || args.generator === "dagster" ? lockfileAdvice(facts) : undefined;
+  if (lock && !args.yes) io.stdout(`  ${lock}\n`);
   let skipped = 0;
   for (const p of plan) {
     const target = path.join(realDir, ...p.path.split("/"));
@@ -204,13 +215,13 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
       io.stdout(`  unchanged  ${p.path}\n`);
       continue;
     }
-    if (p.action === "conflict" && !args.force) {
+    if (p.action === "conflict" && !args.force && !p.merged) {
       skipped++;
       io.stdout(`  exists     ${p.path} (differs; ${args.yes ? "skipped" : "would be skipped"}, --force overwrites)\n`);
       if (!args.yes) io.stdout(indent(p.diff));
       continue;
     }
-    const verb = p.action === "create" ? "create" : "overwrite";
+    const verb = p.action === "create" ? "create" : p.merged ? "add to" : "overwrite";
     if (!args.yes) {
       io.stdout(`  ${verb.padEnd(9)}  ${p.path}${p.action === "create" ? ` (${p.contents.split("\n").length - 1} lines)` : ""}\n`);
       if (p.action === "conflict") io.stdout(indent(p.diff));
@@ -218,7 +229,7 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
     }
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, p.contents);
-    io.stdout(`  ${p.action === "create" ? "created" : "overwrote"}${p.action === "create" ? "  " : ""}  ${p.path}\n`);
+    io.stdout(`  ${p.action === "create" ? "created  " : p.merged ? "added to " : "overwrote"}  ${p.path}\n`);
   }
   if (!args.yes) io.stdout("\nNothing written: run again with --yes to write these files.\n");
   else for (const step of nextSteps(args.generator, facts, args.options)) io.stdout(`\n${step}`);
@@ -274,7 +285,7 @@ export async function runReview(argv: string[], io: InitIo): Promise<number> {
   }
   const review = reviewFile({ path: toPosix(target.abs), text: target.text, fs: nodeFs, config });
   io.stdout(review.markdown + "\n");
-  return review.critical.length > 0 ? 1 : EXIT_OK;
+  return review.critical.length + review.startFailures.length > 0 ? 1 : EXIT_OK;
 }
 
 /**
@@ -313,6 +324,10 @@ export async function runRefine(argv: string[], io: InitIo): Promise<number> {
     return EXIT_USAGE;
   }
   const result = refine({ path: toPosix(target.abs), text: target.text, fs: nodeFs, config, goal });
+  if (result.wouldNotStart) {
+    io.stdout(`${GOAL_TITLES[goal]}: the safe fixes would stop the container from starting, so none is applied:\n`);
+    for (const f of result.wouldNotStart) io.stdout(`  ${f.message}\n`);
+  }
   io.stdout(`${GOAL_TITLES[goal]}: ${result.applied.length} safe fix${result.applied.length === 1 ? "" : "es"}\n`);
   for (const a of result.applied) io.stdout(`  line ${a.line}: ${a.title} (${a.ruleId})\n`);
   if (result.changed) io.stdout(indent(unifiedDiff(target.text, result.output, `a/${file}`, `b/${file}`)));

@@ -8,6 +8,8 @@ import { fixToFixedPoint, isSafeFix } from "./fixes";
 import type { LintOptions } from "./linter";
 import { LineIndex, type TextEdit } from "./text";
 import type { FileChange, Finding } from "./types";
+import { detectKind } from "./kinds";
+import { checkStart, type StartFinding } from "./startCheck";
 import { emptyFs } from "./workspace";
 
 import { GOAL_CATEGORIES, type RefineGoal } from "./choices";
@@ -28,6 +30,11 @@ export interface RefineResult {
   applied: { ruleId: string; title: string; line: number }[];
   /** Findings of the goal's categories that have no safe fix (left for the user). */
   remaining: Finding[];
+  /**
+   * When the refined Dockerfile would fail the start check that the input passed: what would break. The fixes are
+   * then not applied (`changed` is false), so refining never turns a file that starts into one that does not.
+   */
+  wouldNotStart?: StartFinding[];
 }
 
 export function refine(options: LintOptions & { goal: RefineGoal }): RefineResult {
@@ -42,6 +49,28 @@ export function refine(options: LintOptions & { goal: RefineGoal }): RefineResul
     const before = fs.readFile(f.path) ?? "";
     return { path: f.path, edits: [{ range: new LineIndex(before).rangeOf(0, before.length), newText: f.text }] };
   });
+  // the result starts whenever the input did (the start check, for Dockerfiles)
+  if (run.changed && (options.kind ?? detectKind(options.path)) === "dockerfile") {
+    const failures = (text: string) => {
+      try {
+        return checkStart({ dockerfilePath: options.path, text, fs }).failures;
+      } catch {
+        return [];
+      }
+    };
+    const after = failures(run.text);
+    if (after.length > 0 && failures(options.text).length === 0)
+      return {
+        goal: options.goal,
+        output: options.text,
+        changed: false,
+        edits: [],
+        changes: [],
+        applied: [],
+        remaining: run.findings.filter(wanted),
+        wouldNotStart: after,
+      };
+  }
   return {
     goal: options.goal,
     output: run.text,

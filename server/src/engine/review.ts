@@ -1,7 +1,10 @@
 /**
- * Review mode (practice 004): a Markdown report for one file, grouped as Critical / Improvements / Good.
- * Critical and Improvements are the engine's findings; Good lists what the file already does right,
- * read from the file's model and confirmed by the absence of findings from the rules that watch it.
+ * Review mode (practice 004): a Markdown report for one file, grouped as Critical / Improvements / Consider / Good.
+ * It agrees with `lint`: every finding at warning or above is under Critical (errors and security warnings) or
+ * Improvements, info and hints under Consider. For a Dockerfile (and the services of a compose file that build
+ * one) the static start check runs too: what certainly keeps the container from starting is Critical, and what
+ * it verified is Good. Good otherwise lists what the file does right, read from its model and confirmed by the
+ * absence of findings from the rules that watch it.
  */
 import { effectiveUser, isRootUser, stageImageFacts } from "./analysis/dockerfileFacts";
 import { ruleDocUrl } from "./docs";
@@ -15,11 +18,16 @@ import { basename, dirname, join } from "./paths";
 import { ruleById } from "./rules";
 import type { Finding, WorkspaceFs } from "./types";
 import { emptyFs } from "./workspace";
+import { checkComposeServices, checkStart, type StartFinding } from "./startCheck";
 
 export interface ReviewResult {
   markdown: string;
   critical: Finding[];
   improvements: Finding[];
+  /** Info and hint findings. */
+  consider: Finding[];
+  /** What the start check found certain to keep the container from starting. */
+  startFailures: StartFinding[];
   /** Sentences for the Good section. */
   good: string[];
 }
@@ -36,43 +44,98 @@ export function isCritical(f: Finding): boolean {
   return f.severity === "error" || (f.category === "security" && f.severity === "warning");
 }
 
+/** The practice's reason for a rule: the first sentence of its rationale (the summary only says what it checks). */
+function whyOf(ruleId: string): string | undefined {
+  const meta = ruleById(ruleId)?.meta;
+  const rationale = meta?.rationale?.trim();
+  if (!rationale) return meta?.summary;
+  const m = /^(.+?[.!?])(?=\s+[A-Z`]|$)/s.exec(rationale);
+  return (m?.[1] ?? rationale).replace(/\s+/g, " ");
+}
+
+/** The start check's answers for the reviewed file, or undefined when it does not apply. */
+function startCheckOf(options: LintOptions, model: unknown, fs: WorkspaceFs): { fails: StartFinding[]; verified: string[] } | undefined {
+  try {
+    if (model instanceof DockerfileModel) {
+      const r = checkStart({ dockerfilePath: options.path, text: options.text, fs });
+      return { fails: r.failures, verified: verifiedOf(r.findings, "") };
+    }
+    if (model instanceof ComposeFileModel && model.services.length > 0) {
+      const reports = checkComposeServices(fs, [options.path]);
+      return {
+        // the line numbers are the Dockerfile's: name the file, and keep no range in the compose file
+        fails: reports.flatMap((r) =>
+          r.failures.map((f) => ({
+            ...f,
+            ins: undefined,
+            message: `service ${r.service}${f.ins ? ` (${basename(r.dockerfile)} line ${f.ins.range.start.line + 1})` : ""}: ${f.message}`,
+          })),
+        ),
+        verified: reports.flatMap((r) => verifiedOf(r.findings, `service ${r.service}: `)),
+      };
+    }
+  } catch {
+    // the check is a bonus: a file it cannot read is still reviewed
+  }
+  return undefined;
+}
+
+/** Start-check passes worth naming (the program, the module, the ports), when nothing failed. */
+function verifiedOf(findings: StartFinding[], prefix: string): string[] {
+  if (findings.some((f) => f.status === "fail")) return [];
+  const pick = (check: StartFinding["check"]) => findings.filter((f) => f.check === check && f.status === "pass").map((f) => f.message);
+  const parts = [...pick("command"), ...pick("module"), ...pick("ports").slice(0, 1)];
+  return parts.length > 0 ? [`${prefix}starts, as far as the image can be checked without building it: ${parts.join("; ")}.`] : [];
+}
+
 export function reviewFile(options: LintOptions): ReviewResult {
   const result = lint(options);
-  const findings = result.findings.filter((f) => f.severity !== "hint");
-  const critical = findings.filter(isCritical);
-  const improvements = findings.filter((f) => !isCritical(f));
+  const atLeastWarning = (f: Finding) => f.severity === "error" || f.severity === "warning";
+  const critical = result.findings.filter(isCritical);
+  const improvements = result.findings.filter((f) => atLeastWarning(f) && !isCritical(f));
+  const consider = result.findings.filter((f) => !atLeastWarning(f));
   const fired = new Set(result.findings.map((f) => f.ruleId));
   const fs = options.fs ?? emptyFs;
   let virtues: Virtue[] = [];
   if (result.model instanceof DockerfileModel) virtues = dockerfileVirtues(result.model, fs);
   else if (result.model instanceof ComposeFileModel) virtues = composeVirtues(result.model);
   else if (result.model instanceof DockerignoreModel) virtues = dockerignoreVirtues(result.model);
-  const good = virtues.filter((v) => !v.rules.some((r) => fired.has(r))).map((v) => v.text);
+  const start = startCheckOf(options, result.model, fs);
+  const startFailures = start?.fails ?? [];
+  const good = [
+    ...virtues.filter((v) => !v.rules.some((r) => fired.has(r))).map((v) => v.text),
+    ...(start?.verified ?? []).map((v) => v.charAt(0).toUpperCase() + v.slice(1)),
+  ];
 
   const line = (f: Finding) => {
     const fix = f.fixes[0];
-    const summary = ruleById(f.ruleId)?.meta.summary;
+    const why = whyOf(f.ruleId);
     return (
       `- **Line ${f.range.start.line + 1}** — ${f.message} ([${f.ruleId}](${ruleDocUrl(f.ruleId)}))` +
-      (summary ? `\n  - Why: ${summary}` : "") +
-      (fix ? `\n  - Fix: ${fix.title}${fix.safe ? " (safe, applied by Fix all)" : ""}` : "")
+      (why ? `\n  - Why: ${why}` : "") +
+      (fix ? `\n  - Fix: ${fix.title}${fix.safe ? " (safe, applied by Fix all)" : ""}` : `\n  - Fix: see the rule's page`)
     );
   };
+  const startLine = (f: StartFinding) =>
+    `- ${f.ins ? `**Line ${f.ins.range.start.line + 1}** — ` : ""}Does not start: ${f.message}` +
+    "\n  - Why: the static start check found this certain from the Dockerfile and the project files; the container would fail to build or to start.";
   const section = (title: string, items: string[], empty: string) => [`## ${title}`, "", ...(items.length ? items : [empty]), ""];
+  const criticalCount = critical.length + startFailures.length;
   const markdown = [
     `# Review: ${basename(options.path)}`,
     "",
-    `${critical.length} critical, ${improvements.length} improvement${improvements.length === 1 ? "" : "s"}, ${good.length} thing${good.length === 1 ? "" : "s"} done right.`,
+    `${criticalCount} critical, ${improvements.length} improvement${improvements.length === 1 ? "" : "s"}, ${consider.length} to consider, ${good.length} thing${good.length === 1 ? "" : "s"} done right.`,
     "",
-    ...section("Critical", critical.map(line), "_Nothing critical._"),
+    ...section("Critical", [...startFailures.map(startLine), ...critical.map(line)], "_Nothing critical._"),
     ...section("Improvements", improvements.map(line), "_No improvements suggested._"),
+    ...(consider.length > 0 ? section("Consider", consider.map(line), "") : []),
     ...section(
       "Good",
       good.map((g) => `- ${g}`),
       "_Nothing to point out yet._",
     ),
   ].join("\n");
-  return { markdown, critical, improvements, good };
+  return { markdown, critical, improvements, consider, startFailures, good };
 }
 
 function dockerfileVirtues(model: DockerfileModel, fs: WorkspaceFs): Virtue[] {

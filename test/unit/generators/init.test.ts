@@ -92,6 +92,45 @@ describe("shipshape init", () => {
     assert.match(r.err, /nothing to install from/);
     assert.equal((await run(runInit, ["dockerignore", "--dir", empty, "--yes"], temp)).code, 0);
   });
+
+  it("init dagster on a project without Dagster definitions says so, writes nothing and exits 2", async () => {
+    for (const project of ["uv-fastapi-src", "node-app"]) {
+      const dir = copyProject(project);
+      const r = await run(runInit, ["dagster", "--dir", dir, "--yes"], temp);
+      assert.equal(r.code, 2, project);
+      assert.match(r.err, project === "node-app" ? /Node project/ : /no Dagster definitions found/);
+      assert.equal(existsSync(join(dir, "compose.yml")), false);
+    }
+    // a repository with an app and definitions gets both
+    const both = copyProject("pluginlake");
+    assert.equal((await run(runInit, ["dagster", "--dir", both, "--yes"], temp)).code, 0);
+    assert.match(readFileSync(join(both, "docker", "user-code.Dockerfile"), "utf8"), /"-m", "pluginlake\.definitions"/);
+    const app = copyProject("pluginlake");
+    assert.equal((await run(runInit, ["dockerfile", "--dir", app, "--yes"], temp)).code, 0);
+    assert.match(readFileSync(join(app, "Dockerfile"), "utf8"), /CMD \["uvicorn", "pluginlake\.api\.main:app"/);
+  });
+
+  it("an existing .gitignore is added to with --yes, never replaced", async () => {
+    const dir = copyProject("pluginlake");
+    const before = readFileSync(join(dir, ".gitignore"), "utf8");
+    const dry = await run(runInit, ["dagster", "--dir", dir], temp);
+    assert.match(dry.out, /add to\s+\.gitignore/);
+    assert.equal(readFileSync(join(dir, ".gitignore"), "utf8"), before);
+    const r = await run(runInit, ["dagster", "--dir", dir, "--yes"], temp);
+    assert.equal(r.code, 0, r.out);
+    const after = readFileSync(join(dir, ".gitignore"), "utf8");
+    assert.ok(after.startsWith(before), "the project's own lines stay first and unchanged");
+    assert.match(after, /^\.env$/m);
+  });
+
+  it("a project without a lockfile is told how to create one", async () => {
+    const dir = copyProject("notes-nolock");
+    const dry = await run(runInit, ["dockerfile", "--dir", dir], temp);
+    assert.match(dry.out, /No lockfile: run `uv lock` and commit uv\.lock/);
+    const yes = await run(runInit, ["dockerfile", "--dir", dir, "--yes"], temp);
+    assert.equal(yes.code, 0);
+    assert.match(yes.out, /No lockfile: run `uv lock`/);
+  });
 });
 
 describe("shipshape review / refine", () => {

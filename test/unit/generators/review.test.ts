@@ -1,10 +1,16 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { generateDagster } from "../../../server/src/engine/generators/dagster";
 import { generateHardenedDockerfile } from "../../../server/src/engine/generators/hardenedDockerfile";
 import { readProjectFacts } from "../../../server/src/engine/generators/projectFacts";
 import { refine } from "../../../server/src/engine/refine";
+import { nodeFs } from "../../../server/src/cli/nodeFs";
+import { lint } from "../../../server/src/engine/linter";
 import { reviewFile } from "../../../server/src/engine/review";
+import { checkStart } from "../../../server/src/engine/startCheck";
+import type { WorkspaceFs } from "../../../server/src/engine/types";
 import { ruleById } from "../../../server/src/engine/rules";
 import { applyEdits } from "../../../server/src/engine/text";
 import { memoryFs } from "../../../server/src/engine/workspace";
@@ -104,5 +110,93 @@ describe("refine", () => {
       assert.equal(r.changed, false, goal);
       assert.deepEqual(r.edits, []);
     }
+  });
+});
+
+describe("review on the practices documents' own files", () => {
+  const practices = join(__dirname, "..", "..", "fixtures", "practices");
+  const reviewOf = (rel: string) => {
+    const path = join(practices, rel);
+    return reviewFile({ path, text: readFileSync(path, "utf8"), fs: nodeFs });
+  };
+
+  it("practice 001's Dockerfile: the production stage copies a virtualenv its source stage never makes, and probes https:// a server without TLS", () => {
+    const r = reviewOf("dashtam/Dockerfile");
+    const fails = r.startFailures.map((f) => f.message).join("\n");
+    assert.match(fails, /COPY --from=base \/app\/\.venv: stage base never creates \/app\/\.venv/);
+    assert.match(fails, /https:\/\/, and the server is started without TLS/);
+    assert.match(r.markdown, /## Critical\n\n- \*\*Line \d+\*\* — Does not start: COPY --from=base/);
+    assert.doesNotMatch(r.good.join("\n"), /^Starts/m, "nothing is praised as starting");
+  });
+
+  it("practice 002's Dockerfile: the curl | python installer is critical, nothing is claimed not to start", () => {
+    const r = reviewOf("stockbook/Dockerfile");
+    assert.deepEqual(r.startFailures, []);
+    assert.ok(r.critical.some((f) => f.ruleId === "dockerfile/pipe-to-shell"));
+  });
+
+  it("agrees with lint: warnings and errors under Critical or Improvements, info and hints under Consider, each with why and a fix", () => {
+    for (const rel of ["dashtam/Dockerfile", "stockbook/Dockerfile", "stockbook/docker-compose.yml", "dagster/compose.yml"]) {
+      const path = join(practices, rel);
+      const text = readFileSync(path, "utf8");
+      const r = reviewFile({ path, text, fs: nodeFs });
+      const linted = lint({ path, text, fs: nodeFs }).findings;
+      const key = (f: { ruleId: string; range: { start: { line: number } }; message: string }) =>
+        `${f.ruleId}@${f.range.start.line}:${f.message}`;
+      assert.deepEqual(
+        [...r.critical, ...r.improvements].map(key).sort(),
+        linted
+          .filter((f) => f.severity === "error" || f.severity === "warning")
+          .map(key)
+          .sort(),
+        rel,
+      );
+      assert.deepEqual(
+        r.consider.map(key).sort(),
+        linted
+          .filter((f) => f.severity === "info" || f.severity === "hint")
+          .map(key)
+          .sort(),
+        rel,
+      );
+      for (const f of r.critical) assert.ok(f.severity === "error" || f.category === "security", `${rel}: ${f.ruleId} is critical`);
+      for (const f of [...r.critical, ...r.improvements, ...r.consider]) {
+        const item = r.markdown.split("\n- ").find((block) => block.includes(`(${f.ruleId}]`) || block.includes(`[${f.ruleId}](`));
+        assert.ok(item, `${rel}: ${f.ruleId} is listed`);
+        assert.match(item, /\n {2}- Why: \S/, `${rel}: ${f.ruleId} says why`);
+        assert.match(item, /\n {2}- Fix: \S/, `${rel}: ${f.ruleId} says how to fix`);
+      }
+    }
+  });
+});
+
+describe("refine keeps files starting", () => {
+  it("on the practices' Dockerfiles and the generated ones, every goal's output starts whenever its input did", () => {
+    const practices = join(__dirname, "..", "..", "fixtures", "practices");
+    const cases: { path: string; text: string; fs: WorkspaceFs }[] = [];
+    for (const rel of ["dashtam/Dockerfile", "stockbook/Dockerfile", "stockbook/Dockerfile.dev"]) {
+      const path = join(practices, rel);
+      cases.push({ path, text: readFileSync(path, "utf8"), fs: nodeFs });
+    }
+    for (const flavour of ["slim", "hardened", "distroless"] as const) {
+      const files = generateHardenedDockerfile(facts, { flavour, devStage: true });
+      cases.push({ path: `${root}/Dockerfile`, text: files[0]?.contents ?? "", fs: projectFs(root, project, files) });
+    }
+    let refined = 0;
+    for (const c of cases) {
+      const before = checkStart({ dockerfilePath: c.path, text: c.text, fs: c.fs }).failures;
+      for (const goal of ["smaller-image", "faster-builds", "security", "production"] as const) {
+        const r = refine({ path: c.path, text: c.text, fs: c.fs, goal });
+        if (r.changed) refined++;
+        if (before.length > 0) continue;
+        const after = checkStart({ dockerfilePath: c.path, text: r.output, fs: c.fs }).failures;
+        assert.deepEqual(
+          after.map((f) => f.message),
+          [],
+          `${c.path} (${goal})`,
+        );
+      }
+    }
+    assert.ok(refined > 0, "some refinement happened");
   });
 });

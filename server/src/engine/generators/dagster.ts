@@ -5,7 +5,7 @@
  * containers only through `.env` (documented by `.env.example`).
  */
 import { dockerignore } from "./dockerignore";
-import { execForm, lines, type GeneratedFile } from "./files";
+import { envGitignore, execForm, lines, type GeneratedFile } from "./files";
 import { DEFAULT_REGISTRY, generateHardenedDockerfile, sourceMounts, TOOL_VERSIONS, type BaseFlavour } from "./hardenedDockerfile";
 import { probeFor } from "./probes";
 import { moduleNameOf, type ProjectFacts } from "./projectFacts";
@@ -34,7 +34,7 @@ export function libraryVersionFor(core: string): string {
 const PASSWORD_REQUIRED = "${DAGSTER_PG_PASSWORD:?copy .env.example to .env and set DAGSTER_PG_PASSWORD}";
 
 export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {}): GeneratedFile[] {
-  const module = facts.framework === "dagster" ? facts.entry : `${moduleNameOf(facts.name)}.definitions`;
+  const module = facts.dagsterModule ?? (facts.framework === "dagster" ? facts.entry : `${moduleNameOf(facts.name)}.definitions`);
   const grpcPort = DAGSTER_DEFAULTS.grpcPort;
   const codeFacts: ProjectFacts = { ...facts, framework: "dagster", entry: module, port: grpcPort, healthPath: "", healthPathFound: true };
   const core = facts.lockedVersions.get("dagster") ?? DAGSTER_DEFAULTS.version;
@@ -200,6 +200,15 @@ export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {
     "# Required: choose a strong password.",
     "DAGSTER_PG_PASSWORD=",
   );
+  // production (practice 000): operators copy this to .env.production on the server and restrict it (chmod 600)
+  const envProductionExample = lines(
+    "# Production template: cp .env.production.example .env.production && chmod 600 .env.production, then fill in.",
+    "# Start with: docker compose --env-file .env.production -f compose.yml up -d",
+    "DAGSTER_PG_DB=dagster",
+    "DAGSTER_PG_USER=dagster",
+    "# Required: a strong password, different from development's.",
+    "DAGSTER_PG_PASSWORD=",
+  );
 
   const systemDockerfile = dagsterSystemDockerfile(facts, flavour, options.registry ?? DEFAULT_REGISTRY, {
     core,
@@ -212,6 +221,8 @@ export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {
     { path: "dagster/dagster.yaml", contents: dagsterYaml },
     { path: "dagster/workspace.yaml", contents: workspaceYaml },
     { path: ".env.example", contents: envExample },
+    { path: ".env.production.example", contents: envProductionExample },
+    envGitignore(),
     ...userCode.filter((f) => f.path !== ".dockerignore"),
     { path: "docker/dagster.Dockerfile", contents: systemDockerfile },
   ];

@@ -28,3 +28,27 @@ export function yamlString(s: string): string {
 export function execForm(args: string[]): string {
   return "[" + args.map((a) => JSON.stringify(a)).join(", ") + "]";
 }
+
+/**
+ * `.gitignore` lines that keep the real env files (they hold secrets) out of version control while the committed
+ * `.example` templates stay in. Merged into an existing `.gitignore`, never replacing it.
+ */
+export function envGitignore(): GeneratedFile {
+  return {
+    path: ".gitignore",
+    contents: lines(
+      "# Real environment files hold secrets; the .example templates are committed.",
+      ".env",
+      ".env.*",
+      "!.env.example",
+      "!.env.*.example",
+    ),
+  };
+}
+
+/** Every variable a compose file interpolates (`${NAME}`, `${NAME:-default}`, `${NAME:?message}`), in order. */
+export function composeVariables(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)/g)) if (!out.includes(m[1] as string)) out.push(m[1] as string);
+  return out;
+}

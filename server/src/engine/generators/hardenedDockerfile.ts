@@ -6,7 +6,7 @@
  */
 import { dockerignore } from "./dockerignore";
 import { execForm, lines, yamlString, type GeneratedFile } from "./files";
-import { devCommand, probeFor, runtimeCommand, runtimeCommandAsModule, type Probe } from "./probes";
+import { devCommand, devPort, devProbeFor, probeFor, runtimeCommand, runtimeCommandAsModule, type Probe } from "./probes";
 import type { ProjectFacts } from "./projectFacts";
 
 import { DEFAULT_REGISTRY, type BaseFlavour } from "../choices";
@@ -175,6 +175,10 @@ function pythonDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: s
   const builder: string[] = [`FROM ${b.builder} AS builder`, ""];
   const installSteps: { deps: string[]; project: string[]; dev: string[] } = { deps: [], project: [], dev: [] };
   const manifests = facts.manifests.join(" ");
+  // without a lockfile `uv sync` resolves at build time; say so where it happens, and how to fix it
+  const unlocked = facts.lockfile
+    ? []
+    : ["# shipshape-ignore dockerfile/uv-frozen-lockfile -- no uv.lock yet: run `uv lock`, commit uv.lock, and add --frozen"];
   if (facts.packageManager === "uv") {
     builder.push(
       `COPY --from=${b.uvImage} ${b.uvPaths}`,
@@ -189,13 +193,14 @@ function pythonDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: s
       "",
       "# Dependencies first: this layer is rebuilt only when the manifests change.",
       `COPY ${manifests} ./`,
+      ...unlocked,
       `RUN ${cache("/root/.cache/uv")} \\`,
       `    uv sync ${facts.lockfile ? "--frozen " : ""}--no-dev --no-install-project`,
     );
     installSteps.project = facts.isPackage
-      ? [`RUN ${cache("/root/.cache/uv")} \\`, `    uv sync ${facts.lockfile ? "--frozen " : ""}--no-dev`]
+      ? [...unlocked, `RUN ${cache("/root/.cache/uv")} \\`, `    uv sync ${facts.lockfile ? "--frozen " : ""}--no-dev`]
       : [];
-    installSteps.dev = [`RUN ${cache("/root/.cache/uv")} \\`, `    uv sync ${facts.lockfile ? "--frozen" : ""}`.trimEnd()];
+    installSteps.dev = [...unlocked, `RUN ${cache("/root/.cache/uv")} \\`, `    uv sync ${facts.lockfile ? "--frozen" : ""}`.trimEnd()];
   } else if (facts.packageManager === "poetry") {
     builder.push(
       "ENV POETRY_VIRTUALENVS_IN_PROJECT=1 \\",
@@ -247,12 +252,13 @@ function pythonDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: s
       "# compose.override.yml mounts the source over /app.",
       "FROM builder AS dev",
       "",
-      ...(packageInstall ? [] : copySource(facts)),
+      // dependencies before the source (the project itself is installed in the builder already, when it is a package)
       ...installSteps.dev,
+      ...(packageInstall ? [] : copySource(facts)),
       'ENV PATH="/app/.venv/bin:$PATH" \\',
       "    PYTHONUNBUFFERED=1",
       "",
-      ...(isServer(facts) ? [`EXPOSE ${facts.port}`] : []),
+      ...(isServer(facts) ? [`EXPOSE ${devPort(facts)}`] : []),
       `CMD ${execForm(devCommand(facts))}`,
     );
   }
@@ -357,7 +363,7 @@ function nodeDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: str
       `    ${installAll}`,
       ...(facts.hasBuildScript ? [] : copySource(facts)),
       "ENV NODE_ENV=development",
-      `EXPOSE ${facts.port}`,
+      `EXPOSE ${devPort(facts)}`,
       `CMD ${execForm(devCommand(facts))}`,
     );
   }
@@ -371,7 +377,8 @@ function nodeDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: str
       ? [`COPY --from=builder /app/${facts.buildOutput} ./${facts.buildOutput}`, "COPY package.json ./"]
       : copySource(facts)),
     "",
-    `USER ${b.builtInUser ?? "node"}`,
+    // hardened node images run as their own non-root user: keep it (its name is not documented)
+    ...(flavour === "hardened" ? ["# The hardened runtime already runs as a non-root user."] : [`USER ${b.builtInUser ?? "node"}`]),
     "",
     `EXPOSE ${facts.port}`,
     "",
@@ -419,8 +426,8 @@ function composeFiles(facts: ProjectFacts, flavour: BaseFlavour, options: Docker
     "      target: runtime",
     ...(isServer(facts)
       ? [
-          "    ports:",
-          `      - ${yamlString(`${facts.port}:${facts.port}`)}`,
+          // a Dagster code server speaks gRPC to the webserver and daemon: nothing to publish on the host
+          ...(facts.framework === "dagster" ? [] : ["    ports:", `      - ${yamlString(`${facts.port}:${facts.port}`)}`]),
           "    healthcheck:",
           `      test: ${execForm(["CMD", ...probe.test])}`,
           "      interval: 30s",
@@ -435,15 +442,36 @@ function composeFiles(facts: ProjectFacts, flavour: BaseFlavour, options: Docker
     "        limits:",
     "          memory: 512M",
   );
+  // the command the override runs: the dev stage's own CMD, or the dev command on the runtime image (where a
+  // distroless ENTRYPOINT already names the program, so only its arguments go into `command`)
+  const distroless = flavour === "distroless";
+  const dev = devCommand(facts);
+  let command: string[] | undefined;
+  if (!options.devStage && isServer(facts) && facts.framework !== "dagster") {
+    if (!distroless) command = dev;
+    else if (facts.platform === "node") command = ["--watch", facts.entry];
+    else command = dev.slice(1);
+  }
+  const keep = facts.platform === "node" ? "/app/node_modules" : distroless && !options.devStage ? "/app/site-packages" : "/app/.venv";
+  const devProbe = devProbeFor(facts, { python: "python", node: "node" });
   const override = lines(
     "# Development overrides, picked up automatically by `docker compose up`.",
     "# Production: docker compose -f compose.yml up -d",
     "services:",
     `  ${service}:`,
     ...(options.devStage ? ["    build:", "      target: dev"] : []),
-    ...(facts.framework === "dagster" || !isServer(facts) ? [] : [`    command: ${execForm(devCommand(facts))}`]),
+    ...(command ? [`    command: ${execForm(command)}`] : []),
+    ...(options.devStage && isServer(facts)
+      ? [
+          // the dev stage runs its own server (`dagster dev` serves the UI on its own port) with the builder's tools
+          ...(facts.framework === "dagster" ? ["    ports:", `      - ${yamlString(`${devPort(facts)}:${devPort(facts)}`)}`] : []),
+          "    healthcheck:",
+          `      test: ${execForm(["CMD", ...devProbe.test])}`,
+          `      start_period: ${devProbe.startPeriod}`,
+        ]
+      : []),
     "    volumes:",
-    ...sourceMounts(facts, facts.platform === "node" ? "/app/node_modules" : "/app/.venv").map((m) => `      - ${m}`),
+    ...sourceMounts(facts, keep).map((m) => `      - ${m}`),
     "    environment:",
     facts.platform === "node" ? "      NODE_ENV: development" : "      LOG_LEVEL: debug",
   );

@@ -31,9 +31,45 @@ export function generate(name: GeneratorName, facts: ProjectFacts, options: Gene
   }
 }
 
+/**
+ * Why a generator cannot serve this project (the CLI exits 2 with it, the editor shows it), or undefined.
+ * `init dagster` needs Dagster definitions to serve; the image generators need a manifest to install from.
+ */
+export function generatorRefusal(name: GeneratorName, facts: ProjectFacts): string | undefined {
+  if (!facts.hasManifest && (name === "dockerfile" || name === "dagster"))
+    return "no pyproject.toml, requirements*.txt or package.json: nothing to install from";
+  if (name === "dagster" && facts.dagsterModule === undefined)
+    return facts.platform === "node"
+      ? "this is a Node project: a Dagster code location is Python code with Dagster definitions"
+      : "no Dagster definitions found (no module calls Definitions(...) and pyproject.toml has no [tool.dagster] module_name): add them first, then generate the Dagster stack";
+  return undefined;
+}
+
+/** How to create the lockfile a project lacks. */
+export function lockfileAdvice(facts: ProjectFacts): string | undefined {
+  if (facts.lockfile !== undefined || facts.packageManager === "pip") return undefined;
+  const how: Record<string, string> = {
+    uv: "uv lock",
+    poetry: "poetry lock",
+    npm: "npm install",
+    pnpm: "pnpm install",
+    yarn: "yarn install",
+  };
+  const file: Record<string, string> = {
+    uv: "uv.lock",
+    poetry: "poetry.lock",
+    npm: "package-lock.json",
+    pnpm: "pnpm-lock.yaml",
+    yarn: "yarn.lock",
+  };
+  return `No lockfile: run \`${how[facts.packageManager]}\` and commit ${file[facts.packageManager]}, then generate again so the image installs exactly the locked versions.`;
+}
+
 /** What to tell the user after the files are written. */
 export function nextSteps(name: GeneratorName, facts: ProjectFacts, options: GenerateOptions = {}): string[] {
   const steps: string[] = [];
+  const lock = name === "dockerfile" || name === "dagster" ? lockfileAdvice(facts) : undefined;
+  if (lock) steps.push(lock);
   if (!facts.healthPathFound && facts.framework !== "dagster" && name !== "dockerignore" && name !== "recipes") {
     steps.push(`The health probe calls ${facts.healthPath}: add that route to the app.`);
   }

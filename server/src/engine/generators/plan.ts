@@ -20,6 +20,55 @@ export interface PlannedFile {
   existing: string | undefined;
   /** Unified diff from the current to the generated text (conflicts and creates). */
   diff: string;
+  /**
+   * The file exists and `contents` is it with the generated lines appended (`.gitignore`, `.env*.example`): nothing
+   * of the user's is removed, so writing it needs no `--force` (still shown as a diff first).
+   */
+  merged?: boolean;
+}
+
+/** Files a generator adds lines to instead of replacing: ignore lists and env templates. */
+export function isMergedFile(path: string): boolean {
+  const name = path.split("/").pop() ?? "";
+  return name === ".gitignore" || /^\.env(\.[\w-]+)?\.example$/.test(name);
+}
+
+/** The key a line is merged by: the pattern (`.gitignore`) or the variable name (`.env.example`); undefined for comments. */
+function lineKey(path: string, line: string): string | undefined {
+  const t = line.trim();
+  if (t === "" || t.startsWith("#")) return undefined;
+  if (path.endsWith(".gitignore")) return t.replace(/^\//, "").replace(/\/$/, "");
+  return /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(t)?.[1] ?? t;
+}
+
+/**
+ * `existing` with what `generated` adds: each generated line whose key the file lacks, with the comment lines just
+ * above it, under one "added by Shipshape" heading. The user's lines stay as they are, in their order.
+ */
+export function mergeLines(path: string, existing: string, generated: string): string {
+  const have = new Set(
+    existing
+      .split(/\r?\n/)
+      .map((l) => lineKey(path, l))
+      .filter((k): k is string => k !== undefined),
+  );
+  const added: string[] = [];
+  let comments: string[] = [];
+  for (const line of generated.split(/\r?\n/)) {
+    const key = lineKey(path, line);
+    if (key === undefined) {
+      comments = line.trim() === "" ? [] : [...comments, line];
+      continue;
+    }
+    if (!have.has(key)) {
+      added.push(...comments, line);
+      have.add(key);
+    }
+    comments = [];
+  }
+  if (added.length === 0) return existing;
+  const sep = existing === "" || existing.endsWith("\n") ? "" : "\n";
+  return `${existing}${sep}${existing.trim() === "" ? "" : "\n"}# Added by Shipshape\n${added.join("\n")}\n`;
 }
 
 export function planFiles(fs: WorkspaceFs, root: string, files: GeneratedFile[]): PlannedFile[] {
@@ -31,11 +80,13 @@ export function planFiles(fs: WorkspaceFs, root: string, files: GeneratedFile[])
       throw new Error(`generator produced a path outside the project folder: ${f.path}`);
     }
     const existing = fs.exists(absolutePath) ? (fs.readFile(absolutePath) ?? "") : undefined;
-    const action: PlanAction = existing === undefined ? "create" : existing === f.contents ? "unchanged" : "conflict";
+    const merged = existing !== undefined && isMergedFile(f.path);
+    const contents = merged ? mergeLines(f.path, existing, f.contents) : f.contents;
+    const action: PlanAction = existing === undefined ? "create" : existing === contents ? "unchanged" : "conflict";
     const diff =
       action === "unchanged"
         ? ""
-        : unifiedDiff(existing ?? "", f.contents, existing === undefined ? "/dev/null" : `a/${f.path}`, `b/${f.path}`);
-    return { path: f.path, absolutePath, action, contents: f.contents, existing, diff };
+        : unifiedDiff(existing ?? "", contents, existing === undefined ? "/dev/null" : `a/${f.path}`, `b/${f.path}`);
+    return { path: f.path, absolutePath, action, contents, existing, diff, ...(merged && action === "conflict" ? { merged: true } : {}) };
   });
 }

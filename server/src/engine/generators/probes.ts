@@ -78,6 +78,23 @@ export function runtimeCommandAsModule(facts: ProjectFacts, python: string): str
   return [python, "-m", tool, ...cmd.slice(1)];
 }
 
+/** The port the development command listens on: `dagster dev` serves the webserver UI (3000), not gRPC. */
+export function devPort(facts: ProjectFacts): number {
+  return facts.framework === "dagster" ? DAGSTER_DEV_PORT : facts.port;
+}
+
+export const DAGSTER_DEV_PORT = 3000;
+
+/** The probe for the development server (`dagster dev`'s webserver answers on /server_info). */
+export function devProbeFor(facts: ProjectFacts, interpreter?: { python?: string; node?: string }): Probe {
+  if (facts.framework === "dagster")
+    return {
+      ...probeFor({ ...facts, framework: "fastapi", port: DAGSTER_DEV_PORT, healthPath: "/server_info" }, interpreter),
+      startPeriod: "60s",
+    };
+  return probeFor(facts, interpreter);
+}
+
 /** The development command: the same server with reload on. */
 export function devCommand(facts: ProjectFacts): string[] {
   const port = String(facts.port);
@@ -90,7 +107,7 @@ export function devCommand(facts: ProjectFacts): string[] {
     case "streamlit":
       return [...runtimeCommand(facts), "--server.runOnSave=true"];
     case "dagster":
-      return ["dagster", "dev", "-h", "0.0.0.0", "-p", "3000", "-m", facts.entry];
+      return ["dagster", "dev", "-h", "0.0.0.0", "-p", String(DAGSTER_DEV_PORT), "-m", facts.entry];
     case "node":
       return facts.hasDevScript
         ? [facts.packageManager === "pnpm" || facts.packageManager === "yarn" ? facts.packageManager : "npm", "run", "dev"]

@@ -47,6 +47,8 @@ export interface ProjectFacts {
   entry: string;
   /** The source file the entry point lives in, relative to root, when found. */
   entryFile: string | undefined;
+  /** The module with the project's Dagster definitions (`pkg.definitions`); undefined when the project has none. */
+  dagsterModule: string | undefined;
   /** Port the service listens on. */
   port: number;
   /** HTTP path a health probe can use (from the code when it has a health route). */
@@ -170,9 +172,16 @@ export function readProjectFacts(fs: WorkspaceFs, root: string): ProjectFacts {
   const depSet = new Set(dependencies);
 
   const pyFiles = listPythonFiles(fs, root);
-  const srcLayout = fs.isDirectory(join(root, "src")) && pyFiles.some((f) => f.startsWith("src/"));
+  // `src/` holding packages is a src layout; `src/__init__.py` makes src itself the package (`src.main:app`)
+  const srcIsPackage = has("src/__init__.py");
+  const srcLayout = !srcIsPackage && fs.isDirectory(join(root, "src")) && pyFiles.some((f) => f.startsWith("src/"));
   const framework = detectFramework(depSet, pyFiles, read, has);
-  const entryInfo = findEntry(framework, pyFiles, read, tables, srcLayout, name);
+  const moduleOf = (f: string) => moduleOfFile(f, srcLayout);
+  const entryInfo = findEntry(framework, pyFiles, read, tables, srcLayout, name, moduleOf);
+  const dagster =
+    depSet.has("dagster") || depSet.has("dagster-webserver") || framework === "dagster"
+      ? findDagsterModule(pyFiles, read, tables, moduleOf)
+      : undefined;
   const sourcePaths = sourcePathsOf(fs, root, pyFiles, srcLayout, entryInfo.file);
 
   const envPort = portFromEnvFiles(read);
@@ -200,6 +209,7 @@ export function readProjectFacts(fs: WorkspaceFs, root: string): ProjectFacts {
     sourcePaths,
     entry: entryInfo.entry,
     entryFile: entryInfo.file,
+    dagsterModule: dagster?.entry,
     port,
     healthPath: health.path,
     healthPathFound: health.found,
@@ -273,11 +283,12 @@ function detectFramework(
   read: (rel: string) => string | undefined,
   has: (rel: string) => boolean,
 ): Framework {
-  if (deps.has("dagster") || deps.has("dagster-webserver")) return "dagster";
+  // a web framework wins over Dagster: a repository with both gets an app image, and `init dagster` the Dagster stack
   if (deps.has("django") || has("manage.py")) return "django";
   if (deps.has("streamlit")) return "streamlit";
   if (deps.has("fastapi")) return "fastapi";
   if (deps.has("flask")) return "flask";
+  if (deps.has("dagster") || deps.has("dagster-webserver")) return "dagster";
   // no manifest names it: look at the imports of the top-level files
   for (const f of pyFiles.slice(0, 50)) {
     const text = read(f) ?? "";
@@ -289,10 +300,9 @@ function detectFramework(
   return "script";
 }
 
-/** `path/to/mod.py` -> `path.to.mod` (minus a leading `src/`). */
-function moduleOfFile(file: string): string {
-  return file
-    .replace(/^src\//, "")
+/** `path/to/mod.py` -> `path.to.mod` (minus a leading `src/` in a src layout, where src/ is on the import path). */
+function moduleOfFile(file: string, srcLayout = true): string {
+  return (srcLayout ? file.replace(/^src\//, "") : file)
     .replace(/\.py$/, "")
     .replace(/\/__init__$/, "")
     .replace(/\//g, ".");
@@ -305,6 +315,7 @@ function findEntry(
   tables: TomlTable[],
   srcLayout: boolean,
   name: string,
+  moduleOfFile: (f: string) => string,
 ): { entry: string; file: string | undefined } {
   const preferred = (names: string[]) =>
     [...pyFiles].sort((a, b) => rankFile(a, names) - rankFile(b, names) || a.split("/").length - b.split("/").length);
@@ -341,15 +352,8 @@ function findEntry(
       return { entry: hit?.file ?? "app.py", file: hit?.file };
     }
     case "dagster": {
-      const dagsterTable = tomlTable(tables, "tool.dagster") ?? tomlTable(tables, "tool.dg.project");
-      const configured = tomlString(dagsterTable?.values.get("module_name")) ?? tomlString(dagsterTable?.values.get("root_module"));
-      if (configured) {
-        const file = pyFiles.find((f) => moduleOfFile(f) === configured || moduleOfFile(f) === `${configured}.definitions`);
-        return { entry: configured, file };
-      }
-      const hit = firstMatch(/\bDefinitions\s*\(/, ["definitions.py", "__init__.py", "repository.py"]);
-      if (hit) return { entry: moduleOfFile(hit.file), file: hit.file };
-      return { entry: `${moduleNameOf(name)}.definitions`, file: undefined };
+      const found = findDagsterModule(pyFiles, read, tables, moduleOfFile);
+      return found ?? { entry: `${moduleNameOf(name)}.definitions`, file: undefined };
     }
     default: {
       // a console script the package installs: run it by name
@@ -364,6 +368,27 @@ function findEntry(
       return { entry: main ?? "main.py", file: main };
     }
   }
+}
+
+/** The module holding the project's Dagster `Definitions` (from `[tool.dagster]` or the code); undefined when none. */
+function findDagsterModule(
+  pyFiles: string[],
+  read: (rel: string) => string | undefined,
+  tables: TomlTable[],
+  moduleOfFile: (f: string) => string,
+): { entry: string; file: string | undefined } | undefined {
+  const dagsterTable = tomlTable(tables, "tool.dagster") ?? tomlTable(tables, "tool.dg.project");
+  const configured = tomlString(dagsterTable?.values.get("module_name")) ?? tomlString(dagsterTable?.values.get("root_module"));
+  if (configured) {
+    const file = pyFiles.find((f) => moduleOfFile(f) === configured || moduleOfFile(f) === `${configured}.definitions`);
+    return { entry: configured, file };
+  }
+  const ranked = [...pyFiles].sort(
+    (a, b) =>
+      rankFile(a, ["definitions.py", "__init__.py", "repository.py"]) - rankFile(b, ["definitions.py", "__init__.py", "repository.py"]),
+  );
+  for (const f of ranked.slice(0, 200)) if (/\bDefinitions\s*\(/.test(read(f) ?? "")) return { entry: moduleOfFile(f), file: f };
+  return undefined;
 }
 
 function rankFile(file: string, names: string[]): number {
@@ -523,6 +548,7 @@ function readNodeFacts(fs: WorkspaceFs, root: string, packageJsonText: string): 
     sourcePaths: sourcePaths.length > 0 ? sourcePaths : ["."],
     entry,
     entryFile: has(entry) ? entry : undefined,
+    dagsterModule: undefined,
     port,
     healthPath: health ?? "/health",
     healthPathFound: health !== undefined,

@@ -5,7 +5,7 @@
  * `.env`, read by the images through their `_FILE` variables), healthchecks with tools the images have,
  * helpers behind a profile, databases bound to localhost, and no insecure proxy dashboard or Docker socket.
  */
-import { execForm, lines, type GeneratedFile } from "./files";
+import { envGitignore, execForm, lines, type GeneratedFile } from "./files";
 import { probeFor } from "./probes";
 import { moduleNameOf, type ProjectFacts } from "./projectFacts";
 
@@ -357,7 +357,7 @@ export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): Ge
     });
   }
 
-  if (env.length > 1) files.push({ path: ".env.example", contents: lines(...env) });
+  if (env.length > 1) files.push({ path: ".env.example", contents: lines(...env) }, envGitignore());
   if (options.makefile) files.push({ path: "Makefile", contents: makefile(options.recipes) });
   return files;
 }

@@ -16,6 +16,7 @@ import { rule as chownInSeparateLayer } from "./chown-in-separate-layer";
 import { rule as consolidateRun } from "./consolidate-run";
 import { rule as copyDestTrailingSlash } from "./copy-dest-trailing-slash";
 import { rule as copyFromExistingStage } from "./copy-from-existing-stage";
+import { rule as copyFromMissingPath } from "./copy-from-missing-path";
 import { rule as copyFromSelf } from "./copy-from-self";
 import { rule as copyIgnoredFile } from "./copy-ignored-file";
 import { rule as copyInsteadOfAdd } from "./copy-instead-of-add";
@@ -110,6 +111,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   consolidateRun,
   copyDestTrailingSlash,
   copyFromExistingStage,
+  copyFromMissingPath,
   copyFromSelf,
   copyIgnoredFile,
   copyInsteadOfAdd,
