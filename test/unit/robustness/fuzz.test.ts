@@ -84,6 +84,11 @@ describe("fuzzer reproducers", () => {
       "FROM jenkins/jenkins:2.479.1-lts\nUSER root\nRUN apt-get update \\\n# the continuation goes on past this comment\n",
     ],
     [
+      "exec-form-cmd's HEALTHCHECK flag pattern backtracked exponentially on a run of dashes",
+      "dockerfile",
+      `FROM python:3.13-slim\nHEALTHCHECK --interval=30s \\\nHEALTHCHECK ${"-".repeat(60)}\n    CMD ["python", "-c", "print(1)"]\n`,
+    ],
+    [
       "no-literal-secrets inserted twice at the end of a file without a final newline",
       "compose",
       "services:\n  postgres:\n    image: postgres:16.2-alpine\n    environment:\n      POSTGRES_PASSWORD: devpass",

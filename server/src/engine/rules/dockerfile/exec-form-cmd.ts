@@ -50,7 +50,8 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     /** `HEALTHCHECK CMD` in shell form runs `/bin/sh -c`: reported where the image is known to have no shell. */
     const checkHealthcheck = (ins: DockerInstruction, stage: Stage, shellSet: boolean) => {
-      const m = /^((?:\s*--\S+)*\s*)CMD(\s+)(.*)$/is.exec(ins.argsText);
+      // one flag per whitespace-separated word: `(?:\s*--\S+)*` could split a run of dashes in exponentially many ways
+      const m = /^(\s*(?:--\S+\s+)*)CMD(\s+)(.*)$/is.exec(ins.argsText);
       if (!m || shellSet || !ins.argsRange) return;
       const command = (m[3] as string).trim();
       if (command === "" || command.startsWith("[")) return;
