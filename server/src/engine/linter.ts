@@ -6,7 +6,7 @@ import { dockerfileLoneCrFinding } from "./lineBreaks";
 export { MAX_CHARS_BY_KIND };
 import { ComposeFileModel } from "./model/compose";
 import { loadComposeProject, type ComposeProject } from "./model/composeProject";
-import { DockerfileModel } from "./model/dockerfile";
+import { DockerfileModel, productionTwinNames } from "./model/dockerfile";
 import { userImageEntries } from "./knowledge/baseImages";
 import { DockerignoreModel } from "./model/dockerignore";
 import type { AnyRule, ContextByKind } from "./rule";
@@ -120,7 +120,9 @@ function lintUnguarded(options: LintOptions): LintResult {
   let makeContext: (rule: AnyRule, report: (d: ReportDescriptor<string>) => void, opts: Record<string, unknown>) => unknown;
 
   if (kind === "dockerfile") {
-    const dockerfile = new DockerfileModel(path, text);
+    const dockerfile = new DockerfileModel(path, text, {
+      hasProductionTwin: productionTwinNames(path).some((p) => fs.exists(p)),
+    });
     if (options.config?.images) dockerfile.imageTable = userImageEntries(options.config.images);
     result.model = dockerfile;
     const loneCr = dockerfileLoneCrFinding(path, text, lines);

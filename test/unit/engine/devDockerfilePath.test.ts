@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { isDevDockerfilePath } from "../../../server/src/engine/model/dockerfile";
+import { DockerfileModel, isDevDockerfilePath, productionTwinNames } from "../../../server/src/engine/model/dockerfile";
 
 it("development Dockerfiles by name or by one of the two folders above them", () => {
   for (const p of [
@@ -26,4 +26,19 @@ it("development Dockerfiles by name or by one of the two folders above them", ()
   ]) {
     assert.ok(!isDevDockerfilePath(p), p);
   }
+});
+
+it("a plain Dockerfile with a production variant beside it is the development one", () => {
+  assert.deepEqual(productionTwinNames("/ws/dagster/Dockerfile"), [
+    "/ws/dagster/prod.Dockerfile",
+    "/ws/dagster/production.Dockerfile",
+    "/ws/dagster/Dockerfile.prod",
+    "/ws/dagster/Dockerfile.production",
+  ]);
+  assert.deepEqual(productionTwinNames("/ws/dagster/prod.Dockerfile"), []);
+  assert.deepEqual(productionTwinNames("/ws/Dockerfile.web"), []);
+  const dev = new DockerfileModel("/ws/Dockerfile", 'FROM python:3.13\nCMD ["python"]\n', { hasProductionTwin: true });
+  assert.equal(dev.isDevFile, true);
+  assert.equal(dev.finalStage?.role, "dev");
+  assert.equal(new DockerfileModel("/ws/Dockerfile", "FROM python:3.13\n").isDevFile, false);
 });

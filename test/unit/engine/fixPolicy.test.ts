@@ -52,7 +52,7 @@ describe("fix policy", () => {
     }
   });
   it("isSafeFix follows the fix's own verdict", () => {
-    const finding = lintAll('FROM python:3.13-slim\nCMD ["python"]\n')[0];
+    const finding = lintAll('FROM python:3.13-slim\nCOPY app.py .\nCMD ["python", "app.py"]\n')[0];
     assert.ok(finding);
     assert.equal(isSafeFix({ title: "x", safe: true, edits: [] }, finding), true);
     assert.equal(isSafeFix({ title: "x", safe: false, edits: [] }, finding), false);
@@ -65,7 +65,7 @@ describe("fix policy", () => {
       () =>
         lint({
           path: "/ws/Dockerfile",
-          text: 'FROM python:3.13-slim\nCMD ["python"]\n',
+          text: 'FROM python:3.13-slim\nCOPY app.py .\nCMD ["python", "app.py"]\n',
           kind: "dockerfile",
           rules: [patched as typeof rule],
           throwOnRuleError: true,
@@ -125,6 +125,79 @@ describe("fix policy", () => {
         );
       }
     }
+  });
+
+  // where a rule's safe fix applies only to some findings (avoid-sudo: only as root), a buildable input that has one
+  const SAFE_FIX_CASES: Record<string, string> = {
+    "dockerfile/avoid-sudo": "FROM debian:bookworm-slim\nRUN sudo apt-get update\n",
+    "dockerfile/workdir-absolute-path": "FROM python:3.13-slim\nWORKDIR /srv\nWORKDIR app\nCOPY . .\n",
+  };
+  it("every rule that declares safe fixes applies one, removes its finding and keeps the file building", () => {
+    const unexercised: string[] = [];
+    for (const rule of allRules) {
+      if (!(rule.meta.fixKinds ?? []).includes("safe")) continue;
+      const fileName = rule.meta.kind === "compose" ? "compose.yml" : rule.meta.kind === "dockerignore" ? ".dockerignore" : "Dockerfile";
+      const inputs = rule.meta.examples.map((ex) => ({ text: ex.bad, files: ex.files ?? {}, fileName: ex.fileName ?? fileName }));
+      const extra = SAFE_FIX_CASES[rule.meta.id];
+      if (extra !== undefined) inputs.push({ text: extra, files: {}, fileName });
+      let exercised = false;
+      for (const input of inputs) {
+        const path = `/ws/${input.fileName}`;
+        const files: Record<string, string> = { [path]: input.text };
+        for (const [k, v] of Object.entries(input.files)) files[`/ws/${k}`] = v;
+        // rules that are off by default are switched on, as a user who wants their fix would
+        const options = {
+          path,
+          text: input.text,
+          kind: rule.meta.kind,
+          fs: memoryFs(files),
+          config: { rules: { [rule.meta.id]: "warning" as const } },
+          throwOnRuleError: true,
+        };
+        const before = lint(options).findings;
+        const run = fixToFixedPoint(options);
+        if (
+          run.applied.some((a) => a.ruleId === rule.meta.id) &&
+          !run.findings.some((f) => f.ruleId === rule.meta.id && f.fixes.some((x) => isSafeFix(x, f)))
+        )
+          exercised = true;
+        const errorsBefore = new Set(before.filter((f) => f.severity === "error").map((f) => f.ruleId));
+        assert.deepEqual(
+          run.findings.filter((f) => f.severity === "error" && !errorsBefore.has(f.ruleId)).map((f) => `${f.ruleId}: ${f.message}`),
+          [],
+          `${rule.meta.id}: safe fixes made a buildable file fail:\n${run.text}`,
+        );
+      }
+      if (!exercised) unexercised.push(rule.meta.id);
+    }
+    assert.deepEqual(unexercised, [], "rules that declare a safe fix none of their inputs gets");
+  });
+
+  it("no safe fix brings in another rule's finding (fixes never undo or contradict each other)", () => {
+    const introduced: string[] = [];
+    for (const rule of allRules) {
+      for (const ex of rule.meta.examples) {
+        const fileName =
+          ex.fileName ??
+          (rule.meta.kind === "compose" ? "compose.yml" : rule.meta.kind === "dockerignore" ? ".dockerignore" : "Dockerfile");
+        const before = lintAll(ex.bad, ex.files, fileName);
+        const run = fixToFixedPoint({
+          path: `/ws/${fileName}`,
+          text: ex.bad,
+          kind: rule.meta.kind,
+          fs: memoryFs({
+            [`/ws/${fileName}`]: ex.bad,
+            ...Object.fromEntries(Object.entries(ex.files ?? {}).map(([k, v]) => [`/ws/${k}`, v])),
+          }),
+          throwOnRuleError: true,
+        });
+        const had = new Set(before.map((f) => f.ruleId));
+        for (const f of run.findings)
+          if (!had.has(f.ruleId) && f.severity !== "hint") introduced.push(`${rule.meta.id} example -> ${f.ruleId}: ${f.message}`);
+        assert.ok(run.converged, `${rule.meta.id}: safe fixes did not reach a fixed point`);
+      }
+    }
+    assert.deepEqual(introduced, []);
   });
 
   it("no two safe fixes contradict: a pip cache mount and --no-cache-dir never end up on one RUN", () => {

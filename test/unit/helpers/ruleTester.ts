@@ -32,6 +32,8 @@ export const WORKSPACE = "/ws";
 export interface ValidCase {
   code: string;
   name?: string;
+  /** Why this case is not re-run as ONBUILD RUN (a trigger runs in a child image, where the case's premise does not hold). */
+  notOnbuild?: string;
   fileName?: string;
   files?: Record<string, string>;
   options?: Record<string, unknown>;
@@ -201,7 +203,8 @@ export function testRule(
 
 function testOnbuild(rule: AnyRule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }, noFix: boolean): void {
   const valid = cases.valid
-    .map((raw) => (typeof raw === "string" ? { code: raw } : raw))
+    .map((raw): ValidCase => (typeof raw === "string" ? { code: raw } : raw))
+    .filter((c) => c.notOnbuild === undefined)
     .map((c) => ({ ...c, code: wrapInOnbuild(c.code) as string }))
     .filter((c) => c.code !== undefined);
   const invalid = cases.invalid

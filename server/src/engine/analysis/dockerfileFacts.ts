@@ -285,7 +285,10 @@ function computePackages(model: DockerfileModel, lineage: readonly DockerInstruc
     let autoRemoved = false;
     for (const cmd of cmds) {
       const p = programOf(cmd);
-      if (p?.name === "apt-mark" && argsOf(cmd).some((w) => w.value === "auto")) markedAuto = true;
+      // also through xargs: `apt-mark showmanual | xargs apt-mark auto`
+      const words = cmd.words.map((w) => w.value);
+      const markAt = words.indexOf("apt-mark");
+      if (markAt >= 0 && (p?.name === "apt-mark" || p?.name === "xargs") && words.slice(markAt + 1).includes("auto")) markedAuto = true;
       if (p && /^(apt-get|apt)$/.test(p.name)) {
         const words = argsOf(cmd).map((w) => w.value);
         const sub = words.find((w) => !w.startsWith("-"));
@@ -373,6 +376,20 @@ export function effectiveUser(model: DockerfileModel, stage: Stage): { user: str
   const users = lineageInstructions(model, stage).filter((i) => i.keyword === "USER");
   const last = users[users.length - 1];
   return last ? { user: last.argsText.trim(), ins: last } : undefined;
+}
+
+/**
+ * True when what the instruction leaves in its layers ends up in the image the Dockerfile builds: its stage is the
+ * final one or one the final stage is built FROM (directly or through other stages). A builder stage whose output
+ * is only copied (`COPY --from`), and the stages it builds on, throw their layers away, so a package cache left
+ * there never ships (as in hadolint, a stage nothing uses is not judged either). ONBUILD triggers run in the
+ * images built FROM this one and always count.
+ */
+export function layersShip(model: DockerfileModel, ins: DockerInstruction): boolean {
+  const stage = ins.stage;
+  if (!stage || ins.keyword === "ONBUILD" || stage.isFinal) return true;
+  const final = model.finalStage;
+  return final !== undefined && model.lineage(final).includes(stage);
 }
 
 export function isRootUser(user: string): boolean {
@@ -655,8 +672,10 @@ export function exposedPorts(model: DockerfileModel, stage: Stage): number[] {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Programs the model tracks on PATH. */
-export type Tool = "curl" | "wget" | "sh" | "bash" | "python" | "pip" | "node" | "npm" | "uv" | "git";
-const TOOLS: readonly Tool[] = ["curl", "wget", "sh", "bash", "python", "pip", "node", "npm", "uv", "git"];
+export type Tool = "curl" | "wget" | "sh" | "bash" | "python" | "pip" | "node" | "npm" | "uv" | "git" | "gosu" | "su-exec";
+const TOOLS: readonly Tool[] = ["curl", "wget", "sh", "bash", "python", "pip", "node", "npm", "uv", "git", "gosu", "su-exec"];
+/** Programs that put a file they write in place (a download's output, a copy, a link, `chmod +x` on it). */
+const WRITES_FILE = /^(wget|curl|cp|mv|ln|install|chmod)$/;
 
 /** Package (or file) name -> the tool it puts on PATH. */
 const PROVIDES: Record<string, Tool[]> = {
@@ -673,6 +692,8 @@ const PROVIDES: Record<string, Tool[]> = {
   nodejs: ["node"],
   npm: ["npm"],
   uv: ["uv"],
+  gosu: ["gosu"],
+  "su-exec": ["su-exec"],
 };
 
 export interface ImageState {
@@ -895,8 +916,11 @@ function applyRun(
     const args = argsOf(cmd).map((w) => w.value);
     // a program written to a path by other means (`-o /usr/local/bin/curl`, `ln -s … /usr/bin/wget`): no longer known missing
     for (const w of cmd.words) {
-      const m = /\/([a-z0-9]+)$/.exec(w.value);
-      if (m && (TOOLS as readonly string[]).includes(m[1] as string) && toolOf(m[1] as Tool) === false) tools.set(m[1] as Tool, undefined);
+      const m = /\/([a-z0-9-]+)$/.exec(w.value);
+      if (!m || !(TOOLS as readonly string[]).includes(m[1] as string)) continue;
+      // written into a bin folder (`wget -O /usr/local/bin/gosu …`, `chmod +x /usr/local/bin/gosu`): on PATH now
+      if (WRITES_FILE.test(p.name) && /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(w.value)) tools.set(m[1] as Tool, true);
+      else if (toolOf(m[1] as Tool) === false) tools.set(m[1] as Tool, undefined);
     }
     const pk = packagesOf(cmd);
     if (pk && pk.manager !== "pip") {

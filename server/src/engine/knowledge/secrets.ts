@@ -64,6 +64,22 @@ export const ALLOW_LAST_WORDS: readonly string[] = [
   "timeout",
   "mode",
   "provider",
+  // what a secret grants or where it is checked, not the secret: GF_AUTH_ANONYMOUS_ORG_ROLE, OAUTH_SCOPES, JWT_ISSUER
+  "role",
+  "roles",
+  "scope",
+  "scopes",
+  "realm",
+  "domain",
+  "issuer",
+  "audience",
+  "strategy",
+  "backend",
+  "size",
+  "bits",
+  "format",
+  "prefix",
+  "interval",
 ];
 
 const SECRET_SET = new Set(SECRET_WORDS);
@@ -75,8 +91,8 @@ const SECRET_NAMES = new Set(["GF_SECURITY_ADMIN_PASSWORD", "SENTRY_DSN"]);
 
 /**
  * True for `POSTGRES_PASSWORD`, `API_TOKEN`, `AWS_SECRET_ACCESS_KEY`, `SSH_KEY`, `DEPLOY_KEY`, `DB_PWORD`,
- * `JWT_SIGNING_KEY`; false for `POSTGRES_PASSWORD_FILE`, `PUBLIC_KEY`, `AUTH_MODULE_VERSION`, `PWD` (the shell's
- * working directory).
+ * `JWT_SIGNING_KEY`; false for `POSTGRES_PASSWORD_FILE`, `PUBLIC_KEY`, `AUTH_MODULE_VERSION`,
+ * `GF_AUTH_ANONYMOUS_ORG_ROLE`, `PWD` (the shell's working directory).
  */
 export function isSecretName(name: string): boolean {
   const n = name.trim();

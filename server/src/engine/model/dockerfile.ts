@@ -1,7 +1,7 @@
 import { DockerfileParser, type Argument, type Dockerfile, type Instruction, type Flag, type Heredoc } from "dockerfile-ast";
 import { LineIndex, type Range } from "../text";
 import type { BaseImageEntry } from "../knowledge/baseImages";
-import { expandVariables, parseImageRef, type ImageRef } from "./imageRef";
+import { expandVariables, parseImageRef, removeQuotes, type ImageRef } from "./imageRef";
 import { parseShell, type ShellCommand, type ShellWord } from "./shell";
 
 export type StageRole = "final" | "builder" | "dev";
@@ -71,6 +71,18 @@ export function isDevDockerfilePath(path: string): boolean {
   return false;
 }
 
+/**
+ * Names of a production variant beside a plain `Dockerfile` (`prod.Dockerfile`, `Dockerfile.prod` …): when one of
+ * them exists, the plain `Dockerfile` in that folder is the development variant (what a local compose file builds).
+ */
+export function productionTwinNames(path: string): string[] {
+  const parts = path.replace(/\\/g, "/").split("/");
+  const base = parts.pop() ?? "";
+  if (base !== "Dockerfile") return [];
+  const dir = parts.join("/");
+  return ["prod.Dockerfile", "production.Dockerfile", "Dockerfile.prod", "Dockerfile.production"].map((n) => `${dir}/${n}`);
+}
+
 const JSON_FORM = new Set(["RUN", "CMD", "ENTRYPOINT", "SHELL"]);
 
 export class DockerfileModel {
@@ -89,14 +101,19 @@ export class DockerfileModel {
   readonly isDevFile: boolean;
   private readonly shellCache = new Map<DockerInstruction, ShellCommand[]>();
 
+  /**
+   * `options.hasProductionTwin`: the folder also holds the production variant of this file (`prod.Dockerfile`
+   * beside a plain `Dockerfile`), so this one is the development variant; see `productionTwinNames`.
+   */
   constructor(
     readonly path: string,
     readonly text: string,
+    options: { hasProductionTwin?: boolean } = {},
   ) {
     this.lines = new LineIndex(text);
     this.ast = DockerfileParser.parse(text);
     this.escape = this.ast.getEscapeCharacter();
-    this.isDevFile = isDevDockerfilePath(path);
+    this.isDevFile = isDevDockerfilePath(path) || options.hasProductionTwin === true;
     let current: Stage | undefined;
     for (const ast of this.ast.getInstructions()) {
       const keyword = ast.getKeyword().toUpperCase();
@@ -179,7 +196,7 @@ export class DockerfileModel {
       getBuildStageRange(): Range | null;
     };
     const imageText = safe(() => ast.getImage(), null) ?? "";
-    const expanded = expandVariables(imageText, this.globalArgDefaults);
+    const expanded = removeQuotes(expandVariables(imageText, this.globalArgDefaults));
     const image = parseImageRef(expanded);
     const name = safe(() => ast.getBuildStage(), null) ?? undefined;
     const lower = image.raw.toLowerCase();

@@ -82,3 +82,11 @@ export function expandVariables(text: string, vars: ReadonlyMap<string, string>)
     },
   );
 }
+
+/**
+ * Shell quote removal, as BuildKit applies it to a FROM image after expanding variables
+ * (`FROM alpine:"${TAG}"` names `alpine:3.22`): quote characters go, backslash-escaped ones stay as themselves.
+ */
+export function removeQuotes(text: string): string {
+  return text.replace(/\\(["'])|["']/g, (_whole, escaped: string | undefined) => escaped ?? "");
+}

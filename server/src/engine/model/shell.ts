@@ -189,7 +189,28 @@ export function programOf(cmd: ShellCommand): { name: string; index: number } | 
   return found;
 }
 const programCache = new WeakMap<ShellCommand, { name: string; index: number } | null>();
-const WRAPPERS = new Set(["sudo", "env", "command", "exec", "time", "nice", "nohup"]);
+/**
+ * Words before the program: wrappers that run the next word, and the shell's reserved words that open a compound
+ * command (`if cmd`, `then cmd`, `do cmd`, `! cmd`, `{ cmd`), so a command inside an if/while branch is seen.
+ */
+const WRAPPERS = new Set([
+  "sudo",
+  "env",
+  "command",
+  "exec",
+  "time",
+  "nice",
+  "nohup",
+  "if",
+  "elif",
+  "then",
+  "else",
+  "while",
+  "until",
+  "do",
+  "!",
+  "{",
+]);
 
 function findProgram(cmd: ShellCommand): { name: string; index: number } | undefined {
   const wrappers = WRAPPERS;

@@ -104,6 +104,21 @@ describe("image model", () => {
     assert.equal(state("FROM ghcr.io/acme/base:1\n").has("curl"), undefined);
     assert.equal(state("FROM python:3.13\n").has("python"), true);
   });
+  it("tools written into a bin folder are on PATH: a step-down tool downloaded, or installed as a package", () => {
+    assert.equal(
+      state("FROM alpine:3.22\nRUN wget -O /usr/local/bin/gosu https://example.com/gosu && chmod +x /usr/local/bin/gosu\n").has("gosu"),
+      true,
+    );
+    assert.equal(state("FROM alpine:3.22\nRUN apk add --no-cache su-exec\n").has("su-exec"), true);
+    assert.equal(state("FROM debian:bookworm-slim\nRUN apt-get install -y gosu\nRUN apt-get purge -y gosu\n").has("gosu"), false);
+    // mentioned, not written: unknown
+    assert.equal(state("FROM alpine:3.22\nRUN rm -f /usr/local/bin/gosu\n").has("gosu"), undefined);
+  });
+  it("a quoted, ARG-parameterised base is read after quote removal", () => {
+    const s = state('ARG ALPINE_TAG=3.22.1\nFROM alpine:"${ALPINE_TAG}"\n');
+    assert.equal(s.base.family, "alpine");
+    assert.equal(s.wget, "busybox");
+  });
   it("wget kind: BusyBox on Alpine, GNU once installed", () => {
     assert.equal(state("FROM alpine:3.22\n").wget, "busybox");
     assert.equal(state("FROM alpine:3.22\nRUN apk add --no-cache wget\n").wget, "gnu");

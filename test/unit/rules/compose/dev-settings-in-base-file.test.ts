@@ -3,6 +3,10 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    {
+      name: "a stack that only runs such a tool deploys it",
+      code: "services:\n  portainer:\n    image: portainer/portainer-ce:2.21.0\n    ports:\n      - 127.0.0.1:9443:9443\n",
+    },
     "services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./nginx/default.conf:/etc/nginx/conf.d/default.conf:ro\n      - static:/usr/share/nginx/html\nvolumes:\n  static: {}\n",
     {
       name: "the override is where they belong",
@@ -17,6 +21,11 @@ testRule(rule, {
     { name: "helper behind a profile", code: "services:\n  pgadmin:\n    image: dpage/pgadmin4:8.10\n    profiles: [tools]\n" },
   ],
   invalid: [
+    {
+      name: "a helper beside the application",
+      code: "services:\n  app:\n    image: ghcr.io/acme/app:1.2.0\n  «pgadmin»:\n    image: dpage/pgadmin4:8.10\n",
+      errors: [{ messageId: "helper" }],
+    },
     {
       name: "reload and source mount move to a new compose.override.yml",
       code: "services:\n  api:\n    image: acme/api:1.0\n    command: «uvicorn app.main:app --reload --host 0.0.0.0»\n    volumes:\n      - ./:/app:ro\n      - data:/data\n    restart: unless-stopped\nvolumes:\n  data: {}\n",

@@ -1,5 +1,7 @@
 import { rule } from "../../../../server/src/engine/rules/compose/env-file";
-import { testRule } from "../../helpers/ruleTester";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runRule, testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
@@ -41,6 +43,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "a gitignored env file that is missing, with no template",
+      code: "services:\n  api:\n    image: acme/api:1.0\n    env_file: «.env»\n",
+      files: { ".gitignore": ".env\n" },
+      errors: [{ messageId: "missingIgnored" }],
+    },
+    {
       name: "a template for another file does not count",
       code: "services:\n  api:\n    image: acme/api:1.0\n    env_file: «.env.production»\n",
       files: { ".env.example": "API_URL=\n" },
@@ -63,4 +71,18 @@ testRule(rule, {
       outputFiles: { ".env.example": "POSTGRES_USER=\nPOSTGRES_DB=\nPOSTGRES_PASSWORD=\n" },
     },
   ],
+});
+
+describe("compose/env-file severity", () => {
+  it("a missing gitignored env file is info; a missing file git would track keeps the rule's severity", () => {
+    const code = "services:\n  api:\n    image: acme/api:1.0\n    env_file:\n      - .env\n      - config.env\n";
+    const { findings } = runRule(rule, { code, files: { ".gitignore": ".env\n" } });
+    assert.deepEqual(
+      findings.map((f) => [f.messageId, f.severity]),
+      [
+        ["missingIgnored", "info"],
+        ["missing", "warning"],
+      ],
+    );
+  });
 });

@@ -4,6 +4,10 @@ import { testRule } from "../../helpers/ruleTester";
 testRule(rule, {
   valid: [
     {
+      name: "names that say what a secret grants or where it is checked, not the secret",
+      code: "services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    environment:\n      - GF_AUTH_ANONYMOUS_ORG_ROLE=Admin\n      - OAUTH_SCOPES=openid profile\n      - JWT_ISSUER=https://auth.example.com\n      - AUTH_KEY_SIZE=4096\n",
+    },
+    {
       name: "a true/false switch under a secret-sounding name is a setting, not a secret",
       code: "services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    environment:\n      - GF_AUTH_DISABLE_LOGIN_FORM=true\n      - APP_SECRET_ROTATION='off'\n",
     },
@@ -35,6 +39,11 @@ testRule(rule, {
     { name: "empty value", code: "services:\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN\n      - SECRET_KEY=\n" },
   ],
   invalid: [
+    {
+      name: "a role-like name is still a secret when its last word is one",
+      code: "services:\n  app:\n    image: example/app:1.0\n    environment:\n      - ROLE_PASSWORD=«hunter2»\n",
+      errors: [{ messageId: "literal" }],
+    },
     {
       name: "a password that merely starts like a switch",
       code: "services:\n  app:\n    image: acme/app:1.0\n    environment:\n      - APP_PASSWORD=«trueblue»\n",

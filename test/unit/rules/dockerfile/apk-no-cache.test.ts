@@ -6,6 +6,15 @@ const ok = (run: string) => F + `RUN ${run}\n`;
 
 testRule(rule, {
   valid: [
+    {
+      name: "--no-network downloads nothing (recording run-time deps of what is already installed)",
+      code: "FROM alpine:3.21\nRUN apk add --no-network --virtual .rundeps so:libssl.so.3\n",
+    },
+    {
+      name: "a builder stage only copied from: its cache is thrown away",
+      notOnbuild: "an ONBUILD trigger runs in the child image, which ships",
+      code: "FROM alpine:3.21 AS build\nRUN apk add gcc musl-dev && gcc -o /hello /src/hello.c\nFROM alpine:3.21\nCOPY --from=build /hello /hello\n",
+    },
     ok("apk add --no-cache flex=2.6.4-r1"),
     ok("--mount=type=cache,target=/var/cache/apk apk add -U curl=7.77.0"),
     ok("--mount=type=tmpfs,target=/var/cache/apk apk add -U curl=7.77.0"),
@@ -13,6 +22,12 @@ testRule(rule, {
     ok("apk del curl"),
   ],
   invalid: [
+    {
+      name: "a stage another stage builds FROM ships its cache",
+      code: "FROM alpine:3.21 AS base\nRUN «apk add» curl\nFROM base\n",
+      errors: [{ messageId: "noCache" }],
+      output: "FROM alpine:3.21 AS base\nRUN apk add --no-cache curl\nFROM base\n",
+    },
     {
       name: "exec form",
       code: 'FROM alpine:3.21\nRUN ["apk", "add", "curl"]\n',
@@ -32,10 +47,10 @@ testRule(rule, {
       errors: [{ messageId: "noCache" }],
     },
     {
-      name: "builder stage with update",
-      code: "FROM alpine:3.21 AS build\nRUN apk update && apk add build-base\nFROM scratch\n",
+      name: "stage another stage builds on, with update",
+      code: "FROM alpine:3.21 AS build\nRUN apk update && apk add build-base\nFROM build\n",
       errors: [{ messageId: "noCache", line: 2, column: 19 }],
-      output: "FROM alpine:3.21 AS build\nRUN apk update && apk add --no-cache build-base\nFROM scratch\n",
+      output: "FROM alpine:3.21 AS build\nRUN apk update && apk add --no-cache build-base\nFROM build\n",
     },
   ],
 });

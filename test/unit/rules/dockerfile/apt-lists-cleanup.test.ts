@@ -8,6 +8,11 @@ testRule(
   {
     valid: [
       {
+        name: "a stage that only a copied-from builder builds on: its layers are thrown away",
+        notOnbuild: "an ONBUILD trigger runs in the child image, which ships",
+        code: "FROM debian:bookworm AS base\nRUN apt-get update && apt-get install -y gcc\nFROM base AS build\nRUN gcc -o /hello /src/hello.c\nFROM scratch\nCOPY --from=build /hello /hello\n",
+      },
+      {
         name: "apt-get dist-clean removes the lists (apt 2.7+)",
         code: "FROM debian:trixie\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n",
       },
@@ -33,6 +38,11 @@ testRule(
       },
     ],
     invalid: [
+      {
+        name: "a stage the final stage builds on through another stage",
+        code: 'FROM debian:bookworm AS base\nRUN «apt-get update» && apt-get install -y git\nFROM base AS app\nRUN echo app\nFROM app\nCMD ["/app"]\n',
+        errors: [{ messageId: "noCleanup" }],
+      },
       {
         code: "FROM scratch\nRUN «apt-get update» && apt-get install python\n",
         errors: [{ messageId: "noCleanup" }],

@@ -35,9 +35,13 @@ testRule(rule, {
 
 describe("dockerfile/avoid-sudo fix safety", () => {
   const safety = (code: string) => runRule(rule, { code }).findings.map((f) => f.fixes[0]?.safe);
-  it("removing sudo is safe only when USER is root", () => {
+  it("removing sudo is safe only when the model knows the step runs as root", () => {
     assert.deepEqual(safety("FROM debian\nUSER root\nRUN sudo make install\n"), [true]);
     assert.deepEqual(safety("FROM debian\nUSER app\nRUN sudo make install\n"), [false]);
-    assert.deepEqual(safety("FROM debian\nRUN sudo make install\n"), [false]);
+    // debian's default user is root; an unknown base, or a base a build argument may replace, is not known
+    assert.deepEqual(safety("FROM debian\nRUN sudo make install\n"), [true]);
+    assert.deepEqual(safety("FROM example.com/acme/base:1\nRUN sudo make install\n"), [false]);
+    assert.deepEqual(safety("ARG BASE=debian\nFROM $BASE\nRUN sudo make install\n"), [false]);
+    assert.deepEqual(safety("FROM jenkins/jenkins:lts-jdk21\nRUN sudo make install\n"), [false]);
   });
 });

@@ -3,6 +3,8 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    { name: "quoted tag: quotes are removed after expansion", code: 'ARG ALPINE_TAG=3.22.1\nFROM alpine:"${ALPINE_TAG}" AS base\n' },
+    { name: "quoted parts joined", code: 'ARG LINE=bookworm\nARG VARIANT=-slim\nFROM debian:"${LINE}${VARIANT}"\n' },
     "ARG TAG=latest\nFROM busybox:${TAG}\n",
     "ARG VARIANT\nFROM busybox:stable${VARIANT}\n",
     "ARG TAG\nFROM alpine:${TAG:-3.14}\n",
@@ -13,6 +15,11 @@ testRule(rule, {
     "FROM python:3.13-slim\n",
   ],
   invalid: [
+    {
+      name: "quoted and still empty",
+      code: 'ARG TAG=\nFROM «alpine:"${TAG}"»\n',
+      errors: [{ messageId: "invalid" }],
+    },
     { code: "ARG TAG\nFROM «busybox:${TAG}»\n", errors: [{ messageId: "invalid" }] },
     { code: "ARG IMAGE\nFROM «${IMAGE}» AS base\n", errors: [{ messageId: "invalid" }] },
     { code: "ARG NAME=MyImage\nFROM «${NAME}:1.0»\n", errors: [{ messageId: "invalid" }] },

@@ -6,6 +6,15 @@ testRule(
   {
     valid: [
       {
+        name: "the development variant: a prod.Dockerfile beside it is what ships",
+        code: 'FROM python:3.11-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends g++ libgdal-dev && rm -rf /var/lib/apt/lists/*\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
+        files: { "prod.Dockerfile": 'FROM python:3.11-slim-bookworm\nCOPY . /app\nCMD ["python", "/app/main.py"]\n' },
+      },
+      {
+        name: "build packages installed in a case branch, marked auto through xargs and purged later in the same RUN",
+        code: 'FROM debian:bookworm-slim\nRUN set -eux; \\\n\tcase "$(dpkg --print-architecture)" in \\\n\t\tamd64) apt-get update; apt-get install -y --no-install-recommends pgsql-server ;; \\\n\t\t*) savedAptMark="$(apt-mark showmanual)"; \\\n\t\t\tapt-get update; apt-get install -y --no-install-recommends dpkg-dev gcc; \\\n\t\t\tmake -C /usr/src/pgsql install; \\\n\t\t\tapt-mark showmanual | xargs apt-mark auto > /dev/null; \\\n\t\t\tapt-mark manual $savedAptMark ;; \\\n\tesac; \\\n\tif [ -d /usr/src/pgsql ]; then apt-get purge -y --auto-remove; fi; \\\n\trm -rf /var/lib/apt/lists/*\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["postgres"]\n',
+      },
+      {
         name: "build tools installed and purged by name in one RUN",
         code: "FROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && pip install --no-cache-dir psycopg==3.2.3 && apt-get purge -y --auto-remove gcc libpq-dev && rm -rf /var/lib/apt/lists/*\n",
       },
@@ -38,6 +47,17 @@ testRule(
       },
     ],
     invalid: [
+      {
+        name: "a plain Dockerfile with no production variant beside it",
+        code: '«FROM python:3.11-bookworm»\nRUN apt-get update && apt-get install -y --no-install-recommends g++ libgdal-dev && rm -rf /var/lib/apt/lists/*\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
+        files: { "other/prod.Dockerfile": 'FROM python:3.11-slim-bookworm\nCMD ["python"]\n' },
+        errors: [{ messageId: "singleStage" }],
+      },
+      {
+        name: "marked auto through xargs, but never purged",
+        code: '«FROM debian:bookworm-slim»\nRUN apt-get update; apt-get install -y --no-install-recommends gcc; make -C /src install; apt-mark showmanual | xargs apt-mark auto > /dev/null\nCOPY app /app\nCMD ["/app"]\n',
+        errors: [{ messageId: "singleStage" }],
+      },
       {
         name: "purged in a later RUN does not shrink the image",
         code: '«FROM python:3.13-slim»\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\nRUN apt-get purge -y --auto-remove gcc\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',

@@ -5,6 +5,30 @@ testRule(
   rule,
   {
     valid: [
+      {
+        name: "an interpreter image built for others (a CMD that only opens python, nothing from the context but scripts)",
+        code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["python3"]\n',
+      },
+      {
+        name: "the entrypoint steps down with gosu installed as a package",
+        code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu postgresql && rm -rf /var/lib/apt/lists/*\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["postgres"]\n',
+      },
+      {
+        name: "the entrypoint steps down with gosu downloaded to PATH",
+        code: 'FROM alpine:3.22\nRUN wget -O /usr/local/bin/gosu https://example.com/gosu-amd64 && chmod +x /usr/local/bin/gosu\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["redis-server"]\n',
+      },
+      {
+        name: "su-exec on Alpine",
+        code: 'FROM alpine:3.22\nRUN apk add --no-cache su-exec redis\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["redis-server"]\n',
+      },
+      {
+        name: "nginx runs its workers as an unprivileged user itself",
+        code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends nginx && rm -rf /var/lib/apt/lists/*\nCOPY site/ /var/www/html/\nCMD nginx -g 'daemon off;'\n",
+      },
+      {
+        name: "php-fpm pools run as www-data",
+        code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends php-fpm && rm -rf /var/lib/apt/lists/*\nCOPY src/ /var/www/\nCMD ["/usr/sbin/php-fpm8.2", "-F"]\n',
+      },
       { name: "inherited USER jenkins", code: "FROM jenkins/jenkins:2.479.1-lts\nRUN jenkins-plugin-cli --plugins git\n" },
       {
         name: "jenkins: root for apt, then back",
@@ -35,6 +59,21 @@ testRule(
     ],
     invalid: [
       {
+        name: "an interpreter CMD in an image that ships the application",
+        code: '«FROM python:3.13-slim»\nCOPY . /app\nCMD ["python3"]\n',
+        errors: [{ messageId: "noUser" }],
+      },
+      {
+        name: "gosu installed, but no ENTRYPOINT uses it",
+        code: '«FROM debian:bookworm-slim»\nRUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/*\nCOPY app /app\nCMD ["/app"]\n',
+        errors: [{ messageId: "noUser" }],
+      },
+      {
+        name: "a server that does not switch users itself",
+        code: '«FROM alpine:3.22»\nRUN apk add --no-cache redis\nCOPY redis.conf /etc/redis.conf\nCMD ["redis-server", "/etc/redis.conf"]\n',
+        errors: [{ messageId: "noUser" }],
+      },
+      {
         name: "a non-root base switched to root and never back (even without a CMD of its own)",
         code: "FROM jenkins/jenkins:lts-jdk21\n«USER root»\nRUN apt-get update && apt-get install -y --no-install-recommends make\n",
         errors: [{ messageId: "rootUser" }],
@@ -43,7 +82,7 @@ testRule(
       },
       {
         name: "ARG-parameterised base: the default's user counts",
-        code: 'ARG BASE=python:3.13-slim\nFROM ${BASE}\nCMD ["python"]\n',
+        code: 'ARG BASE=python:3.13-slim\nFROM ${BASE}\nCOPY app.py .\nCMD ["python", "app.py"]\n',
         errors: [{ messageId: "noUser", line: 2 }],
       },
       {
@@ -62,10 +101,10 @@ testRule(
       },
       {
         name: "a user is created but never used: only USER is added",
-        code: 'FROM python:3.13-slim\nRUN groupadd -r appuser && useradd -r -g appuser appuser\nENTRYPOINT ["/entrypoint.sh"]\n',
+        code: 'FROM python:3.13-slim\nRUN groupadd -r appuser && useradd -r -g appuser appuser\nCOPY app/ /app/\nENTRYPOINT ["/app/entrypoint.sh"]\n',
         errors: [{ messageId: "noUser", line: 1 }],
         output:
-          'FROM python:3.13-slim\nRUN groupadd -r appuser && useradd -r -g appuser appuser\nUSER appuser\nENTRYPOINT ["/entrypoint.sh"]\n',
+          'FROM python:3.13-slim\nRUN groupadd -r appuser && useradd -r -g appuser appuser\nCOPY app/ /app/\nUSER appuser\nENTRYPOINT ["/app/entrypoint.sh"]\n',
       },
       {
         name: "DL3002: last USER is root",
@@ -80,9 +119,9 @@ testRule(
       },
       {
         name: "hardened -dev variant has no non-root default",
-        code: 'FROM dhi.io/python:3.13-debian13-dev\nCMD ["python"]\n',
+        code: 'FROM dhi.io/python:3.13-debian13-dev\nCOPY app.py .\nCMD ["python", "app.py"]\n',
         errors: [{ messageId: "noUser" }],
-        output: 'FROM dhi.io/python:3.13-debian13-dev\nUSER nonroot\nCMD ["python"]\n',
+        output: 'FROM dhi.io/python:3.13-debian13-dev\nCOPY app.py .\nUSER nonroot\nCMD ["python", "app.py"]\n',
       },
     ],
   },

@@ -3,6 +3,11 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    {
+      name: "a builder stage only copied from: its cache is thrown away",
+      notOnbuild: "an ONBUILD trigger runs in the child image, which ships",
+      code: "FROM python:3.13-slim AS deps\nRUN pip install pip-tools==7.4.1 && pip-compile -o /tmp/requirements.txt\nFROM python:3.13-slim\nCOPY --from=deps /tmp/requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n",
+    },
     { name: "a fragment without FROM, after ENV PIP_NO_CACHE_DIR", code: "ENV PIP_NO_CACHE_DIR=1\nRUN pip install requests==2.32.3\n" },
     "FROM python:3.13-slim\nRUN pip install --no-cache-dir requests\n",
     "FROM python:3.13-slim\nRUN pip3 install --no-cache-dir -r requirements.txt\n",
@@ -20,6 +25,12 @@ testRule(rule, {
     "FROM python:3.13-slim\nRUN pip download requests\n",
   ],
   invalid: [
+    {
+      name: "a stage another stage builds FROM ships its cache",
+      code: 'FROM python:3.13-slim AS base\nRUN «pip install requests==2.32.3»\nFROM base\nCMD ["python"]\n',
+      errors: [{ messageId: "noCacheDir" }],
+      output: 'FROM python:3.13-slim AS base\nRUN pip install --no-cache-dir requests==2.32.3\nFROM base\nCMD ["python"]\n',
+    },
     {
       code: "FROM python:3.13-slim\nRUN «pip install requests»\n",
       errors: [{ messageId: "noCacheDir" }],

@@ -6,6 +6,11 @@ testRule(
   {
     valid: [
       {
+        name: "a builder stage only copied from: its cache is thrown away",
+        notOnbuild: "an ONBUILD trigger runs in the child image, which ships",
+        code: "FROM rockylinux:9 AS build\nRUN dnf install -y gcc-11.4.1 && gcc -o /hello /src/hello.c\nFROM rockylinux:9\nCOPY --from=build /hello /hello\n",
+      },
+      {
         name: "microdnf keeps its cache in /var/cache/yum",
         code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y shadow-utils && rm -rf /var/cache/yum\n",
       },

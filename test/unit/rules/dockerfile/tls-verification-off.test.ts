@@ -3,6 +3,10 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    {
+      name: "apk --allow-untrusted for packages built earlier and installed from local files",
+      code: "FROM alpine:3.22\nCOPY --from=builder /packages /tmp/packages\nRUN if [ -d /tmp/packages ]; then apk add --no-cache --allow-untrusted /tmp/packages/nginx-module-*.apk; fi\n",
+    },
     "FROM debian:bookworm-slim\nRUN curl -fsSL https://example.com/a.tgz -o /tmp/a.tgz\n",
     "FROM debian:bookworm-slim\nRUN wget -q https://example.com/a.tgz && git config --global http.sslVerify true\n",
     { name: "a CA bundle instead", code: "FROM node:22-slim\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/corp.pem NODE_TLS_REJECT_UNAUTHORIZED=1\n" },
@@ -13,6 +17,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "apk --allow-untrusted from a repository, inside an if branch",
+      code: 'FROM alpine:3.22\nRUN if [ -n "$EXTRA" ]; then apk add --no-cache «--allow-untrusted» mytool; fi\n',
+      errors: [{ messageId: "command" }],
+    },
     {
       name: "curl -k",
       code: "FROM debian:bookworm-slim\nRUN curl «-k» -fsSL https://example.com/a.tgz -o /tmp/a.tgz\n",

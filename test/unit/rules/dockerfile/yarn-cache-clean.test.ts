@@ -10,6 +10,7 @@ testRule(
       "FROM node:22-slim\nRUN npm ci\n",
       {
         name: "a builder stage that is only copied from",
+        notOnbuild: "an ONBUILD trigger runs in the child image, which ships",
         code: "FROM node:22 AS build\nRUN yarn install\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
       },
     ],

@@ -2,8 +2,23 @@ import { rule } from "../../../../server/src/engine/rules/dockerignore/exclude-e
 import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
-  valid: [".env*\n!.env.example\n", ".env\n.env.*\n", "**/.env*\n", "*\n!src\n"],
+  valid: [
+    ".env*\n!.env.example\n",
+    ".env\n.env.*\n",
+    "**/.env*\n",
+    "*\n!src\n",
+    {
+      name: "env files kept in an excluded folder of their own",
+      code: ".git\n.envs/\n",
+      files: { ".envs/.production/.django": "DJANGO_SECRET_KEY=x\n" },
+    },
+  ],
   invalid: [
+    {
+      name: "an excluded .envs folder that the context does not have says nothing about .env",
+      code: ".git\n.envs/\n",
+      errors: [{ messageId: "missing" }],
+    },
     {
       name: "nothing about env files",
       code: "«.git»\n.venv\n",

@@ -21,7 +21,7 @@ export const rule = composeRule({
     fixKinds: ["suggestion"],
     summary: "Keep development settings (source mounts, reloaders, debuggers, dev Dockerfiles, helper tools) out of the base compose file.",
     rationale:
-      "The base `compose.yml` should describe the production-like stack, running the code baked into the image. Mounting the source tree, `--reload`, debuggers, a `Dockerfile.dev` or a `dev` target, and helpers such as pgAdmin or Mailhog belong in `compose.override.yml` (which `docker compose up` loads automatically on a developer machine) or a `compose-dev.yml` layered with `-f`. Otherwise production runs the development setup, or nobody can tell them apart. The fix moves the settings into the override file, creating it when needed, in one edit.",
+      "The base `compose.yml` should describe the production-like stack, running the code baked into the image. Mounting the source tree, `--reload`, debuggers, a `Dockerfile.dev` or a `dev` target, and helpers such as pgAdmin or Mailhog (unless they are all the file runs) belong in `compose.override.yml` (which `docker compose up` loads automatically on a developer machine) or a `compose-dev.yml` layered with `-f`. Otherwise production runs the development setup, or nobody can tell them apart. The fix moves the settings into the override file, creating it when needed, in one edit.",
     examples: [
       {
         fileName: "compose.yml",
@@ -43,9 +43,11 @@ export const rule = composeRule({
   },
   check({ compose, project, report }) {
     if (!project.isProductionBase(compose)) return;
+    // a stack made only of such tools (a compose file that runs pgAdmin or Portainer) is what it deploys, not a helper
+    const onlyHelpers = compose.services.every((svc) => isHelperService(project, svc.name));
     for (const svc of compose.services) {
       if (isHelperService(project, svc.name)) {
-        if (serviceProfiles(project, svc.name).length > 0) continue;
+        if (onlyHelpers || serviceProfiles(project, svc.name).length > 0) continue;
         const fix = moveToOverrideFix(project, compose, svc, [], true);
         report({
           messageId: "helper",

@@ -20,7 +20,7 @@ export const rule = composeRule({
     fixKinds: ["safe"],
     summary: "`env_file`s must exist and stay out of git when they hold secrets; variables without a default belong in `.env.example`.",
     rationale:
-      "A missing `env_file` stops `docker compose up` (unless marked `required: false`); it is not reported when a committed template sits beside it (`.env.example` for `.env`, `.env.production.example` for `.env.production`), since each developer creates the file from it. An env file with real passwords that `.gitignore` does not cover is one `git add .` away from being published. And a `${VAR}` without a default that `.env.example` does not list leaves the next developer guessing which variables to set; Compose substitutes an empty string and only warns. The fix adds the missing names to `.env.example`.",
+      "A missing `env_file` stops `docker compose up` (unless marked `required: false`); it is not reported when a committed template sits beside it (`.env.example` for `.env`, `.env.production.example` for `.env.production`), since each developer creates the file from it; a missing file that `.gitignore` covers (created per checkout, but with no template) is reported as info. An env file with real passwords that `.gitignore` does not cover is one `git add .` away from being published. And a `${VAR}` without a default that `.env.example` does not list leaves the next developer guessing which variables to set; Compose substitutes an empty string and only warns. The fix adds the missing names to `.env.example`.",
     examples: [
       {
         fileName: "compose.yml",
@@ -30,8 +30,11 @@ export const rule = composeRule({
       },
     ],
     equivalents: [],
+    severityCaps: { missingIgnored: "info" },
     messages: {
       missing: "The env file `{{path}}` does not exist.",
+      missingIgnored:
+        "The env file `{{path}}` is gitignored and not here: `docker compose up` fails until it is created; commit a `{{path}}.example` that says what goes in it.",
       notIgnored: "`{{path}}` holds secrets ({{names}}) and is not covered by `.gitignore`.",
       undocumented: "`{{name}}` has no default and is not listed in `.env.example`.",
     },
@@ -54,7 +57,9 @@ export const rule = composeRule({
         if (text === undefined) {
           // a committed `.env.example` beside a gitignored `.env` documents a file each developer creates
           const documented = TEMPLATE_SUFFIXES.some((x) => project.fs.exists(abs + x));
-          if (required && !project.fs.exists(abs) && !documented) report({ messageId: "missing", range, data: { path: p } });
+          // a gitignored file is meant to be created in each checkout: say so, as info
+          if (required && !project.fs.exists(abs) && !documented)
+            report({ messageId: isGitIgnored(project, abs) ? "missingIgnored" : "missing", range, data: { path: p } });
           continue;
         }
         const secrets = secretNamesIn(text);

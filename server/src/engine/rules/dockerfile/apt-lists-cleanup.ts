@@ -1,3 +1,4 @@
+import { layersShip } from "../../analysis/dockerfileFacts";
 import { hasCacheOrTmpfsMount, runSteps, type RunStep } from "../../analysis/instructions";
 import { aptInstall, commandWord, isAptUpdate, removesAptLists } from "../../analysis/packages";
 import type { Stage } from "../../model/dockerfile";
@@ -28,7 +29,7 @@ export const rule = dockerfileRule({
       "`apt-get update` downloads the package indexes into /var/lib/apt/lists: tens of megabytes that nothing needs at run time. " +
       "Deleted in a later RUN they still sit in the earlier layer, so the cleanup has to happen in the same RUN: `… && rm -rf /var/lib/apt/lists/*`. " +
       "With BuildKit you can instead mount a cache or tmpfs on /var/lib/apt/lists (or on both /var/lib/apt and /var/cache/apt); the files then never enter a layer. " +
-      "Builder stages that no other stage builds FROM are not reported: their layers are thrown away. " +
+      "Only stages the final image is built from are reported: a builder stage that is only copied from (and the stages it builds on) throws its layers away. " +
       "The fix appends the `rm`; it is marked safe only when no later step installs from the lists without running `apt-get update` again.",
     examples: [
       {
@@ -51,9 +52,6 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     const steps = runSteps(dockerfile);
-    // a stage ends up in an image when it is the last one or another stage builds FROM it (hadolint's reading)
-    const parents = new Set(dockerfile.stages.map((s) => s.parent));
-    const reachesAnImage = (stage: Stage | undefined) => !stage || stage.isFinal || parents.has(stage);
     let needy: number[] | undefined;
     const laterStepsNeedLists = (index: number, stage: Stage | undefined) =>
       (needy ??= steps.flatMap((n, i) => (needsLists(n) ? [i] : []))).some((i) => {
@@ -64,7 +62,8 @@ export const rule = dockerfileRule({
       const update = step.commands.find(isAptUpdate);
       if (!update) return;
       if (step.commands.some(removesAptLists) || listsMounted(step)) return;
-      if (!step.onbuild && !reachesAnImage(step.ins.stage)) return;
+      // a builder stage that is only copied from throws its layers away
+      if (!layersShip(dockerfile, step.ins)) return;
       const first = commandWord(update) ?? update.words[0];
       const last = update.words[update.words.length - 1];
       if (!first || !last) return;

@@ -8,7 +8,7 @@ export const rule = dockerfileRule({
     category: "image-size",
     defaultSeverity: "warning",
     fixable: true,
-    fixKinds: ["safe", "suggestion"],
+    fixKinds: ["suggestion"],
     summary: "Use `apt-get install --no-install-recommends` so only the packages you name (and their dependencies) are installed.",
     rationale:
       "By default apt-get also installs every package the ones you asked for merely recommend: documentation, extra locales, helper tools, sometimes a whole compiler toolchain. " +

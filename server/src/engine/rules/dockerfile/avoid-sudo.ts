@@ -1,5 +1,6 @@
 import { runSteps } from "../../analysis/instructions";
-import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
+import { imageStateAt, isRootUser } from "../../analysis/dockerfileFacts";
+import type { DockerfileModel, DockerInstruction } from "../../model/dockerfile";
 import type { ShellWord } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -22,19 +23,12 @@ const WRAPPERS = new Set([
   "{",
 ]);
 
-/** The USER in effect at each RUN (undefined when no USER is written in the stage or the stages it builds on). */
-function usersAtRuns(dockerfile: DockerfileModel): Map<DockerInstruction, string | undefined> {
-  const at = new Map<DockerInstruction, string | undefined>();
-  const endUser = new Map<Stage, string | undefined>();
-  for (const stage of dockerfile.stages) {
-    let user = stage.parent ? endUser.get(stage.parent) : undefined;
-    for (const ins of stage.instructions) {
-      if (ins.keyword === "USER") user = ins.argsText.trim().split(":")[0];
-      else if (ins.keyword === "RUN") at.set(ins, user);
-    }
-    endUser.set(stage, user);
-  }
-  return at;
+/** True when the model knows the step runs as root (a USER, or the base image's default user not overridable by an ARG). */
+function runsAsRoot(dockerfile: DockerfileModel, ins: DockerInstruction): boolean {
+  if (!ins.stage) return false;
+  const state = imageStateAt(dockerfile, ins.stage, ins);
+  if (state.user === undefined || (state.baseFromArg && !state.userIns)) return false;
+  return isRootUser(state.user);
 }
 
 export const rule = dockerfileRule({
@@ -62,7 +56,6 @@ export const rule = dockerfileRule({
     practice: "hadolint",
   },
   check({ dockerfile, report }) {
-    let users: Map<DockerInstruction, string | undefined> | undefined;
     for (const step of runSteps(dockerfile)) {
       for (const cmd of step.commands) {
         // sudo as the program or inside a wrapper chain (`env X=1 sudo …`)
@@ -79,14 +72,13 @@ export const rule = dockerfileRule({
           if (!WRAPPERS.has(base) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value) && !w.value.startsWith("-")) break;
         }
         if (!sudo) continue;
-        const user = step.onbuild ? undefined : (users ??= usersAtRuns(dockerfile)).get(step.ins);
         const fixes =
           next && !next.value.startsWith("-")
             ? [
                 {
                   title: "Remove sudo",
                   // only a no-op when the step already runs as root
-                  safe: user === "root" || user === "0",
+                  safe: !step.onbuild && runsAsRoot(dockerfile, step.ins),
                   edits: [{ range: dockerfile.lines.rangeOf(sudo.start, next.start), newText: "" }],
                 },
               ]

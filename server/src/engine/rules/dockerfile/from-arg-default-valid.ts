@@ -1,4 +1,4 @@
-import { expandVariables } from "../../model/imageRef";
+import { expandVariables, removeQuotes } from "../../model/imageRef";
 import { dockerfileRule } from "../../rule";
 
 /** Values the build fills in for the predefined platform arguments (any real values do for this check). */
@@ -61,7 +61,8 @@ export const rule = dockerfileRule({
       const raw = (stage.from.ast as unknown as { getImage(): string | null }).getImage() ?? "";
       if (!raw.includes("$") || !stage.imageRange) continue;
       // unset ARGs expand to nothing, exactly as in a build without --build-arg
-      const expanded = expandVariables(raw, defaults).replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, "");
+      // quotes are removed after expansion, as in the shell (`alpine:"${TAG}"`)
+      const expanded = removeQuotes(expandVariables(raw, defaults).replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, ""));
       if (isValidReference(expanded)) continue;
       report({ messageId: "invalid", range: stage.imageRange, data: { image: raw, expanded } });
     }

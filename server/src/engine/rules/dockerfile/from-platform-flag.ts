@@ -9,7 +9,7 @@ export const rule = dockerfileRule({
     category: "reliability",
     defaultSeverity: "warning",
     fixable: true,
-    fixKinds: ["safe", "suggestion"],
+    fixKinds: ["suggestion"],
     summary: "Don't hard-code `FROM --platform`; use `$BUILDPLATFORM`/`$TARGETPLATFORM` or the build's `--platform` option.",
     rationale:
       "A fixed `--platform=linux/amd64` on FROM forces that stage onto one architecture: the image can't be built for several platforms, and on an ARM machine it runs under emulation. " +

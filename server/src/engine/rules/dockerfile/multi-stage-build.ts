@@ -35,7 +35,7 @@ export const rule = dockerfileRule({
     rationale:
       "A single-stage image ships everything the build needed: `build-essential`, `gcc`, `*-dev` headers, uv or Poetry. None of it is used at run time, all of it adds size and vulnerabilities. " +
       "Install and compile in a builder stage, then copy only the result (the virtual environment, the built wheels, the compiled assets) into a slim or hardened runtime stage. " +
-      "Development Dockerfiles (`Dockerfile.dev`, stages named `dev`) are exempt: they need the toolchain. So are toolchain images built for others (no application of their own: no CMD, or a CMD that only opens a shell or an interpreter such as `python3`, and nothing copied from the context but scripts).",
+      "Development Dockerfiles (`Dockerfile.dev`, a plain `Dockerfile` beside a `prod.Dockerfile`, stages named `dev`) are exempt: they need the toolchain. So are toolchain images built for others (no application of their own: no CMD, or a CMD that only opens a shell or an interpreter such as `python3`, and nothing copied from the context but scripts).",
     examples: [
       {
         bad: "FROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n",

@@ -6,6 +6,8 @@ import {
   lineageInstructions,
   runtimeInsertionPoint,
 } from "../../analysis/dockerfileFacts";
+import { buildsImageForOthers } from "../../analysis/imagePurpose";
+import { selfDroppingServer, STEP_DOWN_TOOLS } from "../../knowledge/privileges";
 import type { DockerfileModel, Stage } from "../../model/dockerfile";
 import { argsOf, programOf } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
@@ -59,6 +61,24 @@ function createdUser(model: DockerfileModel, stage: Stage): string | undefined {
   return found;
 }
 
+/** The programs the container starts: the ENTRYPOINT's and the CMD's first words (exec or shell form). */
+function startedServers(model: DockerfileModel, stage: Stage): string[] {
+  const out: string[] = [];
+  const instructions = lineageInstructions(model, stage);
+  for (const keyword of ["ENTRYPOINT", "CMD"]) {
+    const ins = [...instructions].reverse().find((i) => i.keyword === keyword);
+    if (!ins) continue;
+    if (ins.jsonArgs) {
+      if (ins.jsonArgs[0]) out.push(ins.jsonArgs[0]);
+      continue;
+    }
+    const cmd = model.shellCommands(ins)[0];
+    const program = cmd ? programOf(cmd) : undefined;
+    if (program) out.push(program.name);
+  }
+  return out;
+}
+
 export const rule = dockerfileRule({
   meta: {
     id: "dockerfile/non-root-user",
@@ -73,7 +93,9 @@ export const rule = dockerfileRule({
       "How to create it depends on the base: Debian-based images use `groupadd`/`useradd`, Alpine uses `addgroup -S`/`adduser -S`, and hardened or distroless `nonroot` images already run as a non-root user. " +
       "Builder stages may stay root; only the image that runs matters. " +
       "The rule asks the image model who the final stage runs as: a base that already runs as non-root (`jenkins/jenkins`, `nginxinc/nginx-unprivileged`, distroless `:nonroot`, hardened runtime images) needs no USER, a base whose user is unknown is not reported, " +
-      "and a Dockerfile without CMD or ENTRYPOINT builds a base image for others, so the choice is left to the images built from it.",
+      "and a Dockerfile without CMD or ENTRYPOINT builds a base image for others, so the choice is left to the images built from it. " +
+      "Images that do not run an application of their own as root are not reported either: an image built for others to run their code in (a CMD that only opens an interpreter or a shell, nothing from the context but helper scripts, like the official `python` and `node` images), " +
+      "an ENTRYPOINT that steps down from root with `gosu` or `su-exec` installed in the image (the official database images), and servers that run their workers as an unprivileged user they switch to themselves (nginx, Apache httpd, php-fpm).",
     examples: [
       {
         bad: 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
@@ -120,6 +142,14 @@ export const rule = dockerfileRule({
     // no USER of its own: the base decides; stay quiet when it runs as non-root or when we do not know who it runs as
     if (baseUser === undefined || !isRootUser(baseUser) || facts.family === "scratch") return;
     if (!startsApp) return;
+    // an image built for others to run their own code in (python, node: a CMD that only opens an interpreter, nothing
+    // from the context but helper scripts); the images built from it choose their user
+    if (buildsImageForOthers(dockerfile, stage)) return;
+    // the entrypoint steps down from root itself (gosu/su-exec in the image), as the official database images do
+    const entrypoint = [...lineageInstructions(dockerfile, stage)].reverse().find((i) => i.keyword === "ENTRYPOINT");
+    if (entrypoint && STEP_DOWN_TOOLS.some((t) => state.has(t) === true)) return;
+    // a server that runs its workers as an unprivileged user it switches to itself (nginx, httpd, php-fpm)
+    if (startedServers(dockerfile, stage).some((p) => selfDroppingServer(p) !== undefined)) return;
     const fixes: Fix[] = [];
     if (created) {
       fixes.push(...fixIfPlaced({ title: `Add USER ${created}`, safe: false }, insertLines(dockerfile, at, [`USER ${created}`])));

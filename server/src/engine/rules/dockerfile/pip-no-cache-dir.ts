@@ -1,7 +1,7 @@
 import { commandName, hasCacheOrTmpfsMountWith, insertAfter, runsOf } from "../../analysis/runCommands";
 import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
 import { argsOf, type ShellCommand, type ShellWord } from "../../model/shell";
-import { cacheFolders, imageStateAt } from "../../analysis/dockerfileFacts";
+import { cacheFolders, imageStateAt, layersShip } from "../../analysis/dockerfileFacts";
 import { dockerfileRule } from "../../rule";
 
 const TRUTHY = /^(1|true|on|yes)$/i;
@@ -65,7 +65,7 @@ export const rule = dockerfileRule({
     fixKinds: ["safe"],
     summary: "Run `pip install` with `--no-cache-dir` (or a cache mount on pip's cache).",
     rationale:
-      "pip keeps every wheel it downloads under `~/.cache/pip`. In an image that cache is never reused, but it is committed into the layer and can add hundreds of megabytes. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or better, mount a build cache on `/root/.cache/pip` so rebuilds stay fast and the image stays small.",
+      "pip keeps every wheel it downloads under `~/.cache/pip`. In an image that cache is never reused, but it is committed into the layer and can add hundreds of megabytes. Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or better, mount a build cache on `/root/.cache/pip` so rebuilds stay fast and the image stays small. Only stages the final image is built from are reported: a builder stage that is only copied from (and the stages it builds on) throws its layers away, cache included.",
     examples: [
       {
         bad: "FROM python:3.13-slim\nRUN pip install requests==2.32.3\n",
@@ -83,6 +83,8 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     for (const { ins, commands } of runsOf(dockerfile)) {
+      // a builder stage only copied from throws its layers away, cache included
+      if (!layersShip(dockerfile, ins)) continue;
       if (hasCacheOrTmpfsMountWith(ins, ".cache/pip")) continue;
       // a cache mount on the folder pip really uses (PIP_CACHE_DIR, the RUN user's home) keeps the cache out of the layer
       const pipCache = ins.stage && ins.keyword === "RUN" ? cacheFolders(imageStateAt(dockerfile, ins.stage, ins), "pip")[0] : undefined;

@@ -1,3 +1,4 @@
+import { layersShip } from "../../analysis/dockerfileFacts";
 import { appendToRun, commandHasArgs, commandName, hasCacheOrTmpfsMountWith, runsOf } from "../../analysis/runCommands";
 import { argsOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
@@ -59,7 +60,7 @@ export const rule = dockerfileRule({
     fixKinds: ["safe"],
     summary: "Clean the yum, dnf, microdnf or zypper cache in the same RUN that installs packages.",
     rationale:
-      "RPM package managers keep downloaded packages and repository metadata under `/var/cache` (`/var/cache/yum` for yum and microdnf, `/var/cache/dnf` or `/var/cache/libdnf5` for dnf, `/var/cache/zypp` for zypper). Unless the same RUN removes them (`yum clean all`, `dnf clean all`, `zypper clean`), they are committed into the layer and every pull carries them. A cache mount (`--mount=type=cache,target=/var/cache/dnf`) keeps them out of the image as well.",
+      "RPM package managers keep downloaded packages and repository metadata under `/var/cache` (`/var/cache/yum` for yum and microdnf, `/var/cache/dnf` or `/var/cache/libdnf5` for dnf, `/var/cache/zypp` for zypper). Unless the same RUN removes them (`yum clean all`, `dnf clean all`, `zypper clean`), they are committed into the layer and every pull carries them. A cache mount (`--mount=type=cache,target=/var/cache/dnf`) keeps them out of the image as well. Only stages the final image is built from are reported: a builder stage that is only copied from (and the stages it builds on) throws its layers away, cache included.",
     examples: [
       {
         bad: "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57\n",
@@ -87,6 +88,8 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     for (const { ins, commands } of runsOf(dockerfile)) {
+      // a builder stage only copied from throws its layers away, cache included
+      if (!layersShip(dockerfile, ins)) continue;
       for (const m of MANAGERS) {
         if (m.cacheDirs.some((d) => hasCacheOrTmpfsMountWith(ins, d))) continue;
         for (const program of m.programs) {

@@ -1,3 +1,4 @@
+import { layersShip } from "../../analysis/dockerfileFacts";
 import { appendToRun, commandHasArgs, hasCacheOrTmpfsMountWith, runsOf } from "../../analysis/runCommands";
 import type { ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
@@ -29,13 +30,12 @@ export const rule = dockerfileRule({
     practice: "hadolint DL3060",
   },
   check({ dockerfile, report }) {
-    const parents = new Set(dockerfile.stages.map((s) => s.parent).filter((s) => s !== undefined));
     // a fragment without FROM is checked as one stage
     const groups = dockerfile.stages.length > 0 ? dockerfile.stages : [undefined];
     for (const stage of groups) {
       // builder stages that are only copied from never ship their cache
-      if (stage && !stage.isFinal && !parents.has(stage)) continue;
       for (const { ins, commands } of runsOf(dockerfile, stage)) {
+        if (!layersShip(dockerfile, ins)) continue;
         const install = commands.findIndex(isInstall);
         if (install < 0 || hasCacheOrTmpfsMountWith(ins, ".cache/yarn")) continue;
         if (commands.some((c, i) => i > install && isCacheClean(c))) continue;

@@ -1,5 +1,6 @@
 import { checkEntries } from "../../analysis/ignoreRule";
 import { ENV_ENTRIES } from "../../knowledge/dockerignore";
+import { dirname, join } from "../../paths";
 import { dockerignoreRule } from "../../rule";
 
 export const rule = dockerignoreRule({
@@ -12,13 +13,23 @@ export const rule = dockerignoreRule({
     summary: "A `.dockerignore` must exclude `.env` and `.env.*` files (keeping `.env.example`).",
     rationale:
       "`.env` files hold real credentials for local runs. If the build context includes them, `COPY . .` bakes them into a layer that anyone who pulls the image can read, even if a later step deletes them. " +
-      "Exclude `.env` and `.env.*`, and re-include the committed template with `!.env.example`.",
+      "Exclude `.env` and `.env.*`, and re-include the committed template with `!.env.example`. " +
+      "A project that keeps its env files in a folder of their own (`.envs/`) and excludes that folder is not reported.",
     examples: [{ bad: ".git\n.venv\n", good: ".git\n.venv\n.env\n.env.*\n!.env.example\n" }],
     equivalents: [],
     messages: { missing: "This .dockerignore does not exclude {{what}} ({{patterns}}): they would be copied into the image." },
     practice: "003 (Generate .dockerignore: exclude `.env*`), 004 (never commit or ship env files), 000 (.env is gitignored)",
   },
   check(ctx) {
+    // the project keeps its env files in a folder of their own (`.envs/`, cookiecutter-django's layout) and excludes it
+    const dir = dirname(ctx.path);
+    const envFolder = ctx.dockerignore.patterns.find((p) => {
+      const name = p.pattern.replace(/^\/+|\/+$/g, "");
+      return (
+        !p.negated && /^\.env[^/*?.]+$/.test(name) && ctx.fs.exists(join(dir, name)) && ctx.dockerignore.excludes(`${name}/.production`)
+      );
+    });
+    if (envFolder) return;
     checkEntries(ctx, ENV_ENTRIES, "environment files");
   },
 });
