@@ -23,6 +23,7 @@ import { runLint } from "../server/src/cli/lintRun";
 import { toPosix } from "../server/src/cli/nodeFs";
 import type { Severity } from "../server/src/engine/types";
 import { seededRandom } from "./lib/seededRandom";
+import type { ShipshapeConfig } from "../server/src/engine/config";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info", "hint"];
 
@@ -89,16 +90,28 @@ export function runCorpus(folder: string): CorpusResult {
   for (const dir of listRepos(abs)) {
     const t = performance.now();
     const name = dir === abs ? path.basename(abs) : path.relative(abs, dir);
-    let config = {};
     let configProblem: string | undefined;
+    // each file's nearest config, as the CLI reads it; a broken one is noted and that file linted with defaults
+    const tolerant =
+      (read: (file: string) => ShipshapeConfig) =>
+      (file: string): ShipshapeConfig => {
+        try {
+          return read(file);
+        } catch (e) {
+          if (!(e instanceof UsageError)) throw e;
+          configProblem ??= e.message;
+          return {};
+        }
+      };
+    let configFor = (_file: string): ShipshapeConfig => ({});
     try {
-      config = loadConfig(dir, undefined).config;
+      configFor = tolerant(loadConfig(dir, undefined).configFor);
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       configProblem = e.message;
     }
     const discovery = discoverFiles(["."], dir);
-    const { reports } = runLint(discovery.files, { config, fix: false });
+    const { reports } = runLint(discovery.files, { configFor, fix: false });
     const counts = zero();
     for (const report of reports) {
       const file = toPosix(path.relative(dir, report.path));

@@ -8,6 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { RuleMeta, RuleOptionType } from "../server/src/engine/types";
 
 const root = path.resolve(__dirname, "..");
 const check = process.argv.includes("--check");
@@ -155,7 +156,10 @@ async function main(): Promise<void> {
         description: `${r.meta.summary} (default: ${r.meta.defaultSeverity})`,
         anyOf: [
           { enum: ["error", "warning", "info", "hint", "off"] },
-          { type: "object", properties: { severity: { enum: ["error", "warning", "info", "hint", "off"] }, options: { type: "object" } } },
+          {
+            type: "object",
+            properties: { severity: { enum: ["error", "warning", "info", "hint", "off"] }, options: optionsSchema(r.meta.options) },
+          },
         ],
       };
     }
@@ -169,6 +173,23 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(check ? `generated files are current (${allRules.length} rules)` : `generated docs for ${allRules.length} rules`);
+}
+
+/** The settings schema of a rule's options, from their declared types (the Settings editor then flags a wrong type). */
+function optionsSchema(options: RuleMeta["options"]): Record<string, unknown> {
+  if (!options || Object.keys(options).length === 0) return { type: "object" };
+  const schemaOf: Record<RuleOptionType, Record<string, unknown>> = {
+    boolean: { type: "boolean" },
+    number: { type: "number" },
+    string: { type: "string" },
+    "string[]": { type: "array", items: { type: "string" } },
+    record: { type: "object", additionalProperties: { type: "string" } },
+  };
+  return {
+    type: "object",
+    properties: Object.fromEntries(Object.entries(options).map(([k, v]) => [k, { ...schemaOf[v.type], description: v.description }])),
+    additionalProperties: false,
+  };
 }
 
 main().catch((e: unknown) => {

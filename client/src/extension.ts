@@ -1,59 +1,22 @@
 /**
- * Starts the Shipshape language server over IPC and hands the client to the commands. Nothing else lives here.
+ * The desktop client: starts the Shipshape language server (Node) over IPC. Everything else is in common.ts.
  */
-import * as path from "node:path";
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { registerCommands } from "./commands/index";
-import { otherProviders, OUTPUT_CHANNEL_NAME } from "./providers";
-import {
-  OTHER_PROVIDERS_NOTIFICATION,
-  SAVE_AS_UTF8_COMMAND,
-  type ShipshapeInitializationOptions,
-} from "../../server/src/services/protocol";
+import { LanguageClient, TransportKind, type ServerOptions } from "vscode-languageclient/node";
+import { clientOptions, start } from "./common";
+import { OUTPUT_CHANNEL_NAME } from "./providers";
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
-  const module = context.asAbsolutePath(path.join("dist", "server", "server.js"));
+  const module = vscode.Uri.joinPath(context.extensionUri, "dist", "server", "server.js").fsPath;
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6029"] } },
   };
   const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const initializationOptions: ShipshapeInitializationOptions = {
-    otherProviders: otherProviders(),
-    // commands/saveAsUtf8.ts: the code action of a file saved as UTF-16
-    clientCommands: [SAVE_AS_UTF8_COMMAND],
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: "dockerfile" },
-      { language: "dockercompose" },
-      // compose files that another extension (or an older VS Code) left as plain YAML
-      { language: "yaml", pattern: "**/{compose,docker-compose}*.{yml,yaml}" },
-      { pattern: "**/{.dockerignore,*.dockerignore,.containerignore}" },
-    ],
-    // settings are pulled with workspace/configuration; file watchers are registered by the server itself
-    initializationOptions,
-    outputChannel,
-    traceOutputChannel: outputChannel,
-  };
-  client = new LanguageClient("shipshape", "Shipshape", serverOptions, clientOptions);
-  try {
-    await client.start();
-  } catch (error) {
-    // the commands still register (the generators work without the server); the log says what failed
-    outputChannel.error(`Shipshape language server did not start: ${String(error)}`);
-    void vscode.window.showErrorMessage("Shipshape: the language server did not start. See the Shipshape output channel.");
-  }
-
-  context.subscriptions.push(
-    vscode.extensions.onDidChange(() => {
-      void client?.sendNotification(OTHER_PROVIDERS_NOTIFICATION, otherProviders());
-    }),
-  );
-  registerCommands(context, client);
+  client = new LanguageClient("shipshape", "Shipshape", serverOptions, clientOptions(outputChannel));
+  await start(context, client, outputChannel);
   return client;
 }
 

@@ -23,6 +23,7 @@ interface ProbeResult {
   diagnostics?: ProbeDiagnostic[];
   hover?: string[];
   actions?: { title: string; kind?: string; has_edit: boolean }[];
+  review?: { markdown: string; critical: number; improvements: number };
   applied?: string;
   fixed_gone?: boolean;
   text_after_fix?: string;
@@ -121,6 +122,11 @@ export async function runNeovim(): Promise<Outcome[]> {
       name: name("hover shows the rule documentation"),
       ok: hover.includes(probe.rule) && /docs\/rules\//.test(hover),
       detail: hover || dump,
+    });
+    outcomes.push({
+      name: name("the server's review command (workspace/executeCommand) reports the finding"),
+      ok: (r.review?.markdown ?? "").includes(probe.rule) && (r.review?.critical ?? 0) + (r.review?.improvements ?? 0) > 0,
+      detail: r.review?.markdown ?? dump,
     });
     outcomes.push({
       name: name("quick fix applies and the diagnostic goes away"),

@@ -7,7 +7,7 @@
 //      workspace trust on: the folder opened in Restricted Mode still gets Shipshape's diagnostics
 //   4. Neovim as a second LSP client
 //
-// env: SHIPSHAPE_E2E_SKIP_PACKAGE=1 reuses ./shipshape.vsix; SHIPSHAPE_E2E_ONLY=ext,ui,nvim picks parts;
+// env: SHIPSHAPE_E2E_SKIP_PACKAGE=1 reuses ./shipshape.vsix; SHIPSHAPE_E2E_ONLY=ext,ui,web,nvim picks parts;
 //      SHIPSHAPE_E2E_GREP filters extension-host tests; SHIPSHAPE_E2E_KEEP=1 keeps the run folders.
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -18,10 +18,11 @@ import { runNeovim } from "./nvim";
 import { CACHE, FIXTURE_WORKSPACE, RESULTS, ROOT, RUNS, VSIX } from "./paths";
 import { printSummary, type Outcome } from "./report";
 import { runRestrictedUi, runUi } from "./ui";
+import { webOnlyVsix } from "./webVsix";
 import { capture, log, run } from "./util";
 
 const started = Date.now();
-const only = new Set((process.env.SHIPSHAPE_E2E_ONLY ?? "ext,ui,nvim").split(",").map((s) => s.trim()));
+const only = new Set((process.env.SHIPSHAPE_E2E_ONLY ?? "ext,ui,web,nvim").split(",").map((s) => s.trim()));
 const outcomes: Outcome[] = [];
 const runs: RunDir[] = [];
 
@@ -39,11 +40,12 @@ function extensionId(): string {
   return `${pkg.publisher}.${pkg.name}`;
 }
 
-/** Files the installed extension needs: its `main`, the server bundle, and the schema the server loads. */
+/** Files the installed extension needs: its entry (`main`, else `browser`) and the server bundle that entry starts. */
 function checkInstalledFiles(dir: string): string[] {
-  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { main?: string };
+  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { main?: string; browser?: string };
+  const entry = pkg.main ?? pkg.browser;
   const needed = [
-    pkg.main ? (pkg.main.endsWith(".js") ? pkg.main : `${pkg.main}.js`) : "(no main in package.json)",
+    entry ? (entry.endsWith(".js") ? entry : `${entry}.js`) : "(no main or browser in package.json)",
     "dist/server/server.js",
   ];
   return needed.filter((f) => !existsSync(join(dir, f)));
@@ -160,6 +162,32 @@ async function main(): Promise<number> {
     await phase("UI in Restricted Mode (workspace trust on)", async () => {
       const prepared = preparedRun("trust", vsix);
       return prepared ? runRestrictedUi(prepared.run) : [];
+    });
+  }
+  if (only.has("web")) {
+    await phase("web extension (browser entry only, web-worker extension host)", async () => {
+      const webVsix = join(RUNS, "shipshape-web.vsix");
+      webOnlyVsix(vsix, webVsix);
+      const prepared = preparedRun("web", webVsix);
+      if (!prepared) return [];
+      const pkg = JSON.parse(readFileSync(join(prepared.extensionDir, "package.json"), "utf8")) as { main?: string; browser?: string };
+      const entry: Outcome = {
+        name: "web: the installed extension has only the browser entry (it can run nowhere but the web worker)",
+        ok: pkg.main === undefined && pkg.browser !== undefined && existsSync(join(prepared.extensionDir, "dist/server/server.js")),
+        detail: JSON.stringify({ main: pkg.main, browser: pkg.browser }),
+      };
+      const ui = await runUi(prepared.run, "web");
+      // where it ran: the Node (remote) extension host logs every activation; Shipshape's must not be there
+      const hostLogs = readdirSync(join(prepared.run.userData, "logs"), { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith("remoteexthost.log"))
+        .map((f) => readFileSync(join(prepared.run.userData, "logs", f), "utf8"));
+      const inNodeHost = hostLogs.some((t) => /_doActivateExtension shipshape\./.test(t));
+      const where: Outcome = {
+        name: "web: the extension ran in the web worker (the Node extension host never activated it)",
+        ok: hostLogs.length > 0 && !inNodeHost && ui.every((o) => o.ok),
+        detail: `${hostLogs.length} Node extension host log(s); activation there: ${inNodeHost}`,
+      };
+      return [entry, ...ui, where];
     });
   }
   if (only.has("nvim")) {

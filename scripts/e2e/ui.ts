@@ -82,7 +82,12 @@ interface Step {
   body: (page: Page) => Promise<string | void>;
 }
 
-export async function runUi(run: RunDir): Promise<Outcome[]> {
+/**
+ * `web`: the web-only VSIX (only the `browser` entry), so the extension runs in code-server's web-worker extension
+ * host and its server in a web worker; the same steps up to the hover (the generator writes through the desktop
+ * flow's dialogs), screenshots named `web-*.png`.
+ */
+export async function runUi(run: RunDir, variant: "desktop" | "web" = "desktop"): Promise<Outcome[]> {
   mkdirSync(RESULTS, { recursive: true });
   const server = await startCodeServer(run);
   log(`code-server listening at ${server.url}`);
@@ -169,8 +174,12 @@ export async function runUi(run: RunDir): Promise<Outcome[]> {
       },
     },
   ];
+  if (variant === "web") {
+    steps.splice(steps.findIndex((st) => st.screenshot === "07-generated.png"));
+    for (const st of steps) st.screenshot = `web-${st.screenshot}`;
+  }
   try {
-    await runSteps(page, steps, outcomes);
+    await runSteps(page, steps, outcomes, variant === "web" ? "web" : "ui");
   } finally {
     await context.close().catch(() => undefined);
     await server.stop();

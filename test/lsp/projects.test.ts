@@ -33,7 +33,7 @@ describe("compose projects and neighbour files", () => {
 
   it("re-lints when a neighbour appears on disk (watched file event)", async () => {
     const watch = server.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles");
-    assert.match(JSON.stringify(watch?.registerOptions), /compose\*\.y\*ml/);
+    assert.match(JSON.stringify(watch?.registerOptions), /\*compose\*\.yml.*workspace\.yaml/);
     const base = server.open("disk/compose.yaml", "dockercompose", BASE);
     const first = await server.waitForDiagnostics(base.uri);
     assert.ok(undefinedDb(first.diagnostics.map((d) => d.code)));

@@ -1,7 +1,7 @@
 /** "Shipshape: Add .dockerignore" */
 import * as vscode from "vscode";
-import { generate } from "../../../server/src/engine/generators";
-import { factsOf, report, resolveFolder, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
+import { generateFiles, report, resolveFolder, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
+import type { ServerApi } from "./server";
 
 export const ADD_DOCKERIGNORE = "shipshape.addDockerignore";
 
@@ -11,11 +11,13 @@ export interface AddDockerignoreArgs {
   quiet?: boolean;
 }
 
-export async function addDockerignore(arg?: AddDockerignoreArgs | vscode.Uri): Promise<WriteResult | undefined> {
+export async function addDockerignore(api: ServerApi, arg?: AddDockerignoreArgs | vscode.Uri): Promise<WriteResult | undefined> {
   const args: AddDockerignoreArgs = arg instanceof vscode.Uri ? { dir: arg } : (arg ?? {});
   const folder = await resolveFolder(args.dir);
   if (!folder) return undefined;
-  const result = await writeGenerated(folder, generate("dockerignore", factsOf(folder)), args.overwrite ?? "ask");
+  const generated = await generateFiles(api, { generator: "dockerignore", dir: folder.toString() });
+  if (!generated) return undefined;
+  const result = await writeGenerated(generated, args.overwrite ?? "ask");
   await report(result, "Shipshape", ".dockerignore", [], args.quiet);
   return result;
 }

@@ -1,15 +1,8 @@
 /** "Shipshape: Assemble compose stack from recipes…" */
 import * as vscode from "vscode";
-import { generate, nextSteps } from "../../../server/src/engine/generators";
-import {
-  makefile,
-  parseRecipeName,
-  RECIPE_NAMES,
-  RECIPE_TITLES,
-  recipeCommand,
-  type RecipeName,
-} from "../../../server/src/engine/generators/recipes";
-import { factsOf, pickMany, report, resolveFolder, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
+import { parseRecipeName, RECIPE_NAMES, RECIPE_TITLES, type RecipeName } from "../../../server/src/engine/choices";
+import { generateFiles, pickMany, report, resolveFolder, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
+import type { ServerApi } from "./server";
 
 export const ASSEMBLE_RECIPES = "shipshape.assembleRecipes";
 
@@ -24,11 +17,13 @@ export interface AssembleRecipesArgs {
   quiet?: boolean;
 }
 
-export async function assembleRecipes(arg?: AssembleRecipesArgs | vscode.Uri): Promise<(WriteResult & { command: string }) | undefined> {
+export async function assembleRecipes(
+  api: ServerApi,
+  arg?: AssembleRecipesArgs | vscode.Uri,
+): Promise<(WriteResult & { command: string }) | undefined> {
   const args: AssembleRecipesArgs = arg instanceof vscode.Uri ? { dir: arg } : (arg ?? {});
   const folder = await resolveFolder(args.dir);
   if (!folder) return undefined;
-  const facts = factsOf(folder);
   let recipes: RecipeName[] | undefined = args.recipes?.map((r) => parseRecipeName(r)).filter((r): r is RecipeName => r !== undefined);
   if ((!recipes || recipes.length === 0) && args.quiet) recipes = ["db", "api"];
   if (!recipes || recipes.length === 0) {
@@ -39,11 +34,13 @@ export async function assembleRecipes(arg?: AssembleRecipesArgs | vscode.Uri): P
     if (!recipes || recipes.length === 0) return undefined;
   }
   const options = { recipes, makefile: args.makefile === true };
-  const result = await writeGenerated(folder, generate("recipes", facts, options), args.overwrite ?? "ask");
-  const command = recipeCommand(recipes);
+  const generated = await generateFiles(api, { generator: "recipes", dir: folder.toString(), options });
+  if (!generated) return undefined;
+  const result = await writeGenerated(generated, args.overwrite ?? "ask");
+  const command = generated.command ?? "";
   await report(result, "Shipshape", `compose.${recipes[0]}.yml`, [], true);
   if (!args.quiet) {
-    const steps = nextSteps("recipes", facts, options).filter((s) => !s.startsWith("Start:"));
+    const steps = generated.nextSteps.filter((s) => !s.startsWith("Start:"));
     const actions = ["Copy command", ...(args.makefile === undefined ? ["Add Makefile targets"] : [])];
     void vscode.window
       .showInformationMessage(
@@ -52,7 +49,15 @@ export async function assembleRecipes(arg?: AssembleRecipesArgs | vscode.Uri): P
       )
       .then(async (choice) => {
         if (choice === "Copy command") await vscode.env.clipboard.writeText(command);
-        if (choice === "Add Makefile targets") await writeGenerated(folder, [{ path: "Makefile", contents: makefile(recipes) }], "ask");
+        if (choice === "Add Makefile targets") {
+          const makefile = await generateFiles(api, {
+            generator: "recipes",
+            dir: folder.toString(),
+            options: { recipes, makefile: true },
+            only: ["Makefile"],
+          });
+          if (makefile) await writeGenerated(makefile, "ask");
+        }
       });
   }
   return { ...result, command };

@@ -1,8 +1,16 @@
 /** "Shipshape: Generate Dagster compose setup…" */
 import * as vscode from "vscode";
-import { generate, nextSteps } from "../../../server/src/engine/generators";
-import { BASE_FLAVOURS, DEFAULT_REGISTRY, type BaseFlavour } from "../../../server/src/engine/generators/hardenedDockerfile";
-import { hardenedRegistry, projectWithManifest, report, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
+import { BASE_FLAVOURS, DEFAULT_REGISTRY, type BaseFlavour } from "../../../server/src/engine/choices";
+import {
+  generateFiles,
+  hardenedRegistry,
+  projectWithManifest,
+  report,
+  writeGenerated,
+  type OverwritePolicy,
+  type WriteResult,
+} from "./shared";
+import type { ServerApi } from "./server";
 
 export const GENERATE_DAGSTER = "shipshape.generateDagster";
 
@@ -16,9 +24,9 @@ export interface GenerateDagsterArgs {
   quiet?: boolean;
 }
 
-export async function generateDagster(arg?: GenerateDagsterArgs | vscode.Uri): Promise<WriteResult | undefined> {
+export async function generateDagster(api: ServerApi, arg?: GenerateDagsterArgs | vscode.Uri): Promise<WriteResult | undefined> {
   const args: GenerateDagsterArgs = arg instanceof vscode.Uri ? { dir: arg } : (arg ?? {});
-  const project = await projectWithManifest(args.dir);
+  const project = await projectWithManifest(api, args.dir);
   if (!project) return undefined;
   const { folder, facts } = project;
   let flavour = args.flavour ?? (args.quiet ? "slim" : undefined);
@@ -39,8 +47,9 @@ export async function generateDagster(arg?: GenerateDagsterArgs | vscode.Uri): P
   }
   const registry = await hardenedRegistry(flavour, args.registry, args.quiet, DEFAULT_REGISTRY);
   if (registry === null) return undefined;
-  const options = { flavour, registry };
-  const result = await writeGenerated(folder, generate("dagster", facts, options), args.overwrite ?? "ask");
-  await report(result, "Shipshape", "compose.yml", nextSteps("dagster", facts, options), args.quiet);
+  const generated = await generateFiles(api, { generator: "dagster", dir: folder.toString(), options: { flavour, registry } });
+  if (!generated) return undefined;
+  const result = await writeGenerated(generated, args.overwrite ?? "ask");
+  await report(result, "Shipshape", "compose.yml", generated.nextSteps, args.quiet);
   return result;
 }

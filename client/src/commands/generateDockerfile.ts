@@ -1,8 +1,17 @@
 /** "Shipshape: Generate hardened Dockerfile…" */
 import * as vscode from "vscode";
-import { generate, nextSteps } from "../../../server/src/engine/generators";
-import { BASE_FLAVOURS, DEFAULT_REGISTRY, type BaseFlavour } from "../../../server/src/engine/generators/hardenedDockerfile";
-import { hardenedRegistry, pickMany, projectWithManifest, report, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
+import { BASE_FLAVOURS, DEFAULT_REGISTRY, type BaseFlavour } from "../../../server/src/engine/choices";
+import {
+  generateFiles,
+  hardenedRegistry,
+  pickMany,
+  projectWithManifest,
+  report,
+  writeGenerated,
+  type OverwritePolicy,
+  type WriteResult,
+} from "./shared";
+import type { ServerApi } from "./server";
 
 export const GENERATE_DOCKERFILE = "shipshape.generateDockerfile";
 
@@ -26,9 +35,9 @@ const FLAVOUR_ITEMS: Record<BaseFlavour, { label: string; description: string }>
   distroless: { label: "Distroless", description: "gcr.io/distroless: no shell, smallest attack surface" },
 };
 
-export async function generateDockerfile(arg?: GenerateDockerfileArgs | vscode.Uri): Promise<WriteResult | undefined> {
+export async function generateDockerfile(api: ServerApi, arg?: GenerateDockerfileArgs | vscode.Uri): Promise<WriteResult | undefined> {
   const args: GenerateDockerfileArgs = arg instanceof vscode.Uri ? { dir: arg } : (arg ?? {});
-  const project = await projectWithManifest(args.dir);
+  const project = await projectWithManifest(api, args.dir);
   if (!project) return undefined;
   const { folder, facts } = project;
 
@@ -69,8 +78,9 @@ export async function generateDockerfile(arg?: GenerateDockerfileArgs | vscode.U
     compose ??= extras.includes("compose");
   }
   const options = { flavour, registry, devStage, compose };
-  const files = generate("dockerfile", facts, options);
-  const result = await writeGenerated(folder, files, args.overwrite ?? "ask");
-  await report(result, "Shipshape", "Dockerfile", nextSteps("dockerfile", facts, options), args.quiet);
+  const generated = await generateFiles(api, { generator: "dockerfile", dir: folder.toString(), options });
+  if (!generated) return undefined;
+  const result = await writeGenerated(generated, args.overwrite ?? "ask");
+  await report(result, "Shipshape", "Dockerfile", generated.nextSteps, args.quiet);
   return result;
 }

@@ -1,8 +1,9 @@
 /** "Shipshape: Refine for a goal…": every safe fix of the goal's rule categories, as one undoable edit. */
 import * as vscode from "vscode";
-import { GOAL_CATEGORIES, GOAL_TITLES, parseGoal, refine, REFINE_GOALS, type RefineGoal } from "../../../server/src/engine/refine";
-import { kindOf } from "./reviewFile";
-import { configFor, insideWorkspace, nodeFs, toPosix } from "./shared";
+import { GOAL_CATEGORIES, GOAL_TITLES, parseGoal, REFINE_GOALS, type RefineGoal } from "../../../server/src/engine/choices";
+import { SERVER_COMMANDS, type RefineResponse } from "../../../server/src/services/protocol";
+import { documentFor } from "./shared";
+import { messageOf, type ServerApi } from "./server";
 
 export const REFINE_FILE = "shipshape.refineFile";
 
@@ -29,16 +30,10 @@ const GOAL_DESCRIPTIONS: Record<RefineGoal, string> = {
   production: "health checks, signals, restart policies",
 };
 
-export async function refineFile(arg?: RefineFileArgs | vscode.Uri): Promise<RefineFileResult | undefined> {
+export async function refineFile(api: ServerApi, arg?: RefineFileArgs | vscode.Uri): Promise<RefineFileResult | undefined> {
   const args: RefineFileArgs = arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {});
-  const doc =
-    args.uri instanceof vscode.Uri
-      ? await vscode.workspace.openTextDocument(args.uri)
-      : typeof args.uri === "string"
-        ? await vscode.workspace.openTextDocument(args.uri.includes("://") ? vscode.Uri.parse(args.uri) : vscode.Uri.file(args.uri))
-        : vscode.window.activeTextEditor?.document;
-  const kind = doc ? kindOf(doc) : undefined;
-  if (!doc || !kind) {
+  const doc = await documentFor(args.uri);
+  if (!doc) {
     void vscode.window.showErrorMessage("Shipshape: open a Dockerfile or a compose file to refine.");
     return undefined;
   }
@@ -55,32 +50,29 @@ export async function refineFile(arg?: RefineFileArgs | vscode.Uri): Promise<Ref
     if (!picked) return undefined;
     goal = picked.id;
   }
-  const result = refine({ path: toPosix(doc.uri.fsPath), text: doc.getText(), kind, fs: nodeFs, config: configFor(doc.uri), goal });
-  if (result.changed || result.changes.length > 0) {
-    const edit = new vscode.WorkspaceEdit();
-    const all = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-    if (result.changed) edit.replace(doc.uri, all, result.output);
-    for (const change of result.changes) {
-      const uri = vscode.Uri.file(change.path);
-      if (!insideWorkspace(uri.fsPath)) continue;
-      if (change.create !== undefined) edit.createFile(uri, { ignoreIfExists: true, contents: Buffer.from(change.create, "utf8") });
-      else
-        for (const e of change.edits ?? [])
-          edit.replace(
-            uri,
-            new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character),
-            e.newText,
-          );
-    }
-    await vscode.workspace.applyEdit(edit);
+  let result: RefineResponse;
+  try {
+    result = await api.call<RefineResponse>(SERVER_COMMANDS.refine, { uri: doc.uri.toString(), goal });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Shipshape: ${messageOf(error)}`);
+    return undefined;
+  }
+  let changed = result.changed;
+  // the user asked for this goal's safe fixes: applied as one edit, undone with one Ctrl+Z
+  if (result.edit && !(await vscode.workspace.applyEdit(await api.asWorkspaceEdit(result.edit)))) {
+    changed = false;
+    void vscode.window.showErrorMessage(
+      "Shipshape: the refined text could not be applied (did the file change meanwhile?). Nothing was changed.",
+    );
   }
   if (!args.quiet) {
-    const left = result.remaining.length ? ` ${result.remaining.length} finding(s) need a decision (see the Problems view).` : "";
+    const left = result.remaining ? ` ${result.remaining} finding(s) need a decision (see the Problems view).` : "";
+    const skipped = result.outside.length ? ` Not written (outside the workspace): ${result.outside.join(", ")}.` : "";
     void vscode.window.showInformationMessage(
-      result.applied.length
-        ? `Shipshape (${GOAL_TITLES[goal]}): applied ${result.applied.length} safe fix${result.applied.length === 1 ? "" : "es"} — undo with one Ctrl+Z.${left}`
+      result.applied.length && changed
+        ? `Shipshape (${GOAL_TITLES[goal]}): applied ${result.applied.length} safe fix${result.applied.length === 1 ? "" : "es"} — undo with one Ctrl+Z.${left}${skipped}`
         : `Shipshape (${GOAL_TITLES[goal]}): no safe fixes to apply.${left}`,
     );
   }
-  return { goal, applied: result.applied, remaining: result.remaining.length, changed: result.changed };
+  return { goal: result.goal, applied: changed ? result.applied : [], remaining: result.remaining, changed };
 }

@@ -1,8 +1,8 @@
 /** "Shipshape: Review this file": the review report (Critical / Improvements / Good) beside the file. */
 import * as vscode from "vscode";
-import { detectKind } from "../../../server/src/engine/kinds";
-import { reviewFile as review } from "../../../server/src/engine/review";
-import { configFor, nodeFs, toPosix } from "./shared";
+import { SERVER_COMMANDS, type ReviewResponse } from "../../../server/src/services/protocol";
+import { documentFor } from "./shared";
+import { messageOf, type ServerApi } from "./server";
 
 export const REVIEW_FILE = "shipshape.reviewFile";
 
@@ -13,34 +13,25 @@ export interface ReviewFileArgs {
   show?: "text" | "preview" | "none";
 }
 
-export interface ReviewFileResult {
-  markdown: string;
-  critical: number;
-  improvements: number;
-  good: string[];
+export interface ReviewFileResult extends ReviewResponse {
   /** The opened report, when one was opened. */
   document: vscode.TextDocument | undefined;
 }
 
-async function documentFor(uri: vscode.Uri | string | undefined): Promise<vscode.TextDocument | undefined> {
-  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
-  if (typeof uri === "string") return vscode.workspace.openTextDocument(uri.includes("://") ? vscode.Uri.parse(uri) : vscode.Uri.file(uri));
-  return vscode.window.activeTextEditor?.document;
-}
-
-export function kindOf(doc: vscode.TextDocument): ReturnType<typeof detectKind> {
-  return detectKind(toPosix(doc.uri.fsPath), doc.languageId === "yaml" ? undefined : doc.languageId);
-}
-
-export async function reviewFile(arg?: ReviewFileArgs | vscode.Uri): Promise<ReviewFileResult | undefined> {
+export async function reviewFile(api: ServerApi, arg?: ReviewFileArgs | vscode.Uri): Promise<ReviewFileResult | undefined> {
   const args: ReviewFileArgs = arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {});
   const doc = await documentFor(args.uri);
-  const kind = doc ? kindOf(doc) : undefined;
-  if (!doc || !kind) {
+  if (!doc) {
     void vscode.window.showErrorMessage("Shipshape: open a Dockerfile, a compose file or a .dockerignore to review.");
     return undefined;
   }
-  const result = review({ path: toPosix(doc.uri.fsPath), text: doc.getText(), kind, fs: nodeFs, config: configFor(doc.uri) });
+  let result: ReviewResponse;
+  try {
+    result = await api.call<ReviewResponse>(SERVER_COMMANDS.review, { uri: doc.uri.toString() });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Shipshape: ${messageOf(error)}`);
+    return undefined;
+  }
   let report: vscode.TextDocument | undefined;
   const show = args.show ?? "text";
   if (show !== "none") {
@@ -48,11 +39,5 @@ export async function reviewFile(arg?: ReviewFileArgs | vscode.Uri): Promise<Rev
     if (show === "preview") await vscode.commands.executeCommand("markdown.showPreviewToSide", report.uri);
     else await vscode.window.showTextDocument(report, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
   }
-  return {
-    markdown: result.markdown,
-    critical: result.critical.length,
-    improvements: result.improvements.length,
-    good: result.good,
-    document: report,
-  };
+  return { ...result, document: report };
 }

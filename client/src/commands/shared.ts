@@ -1,16 +1,18 @@
 /**
- * What the generator commands share: which workspace folder to write into, the project facts read from
- * it, and writing generated files through a WorkspaceEdit without ever overwriting a file silently or
- * writing outside the folder.
+ * What the generator commands share: which workspace folder to generate into, the project facts (asked from the
+ * server), and writing what the server generated through one WorkspaceEdit — never overwriting a file without
+ * showing the diff and asking, never writing where the server says the path leaves the workspace.
+ * No Node APIs: the same code runs in the browser.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as vscode from "vscode";
-import type { GeneratedFile } from "../../../server/src/engine/generators/files";
-import { planFiles, type PlannedFile } from "../../../server/src/engine/generators/plan";
-import { readProjectFacts, type ProjectFacts } from "../../../server/src/engine/generators/projectFacts";
-import { parseConfig, type ShipshapeConfig } from "../../../server/src/engine/config";
-import { nodeFs, toPosix } from "../../../server/src/cli/nodeFs";
+import {
+  SERVER_COMMANDS,
+  type GeneratedFilePlan,
+  type GenerateParams,
+  type GenerateResponse,
+  type ProjectResponse,
+} from "../../../server/src/services/protocol";
+import { messageOf, type ServerApi } from "./server";
 
 /** How to treat a file that exists and differs: ask (diff + question), overwrite, or skip. */
 export type OverwritePolicy = "ask" | "overwrite" | "skip";
@@ -20,8 +22,10 @@ export interface WriteResult {
   written: string[];
   skipped: string[];
   unchanged: string[];
-  /** The folder written into. */
+  /** The folder written into (its file system path). */
   folder: string;
+  /** The folder written into (URI). */
+  folderUri: string;
 }
 
 export const PREVIEW_SCHEME = "shipshape-preview";
@@ -36,7 +40,7 @@ export function registerPreviewProvider(context: vscode.ExtensionContext): void 
   );
 }
 
-function toUri(value: unknown): vscode.Uri | undefined {
+export function toUri(value: unknown): vscode.Uri | undefined {
   if (value instanceof vscode.Uri) return value;
   if (typeof value === "string" && value !== "") return value.includes("://") ? vscode.Uri.parse(value) : vscode.Uri.file(value);
   return undefined;
@@ -66,33 +70,25 @@ export async function resolveFolder(dir: unknown): Promise<vscode.Uri | undefine
   return (await vscode.window.showWorkspaceFolderPick({ placeHolder: "Which folder holds the project?" }))?.uri;
 }
 
-/** True when `target` (after resolving symlinks of its existing part) is inside one of the workspace folders. */
-export function insideWorkspace(target: string): boolean {
-  let existing = target;
-  const rest: string[] = [];
-  while (!fs.existsSync(existing)) {
-    rest.unshift(path.basename(existing));
-    const parent = path.dirname(existing);
-    if (parent === existing) break;
-    existing = parent;
+/** The project facts the server reads from the folder; undefined (after saying why) when it cannot. */
+export async function projectFacts(api: ServerApi, folder: vscode.Uri): Promise<ProjectResponse | undefined> {
+  try {
+    return await api.call<ProjectResponse>(SERVER_COMMANDS.project, { dir: folder.toString() });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Shipshape: ${messageOf(error)}`);
+    return undefined;
   }
-  const real = path.join(fs.realpathSync(existing), ...rest);
-  return (vscode.workspace.workspaceFolders ?? []).some((f) => {
-    const root = fs.existsSync(f.uri.fsPath) ? fs.realpathSync(f.uri.fsPath) : f.uri.fsPath;
-    const rel = path.relative(root, real);
-    return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
-  });
-}
-
-export function factsOf(folder: vscode.Uri): ProjectFacts {
-  return readProjectFacts(nodeFs, toPosix(folder.fsPath));
 }
 
 /** The target folder and its facts, for generators that need a dependency manifest to install from. */
-export async function projectWithManifest(dir: unknown): Promise<{ folder: vscode.Uri; facts: ProjectFacts } | undefined> {
+export async function projectWithManifest(
+  api: ServerApi,
+  dir: unknown,
+): Promise<{ folder: vscode.Uri; facts: ProjectResponse } | undefined> {
   const folder = await resolveFolder(dir);
   if (!folder) return undefined;
-  const facts = factsOf(folder);
+  const facts = await projectFacts(api, folder);
+  if (!facts) return undefined;
   if (!facts.hasManifest) {
     void vscode.window.showErrorMessage(
       `Shipshape: ${folder.fsPath} has no pyproject.toml, requirements*.txt or package.json, so there is nothing to install from. Add the project's dependencies first.`,
@@ -115,25 +111,34 @@ export async function hardenedRegistry(
   return answer === undefined ? null : answer;
 }
 
-/**
- * Writes the files as one WorkspaceEdit. Files that do not exist are created; files that exist with the same
- * text are left alone; files that exist and differ follow `policy` — with "ask", a diff of the current file
- * against the generated one opens and the user chooses Overwrite or Skip.
- */
-export async function writeGenerated(folder: vscode.Uri, files: GeneratedFile[], policy: OverwritePolicy = "ask"): Promise<WriteResult> {
-  const root = toPosix(folder.fsPath);
-  const result: WriteResult = { written: [], skipped: [], unchanged: [], folder: folder.fsPath };
-  let plan: PlannedFile[];
+/** Asks the server to generate; undefined (after saying why) when it cannot. */
+export async function generateFiles(api: ServerApi, params: GenerateParams): Promise<GenerateResponse | undefined> {
   try {
-    plan = planFiles(nodeFs, root, files);
-  } catch (e) {
-    void vscode.window.showErrorMessage(`Shipshape: ${e instanceof Error ? e.message : String(e)}`);
-    return result;
+    const response = await api.call<GenerateResponse>(SERVER_COMMANDS.generate, params);
+    if (response.error) {
+      void vscode.window.showErrorMessage(`Shipshape: ${response.error}`);
+      return undefined;
+    }
+    return response;
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Shipshape: ${messageOf(error)}`);
+    return undefined;
   }
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Writes the generated files as one WorkspaceEdit. Files that do not exist are created; files that exist with
+ * the same text are left alone; files that exist and differ follow `policy` — with "ask", a diff of the current
+ * file against the generated one opens and the user chooses Overwrite or Skip (dismissing is Skip).
+ */
+export async function writeGenerated(generated: GenerateResponse, policy: OverwritePolicy = "ask"): Promise<WriteResult> {
+  const folder = vscode.Uri.parse(generated.folder);
+  const result: WriteResult = { written: [], skipped: [], unchanged: [], folder: folder.fsPath, folderUri: generated.folder };
   const edit = new vscode.WorkspaceEdit();
-  for (const p of plan) {
-    const uri = vscode.Uri.joinPath(folder, ...p.path.split("/"));
-    if (!insideWorkspace(uri.fsPath)) {
+  for (const p of generated.files) {
+    if (p.outside) {
       void vscode.window.showErrorMessage(`Shipshape: not writing ${p.path}: it is outside the workspace folder.`);
       result.skipped.push(p.path);
       continue;
@@ -143,13 +148,13 @@ export async function writeGenerated(folder: vscode.Uri, files: GeneratedFile[],
       continue;
     }
     if (p.action === "conflict") {
-      const choice = policy === "ask" ? await askOverwrite(uri, p) : policy;
+      const choice = policy === "ask" ? await askOverwrite(p) : policy;
       if (choice !== "overwrite") {
         result.skipped.push(p.path);
         continue;
       }
     }
-    edit.createFile(uri, { overwrite: p.action === "conflict", contents: Buffer.from(p.contents, "utf8") });
+    edit.createFile(vscode.Uri.parse(p.uri), { overwrite: p.action === "conflict", contents: encoder.encode(p.contents) });
     result.written.push(p.path);
   }
   if (result.written.length > 0 && !(await vscode.workspace.applyEdit(edit))) {
@@ -161,11 +166,13 @@ export async function writeGenerated(folder: vscode.Uri, files: GeneratedFile[],
 
 let previewCounter = 0;
 
-async function askOverwrite(uri: vscode.Uri, p: PlannedFile): Promise<"overwrite" | "skip"> {
+async function askOverwrite(p: GeneratedFilePlan): Promise<"overwrite" | "skip"> {
   const preview = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: "/" + p.path, query: String(++previewCounter) });
   previews.set(preview.toString(), p.contents);
   try {
-    await vscode.commands.executeCommand("vscode.diff", uri, preview, `${p.path}: current ↔ generated by Shipshape`, { preview: true });
+    await vscode.commands.executeCommand("vscode.diff", vscode.Uri.parse(p.uri), preview, `${p.path}: current ↔ generated by Shipshape`, {
+      preview: true,
+    });
     const choice = await vscode.window.showWarningMessage(
       `${p.path} already exists and differs from what Shipshape would write. Overwrite it?`,
       { modal: true, detail: "The diff shows the current file on the left and the generated one on the right." },
@@ -187,7 +194,7 @@ export async function report(
   quiet = false,
 ): Promise<void> {
   if (open && result.written.includes(open) && !quiet) {
-    await vscode.window.showTextDocument(vscode.Uri.file(path.join(result.folder, ...open.split("/"))), { preview: false });
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(vscode.Uri.parse(result.folderUri), ...open.split("/")), { preview: false });
   }
   if (quiet) return;
   const parts = [`${title}: wrote ${result.written.length} file${result.written.length === 1 ? "" : "s"}`];
@@ -208,20 +215,9 @@ export async function pickMany<T extends string>(
   return picked?.map((p) => p.id);
 }
 
-/** Rule configuration as the language server sees it: `.shipshape.json` at the folder, then the `shipshape.rules` setting. */
-export function configFor(uri: vscode.Uri): ShipshapeConfig {
-  const rules: Record<string, unknown> = {};
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  for (const name of [".shipshape.json", "shipshape.config.json"]) {
-    if (!folder) break;
-    const text = nodeFs.readFile(toPosix(path.join(folder.uri.fsPath, name)));
-    if (text === undefined) continue;
-    // a broken config file is reported by the language server; review with what parses
-    Object.assign(rules, parseConfig(text).config.rules ?? {});
-    break;
-  }
-  Object.assign(rules, vscode.workspace.getConfiguration("shipshape", uri).get<Record<string, unknown>>("rules") ?? {});
-  return { rules: rules as ShipshapeConfig["rules"] };
+/** The document a command acts on: the given URI (opened), or the active editor's. */
+export async function documentFor(uri: vscode.Uri | string | undefined): Promise<vscode.TextDocument | undefined> {
+  const target = toUri(uri);
+  if (target) return vscode.workspace.openTextDocument(target);
+  return vscode.window.activeTextEditor?.document;
 }
-
-export { toPosix, nodeFs };

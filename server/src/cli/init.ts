@@ -267,7 +267,7 @@ export async function runReview(argv: string[], io: InitIo): Promise<number> {
   if (typeof target === "number") return target;
   let config;
   try {
-    config = loadConfig(io.cwd, configFile).config;
+    config = loadConfig(io.cwd, configFile).configFor(target.abs);
   } catch (e) {
     io.stderr(`shipshape: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_USAGE;
@@ -307,7 +307,7 @@ export async function runRefine(argv: string[], io: InitIo): Promise<number> {
   if (typeof target === "number") return target;
   let config;
   try {
-    config = loadConfig(io.cwd, configFile).config;
+    config = loadConfig(io.cwd, configFile).configFor(target.abs);
   } catch (e) {
     io.stderr(`shipshape: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_USAGE;

@@ -38,7 +38,8 @@ export interface FixSummary {
 }
 
 export interface RunOptions {
-  config: ShipshapeConfig;
+  /** The configuration of each file (its nearest config file, or `--config`). */
+  configFor(path: string): ShipshapeConfig;
   fix: boolean;
 }
 
@@ -75,14 +76,14 @@ export function runLint(files: readonly LintTarget[], options: RunOptions): RunR
   const targets: LintTarget[] = [...files];
   if (options.fix) {
     const cache = new Map<string, ComposeFileModel>();
-    for (const file of files) if (file.text === undefined) fixFile(file, options.config, cache, fixes);
+    for (const file of files) if (file.text === undefined) fixFile(file, options.configFor(file.path), cache, fixes);
     for (const created of fixes.created) {
       const kind = detectKind(created);
       if (kind && !targets.some((t) => t.path === created)) targets.push({ path: created, kind });
     }
   }
   const cache = new Map<string, ComposeFileModel>();
-  const reports = targets.map((file) => lintOne(file, options.config, cache));
+  const reports = targets.map((file) => lintOne(file, options.configFor(file.path), cache));
   return { reports, fixes };
 }
 

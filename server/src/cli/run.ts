@@ -180,6 +180,7 @@ async function runLintCommand(argv: readonly string[], io: CliIo): Promise<numbe
     );
   }
   const config = withRuleOverrides(loaded.config, args.ruleOverrides);
+  const configFor = (file: string) => withRuleOverrides(loaded.configFor(file), args.ruleOverrides);
 
   let targets: LintTarget[];
   const notRead: { path: string; reason: string }[] = [];
@@ -200,7 +201,7 @@ async function runLintCommand(argv: readonly string[], io: CliIo): Promise<numbe
     targets = discovery.files;
   }
 
-  const { reports, fixes } = runLint(targets, { config, fix: args.fix });
+  const { reports, fixes } = runLint(targets, { configFor, fix: args.fix });
 
   for (const [file, count] of fixes.changed) io.stderr(`fixed ${relativeFile(io.cwd, file)} (${count} ${count === 1 ? "fix" : "fixes"})\n`);
   for (const file of fixes.created) io.stderr(`created ${relativeFile(io.cwd, file)}\n`);

@@ -1,5 +1,5 @@
 import type { AnyRule } from "./rule";
-import { SEVERITIES, type Severity, type SeverityOrOff } from "./types";
+import { SEVERITIES, type RuleOption, type Severity, type SeverityOrOff } from "./types";
 
 /** One rule's setting: a severity, or a severity with options. Same shape in VS Code settings and `.shipshape.json`. */
 export type RuleSetting = SeverityOrOff | { severity?: SeverityOrOff; options?: Record<string, unknown> };
@@ -40,17 +40,65 @@ export function isSeverity(v: unknown): v is SeverityOrOff {
   return typeof v === "string" && (SEVERITIES as readonly string[]).includes(v);
 }
 
-/** The effective severity and options for a rule. */
+/** The effective severity and options for a rule. Options of the wrong type (see `optionProblems`) keep their default. */
 export function resolveRuleSetting(rule: AnyRule, config: ShipshapeConfig | undefined): ResolvedRuleSetting {
-  const defaults: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rule.meta.options ?? {})) defaults[k] = v.default;
+  const declared = rule.meta.options ?? {};
+  const options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(declared)) options[k] = v.default;
   const setting = config?.rules?.[rule.meta.id];
-  if (setting === undefined) return { severity: rule.meta.defaultSeverity, options: defaults };
-  if (typeof setting === "string") return { severity: isSeverity(setting) ? setting : rule.meta.defaultSeverity, options: defaults };
-  return {
-    severity: isSeverity(setting.severity) ? setting.severity : rule.meta.defaultSeverity,
-    options: { ...defaults, ...(setting.options ?? {}) },
-  };
+  if (setting === undefined) return { severity: rule.meta.defaultSeverity, options };
+  if (typeof setting === "string") return { severity: isSeverity(setting) ? setting : rule.meta.defaultSeverity, options };
+  for (const [k, v] of Object.entries(setting.options ?? {})) {
+    const option = declared[k];
+    if (option && optionTypeProblem(option, v) === undefined) options[k] = v;
+  }
+  return { severity: isSeverity(setting.severity) ? setting.severity : rule.meta.defaultSeverity, options };
+}
+
+/** What is wrong with a value for an option, or undefined when it has the declared type. */
+export function optionTypeProblem(option: RuleOption, value: unknown): string | undefined {
+  switch (option.type) {
+    case "boolean":
+      return typeof value === "boolean" ? undefined : "expected true or false";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? undefined : "expected a number";
+    case "string":
+      return typeof value === "string" ? undefined : "expected a string";
+    case "string[]":
+      return Array.isArray(value) && value.every((x) => typeof x === "string") ? undefined : 'expected a list of strings, e.g. ["a", "b"]';
+    case "record":
+      return typeof value === "object" &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.values(value).every((x) => typeof x === "string")
+        ? undefined
+        : 'expected an object of strings, e.g. { "key": "value" }';
+  }
+}
+
+/**
+ * Configuration errors a config file or the settings hold for known rules: unknown options and options of the
+ * wrong type (`"allowedTags": "latest"`). Such an option is ignored (its default applies), never passed to the rule.
+ */
+export function optionProblems(config: ShipshapeConfig, rules: readonly AnyRule[]): string[] {
+  const problems: string[] = [];
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    const rule = byId.get(id);
+    if (!rule || typeof setting !== "object" || !setting.options) continue;
+    const declared = rule.meta.options ?? {};
+    for (const [k, v] of Object.entries(setting.options)) {
+      const option = declared[k];
+      if (!option) {
+        const known = Object.keys(declared);
+        problems.push(`${id}: no option "${k}" (${known.length ? `options: ${known.join(", ")}` : "the rule has no options"})`);
+        continue;
+      }
+      const problem = optionTypeProblem(option, v);
+      if (problem) problems.push(`${id}: option "${k}": ${problem}, got ${JSON.stringify(v)}`);
+    }
+  }
+  return problems;
 }
 
 /** Reads a config file's text; problems come back as messages instead of exceptions. */

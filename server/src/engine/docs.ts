@@ -59,8 +59,9 @@ export function ruleDocMarkdown(m: RuleMeta): string {
     );
   }
   if (m.options && Object.keys(m.options).length) {
-    out.push("", "## Options", "", "| Option | Default | Meaning |", "| --- | --- | --- |");
-    for (const [k, v] of Object.entries(m.options)) out.push(`| \`${k}\` | \`${JSON.stringify(v.default)}\` | ${v.description} |`);
+    out.push("", "## Options", "", "| Option | Type | Default | Meaning |", "| --- | --- | --- | --- |");
+    for (const [k, v] of Object.entries(m.options))
+      out.push(`| \`${k}\` | ${v.type} | \`${JSON.stringify(v.default)}\` | ${v.description} |`);
   }
   out.push(
     "",

@@ -7,46 +7,12 @@
 import { fixToFixedPoint, isSafeFix } from "./fixes";
 import type { LintOptions } from "./linter";
 import { LineIndex, type TextEdit } from "./text";
-import type { Category, FileChange, Finding } from "./types";
+import type { FileChange, Finding } from "./types";
 import { emptyFs } from "./workspace";
 
-export type RefineGoal = "smaller-image" | "faster-builds" | "security" | "production";
-export const REFINE_GOALS: readonly RefineGoal[] = ["smaller-image", "faster-builds", "security", "production"];
+import { GOAL_CATEGORIES, type RefineGoal } from "./choices";
 
-export const GOAL_TITLES: Record<RefineGoal, string> = {
-  "smaller-image": "Smaller image",
-  "faster-builds": "Faster builds",
-  security: "Security",
-  production: "Production readiness",
-};
-
-/** Which rule categories serve a goal. */
-export const GOAL_CATEGORIES: Record<RefineGoal, readonly Category[]> = {
-  "smaller-image": ["image-size"],
-  "faster-builds": ["build-speed"],
-  security: ["security"],
-  production: ["reliability"],
-};
-
-export function parseGoal(s: string): RefineGoal | undefined {
-  const k = s
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, "-");
-  const aliases: Record<string, RefineGoal> = {
-    smaller: "smaller-image",
-    size: "smaller-image",
-    "image-size": "smaller-image",
-    faster: "faster-builds",
-    "build-speed": "faster-builds",
-    speed: "faster-builds",
-    secure: "security",
-    prod: "production",
-    "production-readiness": "production",
-    reliability: "production",
-  };
-  return (REFINE_GOALS as readonly string[]).includes(k) ? (k as RefineGoal) : aliases[k];
-}
+export { GOAL_CATEGORIES, GOAL_TITLES, parseGoal, REFINE_GOALS, type RefineGoal } from "./choices";
 
 export interface RefineResult {
   goal: RefineGoal;

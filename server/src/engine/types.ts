@@ -76,10 +76,25 @@ export interface RuleMeta<MessageIds extends string = string> {
    * kinds; a reported fix marked safe must have `safe` declared here.
    */
   fixKinds?: ("safe" | "suggestion")[];
-  /** Documented options with their defaults. */
-  options?: Record<string, { description: string; default: unknown }>;
+  /** Documented options with their types and defaults; a configured value of another type is a configuration error. */
+  options?: Record<string, RuleOption>;
+  /**
+   * File names (globs on the base name) outside the linted file's kind that the rule reads from the workspace,
+   * e.g. `workspace.yaml` or `.env*`. The editor watches them (the watcher glob is built from this), so a
+   * change on disk re-lints the files that read them. Dockerfiles, compose files and .dockerignore files are
+   * always watched.
+   */
+  reads?: string[];
   /** The practice document(s) the rule traces back to (file names in shared/practices or a short label). */
   practice?: string;
+}
+
+export type RuleOptionType = "boolean" | "number" | "string" | "string[]" | "record";
+
+export interface RuleOption {
+  description: string;
+  type: RuleOptionType;
+  default: unknown;
 }
 
 export interface ReportDescriptor<MessageIds extends string> {

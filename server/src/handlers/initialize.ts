@@ -7,9 +7,11 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import { allRules } from "../engine/rules";
+import { SERVER_COMMAND_IDS } from "../services/commands";
 import { DOCKERFILE_SEMANTIC_TOKENS_LEGEND } from "../services/dockerfileService";
 import type { ServerContext } from "../services/context";
-import { FIX_ALL_KIND, SORT_SERVICE_KEYS_KIND, WATCHED_FILES_GLOB, type ShipshapeInitializationOptions } from "../services/protocol";
+import { FIX_ALL_KIND, SORT_SERVICE_KEYS_KIND, type ShipshapeInitializationOptions } from "../services/protocol";
+import { watchedFilesGlob } from "../engine/watch";
 import { readClientSettings } from "../services/settings";
 import { uriToPath } from "../services/uris";
 
@@ -27,6 +29,7 @@ export function registerInitialize(ctx: ServerContext): void {
       ctx.settings.otherProviders = { dockerfile: options.otherProviders.dockerfile, compose: options.otherProviders.compose };
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     ctx.settings.roots = folders.filter((u) => u.startsWith("file:")).map(uriToPath);
+    ctx.settings.folderUris = folders;
     return {
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
       capabilities: {
@@ -45,20 +48,21 @@ export function registerInitialize(ctx: ServerContext): void {
         documentLinkProvider: { resolveProvider: false },
         inlayHintProvider: true,
         semanticTokensProvider: { legend: DOCKERFILE_SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+        executeCommandProvider: { commands: SERVER_COMMAND_IDS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };
   });
 
   ctx.connection.onInitialized(() => {
-    ctx.log(`Shipshape language server ${SERVER_VERSION} ready (${allRules.length} rules, node ${process.version})`);
+    ctx.log(`Shipshape language server ${SERVER_VERSION} ready (${allRules.length} rules, ${ctx.runtime})`);
     if (ctx.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: "shipshape" }).catch(() => undefined);
     }
     // the server asks for its own file events, so VS Code, Neovim and others all get the same watchers
     if (ctx.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void ctx.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: watchedFilesGlob(allRules) }] })
         .catch(() => undefined);
     }
     if (ctx.capabilities.workspace?.workspaceFolders) {

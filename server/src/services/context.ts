@@ -6,7 +6,7 @@ import type { LintService } from "./linting";
 import type { SettingsStore } from "./settingsStore";
 import type { YamlService } from "./yamlService";
 
-/** Everything a handler needs; built once in server.ts. */
+/** Everything a handler needs; built once in startServer.ts. */
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
@@ -21,28 +21,8 @@ export interface ServerContext {
   capabilities: ClientCapabilities;
   /** Client-side commands the client said it has (initializationOptions.clientCommands). */
   clientCommands: Set<string>;
-}
-
-/**
- * Loads dist/server/yamlService.js on first call. It is a separate bundle so that prettier, which
- * yaml-language-server imports at load, is not even parsed while the server starts.
- */
-export function lazyYamlService(log: (message: string) => void, docStates: DocumentStates): () => YamlService | undefined {
-  let service: YamlService | undefined;
-  let failed = false;
-  docStates.onForget("compose schema service", (uri) => service?.forget(uri));
-  return () => {
-    if (service || failed) return service;
-    try {
-      const started = Date.now();
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime path, kept out of the main bundle on purpose
-      const mod = require(`${__dirname}/yamlService.js`) as typeof import("./yamlService");
-      service = mod.createYamlService();
-      log(`compose schema service loaded in ${Date.now() - started} ms`);
-    } catch (error) {
-      failed = true;
-      log(`compose schema service unavailable: ${String(error)}`);
-    }
-    return service;
-  };
+  /** Resolves symlinks (identity where the file system has none). */
+  realPath(path: string): string;
+  /** `node v20…` or `browser`. */
+  runtime: string;
 }

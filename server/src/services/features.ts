@@ -1,7 +1,7 @@
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { FileKind } from "../engine/types";
-import type { ServerContext } from "./context";
-import { baseFeaturesEnabled } from "./settings";
+import type { TextDocuments } from "vscode-languageserver";
+import { baseFeaturesEnabled, type ClientSettings, type OtherProviders } from "./settings";
 
 /**
  * The libraries re-parse the whole document on every request (dockerfile-language-service's semantic tokens
@@ -58,7 +58,11 @@ export function withinBaseLimits(shape: DocumentShape): boolean {
  * folding, semantic tokens, dockerfile-utils syntax errors) are ours to give for it.
  */
 export async function baseFeatures(
-  ctx: ServerContext,
+  ctx: {
+    documents: TextDocuments<TextDocument>;
+    linting: { kindOf(doc: TextDocument): FileKind | undefined };
+    settings: { get(uri: string): Promise<ClientSettings>; otherProviders: OtherProviders };
+  },
   uri: string,
 ): Promise<{ doc: TextDocument; kind: FileKind; enabled: boolean; shape: DocumentShape } | undefined> {
   const doc = ctx.documents.get(uri);

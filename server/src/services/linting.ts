@@ -1,8 +1,10 @@
 import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { ShipshapeConfig } from "../engine/config";
+import { optionProblems, type ShipshapeConfig } from "../engine/config";
+import { findConfigFile } from "../engine/configLookup";
 import { ENCODING_RULE_ID, encodingFinding, utf16Signature, type Utf16Signature } from "../engine/encoding";
 import { fixToFixedPoint, isSafeFix, type FixRunResult } from "../engine/fixes";
+import { allRules } from "../engine/rules";
 import { detectKind } from "../engine/kinds";
 import { lint, SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import type { ComposeFileModel } from "../engine/model/compose";
@@ -11,16 +13,15 @@ import { DockerfileModel } from "../engine/model/dockerfile";
 import { dirname } from "../engine/paths";
 import type { FileKind, Finding, Fix, WorkspaceFs } from "../engine/types";
 import { emptyFs } from "../engine/workspace";
-import { diskFs } from "../node/diskFs";
-import { recordingFs } from "../node/documentFs";
+import { recordingFs } from "./documentFs";
 import { applyWorkspaceBaseline } from "./baseline";
 import { toDiagnostic } from "./diagnostics";
 import type { DocumentStates } from "./documentState";
 import { shapeOf, withinBaseLimits } from "./features";
 import type { DockerfileService } from "./dockerfileService";
-import { baseFeaturesEnabled, findConfigFile, mergeConfig, type ClientSettings } from "./settings";
+import { baseFeaturesEnabled, mergeConfig, type ClientSettings } from "./settings";
 import type { SettingsStore } from "./settingsStore";
-import { isFileUri, schemePolicy, uriToPath } from "./uris";
+import { schemePolicy, uriToPath } from "./uris";
 
 /**
  * The time one document's rules may take per lint in the server: past it, the remaining rules are skipped and
@@ -48,6 +49,16 @@ export interface LintState {
   touched: Set<string>;
 }
 
+/** A file system answered asynchronously (services/cachedFs.ts). */
+interface AsyncFilledFs {
+  readonly pending: boolean;
+  settle(): Promise<void>;
+  forget(path: string): void;
+}
+
+/** Lint rounds at most while neighbour files arrive (each round may read files the previous one did not). */
+const MAX_FILL_ROUNDS = 4;
+
 export class LintService {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly states = new Map<string, LintState>();
@@ -67,13 +78,27 @@ export class LintService {
     private readonly dockerfile: DockerfileService,
     private readonly log: (message: string) => void,
     private readonly docStates: DocumentStates,
-    private readonly baseFs: WorkspaceFs = diskFs,
+    private readonly baseFs: WorkspaceFs,
+    /** Whether a document's rules see its neighbours through `baseFs`: `file:` on disk (Node); more in the browser. */
+    private readonly readsNeighbours: (uri: string) => boolean = (uri) => schemePolicy(uri).neighbours === "disk",
   ) {
     docStates.onForget("lint", (uri) => this.close(uri));
   }
 
+  /** `baseFs` when it is filled asynchronously (the browser's CachedFs): a lint waits for its reads, then runs again. */
+  private get filled(): AsyncFilledFs | undefined {
+    const fs = this.baseFs as Partial<AsyncFilledFs>;
+    return typeof fs.settle === "function" ? (fs as AsyncFilledFs) : undefined;
+  }
+
   kindOf(doc: TextDocument): FileKind | undefined {
     return detectKind(uriToPath(doc.uri), doc.languageId);
+  }
+
+  /** The kind of a file that may not be open (then by its name alone). */
+  kindOfUri(uri: string, languageId: string | undefined): FileKind | undefined {
+    const doc = this.documents.get(uri);
+    return doc ? this.kindOf(doc) : detectKind(uriToPath(uri), languageId);
   }
 
   /** The last lint of the open document's current text; undefined when there is none (not yet, or stale). */
@@ -112,8 +137,19 @@ export class LintService {
     }
   }
 
+  /**
+   * Waits for the neighbour files asked for so far when they come through the client (the browser); false at once
+   * when nothing is pending (always so over the disk). A caller that read through the cache then runs again.
+   */
+  async settleFiles(): Promise<boolean> {
+    if (!this.filled?.pending) return false;
+    await this.filled.settle();
+    return true;
+  }
+
   /** A file changed on disk or in an editor: parsed copies of it are stale. */
   invalidate(path: string): void {
+    this.filled?.forget(path);
     this.composeCaches.get(dirname(path))?.delete(path);
   }
 
@@ -154,8 +190,16 @@ export class LintService {
     if (!current || this.docStates.revision(current) !== revision) return;
     try {
       const started = Date.now();
-      const state = this.lintDocument(current, kind, settings, revision);
+      let state = this.lintDocument(current, kind, settings, revision);
       this.durations.set(uri, Date.now() - started);
+      // neighbours fetched through the client: lint again once they are in, before publishing, so a rule never
+      // reports a file as missing only because it had not arrived yet (bounded: each round can ask for new files)
+      for (let round = 0; round < MAX_FILL_ROUNDS && this.filled?.pending; round++) {
+        await this.filled.settle();
+        const again = this.documents.get(uri);
+        if (!again || this.docStates.revision(again) !== revision) return;
+        state = this.lintDocument(again, kind, settings, revision);
+      }
       const now = this.documents.get(uri);
       if (!now || this.docStates.revision(now) !== revision) return;
       this.states.set(uri, state);
@@ -215,29 +259,54 @@ export class LintService {
    * judged against the working tree's neighbours.
    */
   private workspaceFor(uri: string): { fs: WorkspaceFs; touched: Set<string> } {
-    if (schemePolicy(uri).neighbours !== "disk") return recordingFs(emptyFs, new Map());
+    if (!this.readsNeighbours(uri)) return recordingFs(emptyFs, new Map());
     const open = new Map<string, string>();
-    for (const d of this.documents.all()) if (isFileUri(d.uri)) open.set(uriToPath(d.uri), d.getText());
+    for (const d of this.documents.all()) if (this.readsNeighbours(d.uri)) open.set(uriToPath(d.uri), d.getText());
     return recordingFs(this.baseFs, open);
+  }
+
+  /**
+   * The configuration of one file: the nearest config file from its folder up to its workspace folder, then the
+   * client's settings rule by rule. The one resolver behind diagnostics, review, refine and the config command.
+   */
+  async configFor(uri: string, fs: WorkspaceFs): Promise<{ config: ShipshapeConfig; file: string | undefined; problems: string[] }> {
+    return this.resolveConfig(uri, fs, await this.settings.get(uri));
+  }
+
+  /** Open editors over the disk, as the rules of this URI see it. */
+  workspace(uri: string): WorkspaceFs {
+    return this.workspaceFor(uri).fs;
+  }
+
+  private resolveConfig(
+    uri: string,
+    fs: WorkspaceFs,
+    settings: ClientSettings,
+  ): { config: ShipshapeConfig; file: string | undefined; problems: string[] } {
+    const configFile = this.readsNeighbours(uri) ? findConfigFile(uriToPath(uri), fs, this.settings.roots) : undefined;
+    const migrated = configFile?.migratedFrom?.join(" and ");
+    if (migrated && !this.configProblems.has(`migrated:${migrated}`)) {
+      this.configProblems.set(`migrated:${migrated}`, "");
+      this.log(`no .shipshape.json: using the settings of ${migrated}, translated to Shipshape rules`);
+    }
+    const config = mergeConfig(configFile?.config, settings);
+    const problems = [...(configFile?.problems ?? []), ...optionProblems(config, allRules)];
+    const where = configFile?.path ?? "shipshape.rules setting";
+    const said = problems.join("; ");
+    if (said && this.configProblems.get(where) !== said) {
+      // said once per change, not on every keystroke in the documents it configures; the rule runs with its defaults
+      this.log(`${where}: ${said}`);
+      this.connection.window.showWarningMessage(`Shipshape configuration (${where}): ${said}. The defaults apply instead.`);
+    }
+    this.configProblems.set(where, said);
+    return { config, file: configFile?.path, problems };
   }
 
   private lintDocument(doc: TextDocument, kind: FileKind, settings: ClientSettings, revision: number): LintState {
     const path = uriToPath(doc.uri);
     const text = doc.getText();
     const { fs, touched } = this.workspaceFor(doc.uri);
-    const configFile = isFileUri(doc.uri) ? findConfigFile(path, fs, this.settings.roots) : undefined;
-    if (configFile) {
-      // said once per change of the file, not on every keystroke in the documents it configures
-      const problems = configFile.problems.join("; ");
-      if (problems && this.configProblems.get(configFile.path) !== problems) this.log(`${configFile.path}: ${problems}`);
-      this.configProblems.set(configFile.path, problems);
-      const migrated = configFile.migratedFrom?.join(" and ");
-      if (migrated && !this.configProblems.has(`migrated:${migrated}`)) {
-        this.configProblems.set(`migrated:${migrated}`, "");
-        this.log(`no .shipshape.json: using the settings of ${migrated}, translated to Shipshape rules`);
-      }
-    }
-    const config = mergeConfig(configFile?.config, settings);
+    const config = this.resolveConfig(doc.uri, fs, settings).config;
 
     let composeCache: Map<string, ComposeFileModel> | undefined;
     if (kind === "compose") {
@@ -250,7 +319,9 @@ export class LintService {
     const onDisk = this.diskEncoding(doc.uri, path, touched);
     if (onDisk && !result.findings.some((f) => f.ruleId === ENCODING_RULE_ID)) result.findings.unshift(encodingFinding(path, kind, onDisk));
     for (const r of result.ruleErrors) this.log(`rule ${r.ruleId} failed on ${path}: ${String(r.error)}`);
-    const baselined = isFileUri(doc.uri) ? applyWorkspaceBaseline(path, text, result.findings, fs, this.settings.roots) : undefined;
+    const baselined = this.readsNeighbours(doc.uri)
+      ? applyWorkspaceBaseline(path, text, result.findings, fs, this.settings.roots)
+      : undefined;
     if (baselined?.baselinePath && baselined.problems.length) {
       const problems = baselined.problems.join("; ");
       if (this.configProblems.get(baselined.baselinePath) !== problems) this.log(`${baselined.baselinePath}: ${problems}`);

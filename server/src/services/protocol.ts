@@ -1,4 +1,8 @@
-/** Messages between the Shipshape client and server beyond LSP (the client bundles this file too). */
+/** Messages between the Shipshape client and server beyond LSP (the client bundles this file too: type imports only). */
+import type { WorkspaceEdit } from "vscode-languageserver-types";
+import type { RefineGoal } from "../engine/choices";
+import type { ShipshapeConfig } from "../engine/config";
+import type { GenerateOptions, GeneratorName } from "../engine/generators";
 
 /** Client -> server notification: which installed extensions already give base features, per kind of file. */
 export const OTHER_PROVIDERS_NOTIFICATION = "shipshape/otherProvidersChanged";
@@ -35,8 +39,133 @@ export const FIX_ALL_KIND = "source.fixAll.shipshape";
 export const SORT_SERVICE_KEYS_KIND = "source.sortServiceKeys.shipshape";
 
 /**
- * Files whose changes on disk matter to open documents: config files, neighbours rules read (compose
- * projects, Dockerfiles named by `build`, .dockerignore, .env files, dependency manifests).
+ * Commands the server runs for any client, through `workspace/executeCommand` with one argument object
+ * (documented in the README). They read and compute; they never write a file: each returns what it would
+ * change, and the client asks the user before applying it.
  */
-export const WATCHED_FILES_GLOB =
-  "**/{.shipshape.json,shipshape.config.json,.shipshape-baseline.json,.hadolint.y*ml,.dclintrc*,Dockerfile*,Containerfile*,*.dockerfile,*compose*.y*ml,.dockerignore,.env*,pyproject.toml,uv.lock,poetry.lock,requirements*.txt,package.json}";
+export const SERVER_COMMANDS = {
+  /** {@link ReviewParams} -> {@link ReviewResponse} */
+  review: "shipshape.server.review",
+  /** {@link RefineParams} -> {@link RefineResponse} */
+  refine: "shipshape.server.refine",
+  /** {@link ProjectParams} -> {@link ProjectResponse} */
+  project: "shipshape.server.project",
+  /** {@link GenerateParams} -> {@link GenerateResponse} */
+  generate: "shipshape.server.generate",
+  /** {@link ConfigParams} -> {@link ConfigResponse} */
+  config: "shipshape.server.config",
+} as const;
+
+export interface ReviewParams {
+  /** The file to review; its open text when the client has it open, else the file on disk. */
+  uri: string;
+}
+
+export interface ReviewResponse {
+  /** The report (Critical / Improvements / Good) as Markdown. */
+  markdown: string;
+  critical: number;
+  improvements: number;
+  good: string[];
+}
+
+export interface RefineParams {
+  uri: string;
+  /** smaller-image | faster-builds | security | production (or an alias such as `size`, `prod`). */
+  goal: string;
+}
+
+export interface RefineResponse {
+  goal: RefineGoal;
+  applied: { ruleId: string; title: string; line: number }[];
+  /** Findings of the goal with no safe fix. */
+  remaining: number;
+  changed: boolean;
+  /** The whole change as one edit (the file, plus files some fixes create or edit); null when nothing changes. */
+  edit: WorkspaceEdit | null;
+  /** Other files a fix wanted to change that are outside every workspace folder (left out of `edit`). */
+  outside: string[];
+}
+
+export interface ProjectParams {
+  /** A folder, or a file in it. */
+  dir: string;
+}
+
+/** What the generators read from a project folder, for the questions a client asks before generating. */
+export interface ProjectResponse {
+  /** The folder's URI. */
+  folder: string;
+  name: string;
+  platform: "python" | "node";
+  pythonVersion: string;
+  nodeVersion: string;
+  packageManager: string;
+  framework: string;
+  entry: string;
+  hasManifest: boolean;
+  hasDockerfile: boolean;
+}
+
+export interface GenerateParams {
+  generator: GeneratorName;
+  /** The project folder (URI). */
+  dir: string;
+  options?: GenerateOptions;
+  /** Only these generated paths (relative to the folder), e.g. `["Makefile"]`. */
+  only?: string[];
+}
+
+export interface GeneratedFilePlan {
+  /** Relative to the folder. */
+  path: string;
+  uri: string;
+  /** `create`: no such file; `unchanged`: it has this text already; `conflict`: it exists and differs. */
+  action: "create" | "unchanged" | "conflict";
+  contents: string;
+  /** Unified diff from the current text to `contents` (empty when unchanged). */
+  diff: string;
+  /** True when the path leaves every workspace folder (after symlinks): never write it. */
+  outside: boolean;
+  /** Writes this file (CreateFile, overwriting on `conflict`, then its text); apply only after the user agreed. */
+  edit: WorkspaceEdit;
+}
+
+export interface GenerateResponse {
+  folder: string;
+  files: GeneratedFilePlan[];
+  /** What to tell the user after writing. */
+  nextSteps: string[];
+  /** recipes: the command that starts the stack. */
+  command?: string;
+  /** Why nothing was generated (e.g. no dependency manifest), when so. */
+  error?: string;
+}
+
+export interface ConfigParams {
+  uri: string;
+}
+
+/** The configuration a file is linted with: the nearest config file, merged with the client's settings. */
+export interface ConfigResponse {
+  /** URI of the config file that applies, when there is one. */
+  file: string | null;
+  rules: ShipshapeConfig["rules"];
+  problems: string[];
+}
+
+/**
+ * Server -> client requests of the web extension: its server runs in a web worker with no file system, so it reads
+ * the neighbour files rules need through the client's `workspace.fs` (services/cachedFs.ts). Parameter: `{ uri }`.
+ * `readFile` answers the text (UTF-8) or null; `stat` answers "file", "directory" or null; `readDir` the entry
+ * names or null. The desktop server reads the disk and never sends them.
+ */
+export const CLIENT_FS_REQUESTS = {
+  readFile: "shipshape/fs/readFile",
+  stat: "shipshape/fs/stat",
+  readDir: "shipshape/fs/readDir",
+} as const;
+
+export interface ClientFsParams {
+  uri: string;
+}

@@ -1,7 +1,5 @@
-import { CONFIG_FILE_NAMES, isSeverity, parseConfig, type RuleSetting, type ShipshapeConfig } from "../engine/config";
-import { migrateFromPeers } from "../engine/migrate";
-import { dirname, join } from "../engine/paths";
-import type { FileKind, WorkspaceFs } from "../engine/types";
+import { isSeverity, type RuleSetting, type ShipshapeConfig } from "../engine/config";
+import type { FileKind } from "../engine/types";
 
 export type LanguageFeaturesSetting = "auto" | "on" | "off";
 
@@ -34,32 +32,6 @@ export function readClientSettings(raw: unknown): ClientSettings {
   }
   const lf = r.languageFeatures;
   return { rules, languageFeatures: lf === "on" || lf === "off" || lf === "auto" ? lf : "auto", inlayHints: r.inlayHints !== false };
-}
-
-export interface ConfigFile {
-  path: string;
-  config: ShipshapeConfig;
-  problems: string[];
-  /** No `.shipshape.json`: translated from these hadolint/dclint config files (engine/migrate.ts). */
-  migratedFrom?: string[];
-}
-
-/**
- * The nearest `.shipshape.json` (or `shipshape.config.json`) from the file's folder up to its workspace
- * folder (or the filesystem root when it is outside every folder): the same file the CLI reads.
- */
-export function findConfigFile(filePath: string, fs: WorkspaceFs, roots: readonly string[]): ConfigFile | undefined {
-  const root = roots.filter((r) => filePath.startsWith(r.endsWith("/") ? r : r + "/")).sort((a, b) => b.length - a.length)[0];
-  for (let dir = dirname(filePath), hops = 0; hops < 64; dir = dirname(dir), hops++) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const p = join(dir, name);
-      const text = fs.readFile(p);
-      if (text !== undefined) return { path: p, ...parseConfig(text) };
-    }
-    if (dir === root || dir === dirname(dir)) break;
-  }
-  const migration = migrateFromPeers(dirname(filePath), (p) => fs.readFile(p), root);
-  return migration && { path: migration.sources[0] as string, config: migration.config, problems: [], migratedFrom: migration.sources };
 }
 
 /** VS Code settings win over the config file, rule by rule. */

@@ -12,6 +12,8 @@ export class SettingsStore {
   otherProviders: OtherProviders = {};
   /** Workspace folder paths, for finding `.shipshape.json`. */
   roots: string[] = [];
+  /** The workspace folders' URIs as the client sent them at start, whatever their scheme. */
+  folderUris: string[] = [];
   private readonly cache = new Map<string, Promise<ClientSettings>>();
 
   constructor(

@@ -1,7 +1,7 @@
 /**
  * yaml-language-server used in-process for compose hover and completion from the bundled compose-spec schema.
- * It is bundled on its own (dist/server/yamlService.js) and required on first use: it imports prettier at
- * module load (~600 KB), which must stay off the server's start-up path.
+ * It is bundled on its own (dist/server/yamlService.js, ~800 KB: yaml-language-server and ajv; its prettier
+ * formatter is left out, as formatting is off) and required on first use, off the server's start-up path.
  */
 import type { CompletionList, Hover, Position } from "vscode-languageserver-types";
 import { TextDocument } from "vscode-languageserver-textdocument";

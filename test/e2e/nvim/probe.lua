@@ -3,8 +3,9 @@
 -- env: PROBE_OUT (result JSON), PROBE_CMD (server command, JSON array), PROBE_FILETYPE (the languageId),
 --      PROBE_RULE (the rule whose finding gets the hover and the code action),
 --      PROBE_RENAME (optional, `old=new`: go to definition on the service key `old`, then rename it to `new`).
--- Records: initialize, the diagnostics, the hover over the PROBE_RULE finding, the code actions for it, and
--- the diagnostics after applying the first quick fix (its edit goes through didChange).
+-- Records: initialize, the diagnostics, the hover over the PROBE_RULE finding, the code actions for it, the
+-- server's review of the buffer (workspace/executeCommand shipshape.server.review, as the README documents it),
+-- and the diagnostics after applying the first quick fix (its edit goes through didChange).
 local result = { nvim = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch }
 local rule = os.getenv('PROBE_RULE')
 
@@ -59,6 +60,12 @@ local ok, err = pcall(function()
     if r.result and r.result.contents then
       table.insert(result.hover, table.concat(vim.lsp.util.convert_input_to_markdown_lines(r.result.contents), '\n'))
     end
+  end
+
+  local review_params = { command = 'shipshape.server.review', arguments = { { uri = vim.uri_from_bufnr(bufnr) } } }
+  for _, r in pairs(vim.lsp.buf_request_sync(bufnr, 'workspace/executeCommand', review_params, 10000) or {}) do
+    if r.err then result.review_error = r.err end
+    if r.result then result.review = { markdown = r.result.markdown, critical = r.result.critical, improvements = r.result.improvements } end
   end
 
   local range = { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } }

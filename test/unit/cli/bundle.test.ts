@@ -40,7 +40,7 @@ describe("bin/shipshape.js (built bundle)", { skip: fs.existsSync(bundle) ? fals
     assert.match(r.stdout, /^\d+\.\d+\.\d+\n$/);
   });
   it("the precompiled compose-spec validator in the bundle finds what the validator compiled from source finds", async () => {
-    assert.match(fs.readFileSync(bundle, "utf8"), /precompiled: (true|!0)/, "the bundle carries ajv's standalone code");
+    assert.match(fs.readFileSync(bundle, "utf8"), /precompiled: ?(true|!0)/, "the bundle carries ajv's standalone code");
     const dir = tempRepo({
       "types/compose.yaml": "services:\n  web:\n    image: 1\n    ports: 80\n    restart: sometimes\n",
       "keys/compose.yaml": "services:\n  web:\n    image: nginx:1.27\n    restrt: always\n    healthcheck:\n      intervl: 5s\n",

@@ -121,6 +121,25 @@ describe("exit codes", () => {
     assert.equal(parseJson(r.stdout).filter((f) => f.ruleId === "compose/no-version-key").length, 0);
   });
 
+  it("a nested .shipshape.json applies to the files below it, whatever folder the CLI runs in", async () => {
+    const dir = repo({
+      "compose.yml": COMPOSE,
+      ".shipshape.json": only("compose/no-version-key", "error"),
+      "svc/compose.yml": COMPOSE,
+      "svc/.shipshape.json": only("compose/no-version-key", "off"),
+    });
+    const rules = (stdout: string) =>
+      parseJson(stdout)
+        .map((f) => `${f.file}:${f.ruleId}`)
+        .sort();
+    const fromRoot = await cli(dir, "lint", "-f", "json", "--exit-zero");
+    assert.deepEqual(rules(fromRoot.stdout), ["compose.yml:compose/no-version-key"]);
+    const fromSub = await cli(`${dir}/svc`, "lint", "..", "-f", "json", "--exit-zero");
+    assert.deepEqual(rules(fromSub.stdout), ["../compose.yml:compose/no-version-key"], "svc's config does not leak to the parent");
+    const review = await cli(`${dir}/svc`, "review", "compose.yml");
+    assert.doesNotMatch(review.stdout, /no-version-key/, "review uses the same lookup");
+  });
+
   it("--max-warnings N: 1 when there are more warnings", async () => {
     const dir = repo({ "compose.yml": COMPOSE, ".shipshape.json": only("compose/no-version-key", "warning") });
     const r = await cli(dir, "lint", "--max-warnings", "0");
@@ -150,6 +169,18 @@ describe("exit codes", () => {
       /compose\/no-such-rule: no such rule/,
     ],
     ["a --config that does not exist", ["lint", "--config", "missing.json"], {}, /cannot read the config file missing\.json/],
+    [
+      "an option of the wrong type (a string where a list is expected)",
+      ["lint"],
+      { ".shipshape.json": '{"rules":{"compose/pin-image":{"options":{"allowedTags":"latest"}}}}' },
+      /compose\/pin-image: option "allowedTags": expected a list of strings, e\.g\. \["a", "b"\], got "latest"/,
+    ],
+    [
+      "an option the rule does not have",
+      ["lint"],
+      { ".shipshape.json": '{"rules":{"compose/pin-image":{"options":{"allowedTag":["lts"]}}}}' },
+      /compose\/pin-image: no option "allowedTag" \(options: allowedTags\)/,
+    ],
   ];
   for (const [what, argv, files, message] of usage) {
     it(`2 on ${what}, with a message`, async () => {

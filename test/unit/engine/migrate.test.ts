@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { after, describe, it } from "node:test";
-import { findConfigFile } from "../../../server/src/services/settings";
+import { findConfigFile } from "../../../server/src/engine/configLookup";
 import { migrateFromPeers, resolveRuleIds, translateDclint, translateHadolint } from "../../../server/src/engine/migrate";
 import { allRules } from "../../../server/src/engine/rules";
 import { memoryFs } from "../../../server/src/engine/workspace";

@@ -10,6 +10,12 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { PROJECTS } from "./helpers";
 import * as mock from "./vscodeMock";
+import { commandHost, inProcessApi } from "../helpers/commandHost";
+import { isInside } from "../../../server/src/services/commands";
+
+// the client's commands against the server's command code, in-process, with the mock's workspace folders as roots
+const host = commandHost(() => mock.recorded.folders);
+const api = inProcessApi(host);
 
 // route `import "vscode"` in the command modules to the stand-in
 const moduleWithResolve = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
@@ -49,7 +55,7 @@ describe("editor write path", () => {
     const dir = project();
     writeFileSync(join(dir, "Dockerfile"), "FROM python:3.12\n");
     mock.recorded.answer = "Skip";
-    const result = await commands.generateDockerfile({ dir, flavour: "slim", devStage: false, compose: false, quiet: true });
+    const result = await commands.generateDockerfile(api, { dir, flavour: "slim", devStage: false, compose: false, quiet: true });
     assert.equal(readFileSync(join(dir, "Dockerfile"), "utf8"), "FROM python:3.12\n", "unchanged without confirmation");
     assert.deepEqual(result?.skipped, ["Dockerfile"]);
     assert.ok(result?.written.includes(".dockerignore"));
@@ -65,7 +71,7 @@ describe("editor write path", () => {
     const dir = project();
     writeFileSync(join(dir, "Dockerfile"), "FROM python:3.12\n");
     mock.recorded.answer = "Overwrite";
-    const result = await commands.generateDockerfile({ dir, flavour: "slim", devStage: false, compose: false, quiet: true });
+    const result = await commands.generateDockerfile(api, { dir, flavour: "slim", devStage: false, compose: false, quiet: true });
     assert.deepEqual(result?.skipped, []);
     assert.match(readFileSync(join(dir, "Dockerfile"), "utf8"), /AS runtime/);
   });
@@ -75,7 +81,7 @@ describe("editor write path", () => {
     const dir = project();
     writeFileSync(join(dir, "Dockerfile"), "FROM python:3.12\n");
     mock.recorded.answer = undefined;
-    await commands.generateDockerfile({ dir, flavour: "slim", devStage: false, compose: false, quiet: true });
+    await commands.generateDockerfile(api, { dir, flavour: "slim", devStage: false, compose: false, quiet: true });
     assert.equal(readFileSync(join(dir, "Dockerfile"), "utf8"), "FROM python:3.12\n");
   });
 
@@ -84,13 +90,39 @@ describe("editor write path", () => {
     const dir = project();
     const outside = mkdtempSync(join(temp, "outside-"));
     symlinkSync(outside, join(dir, "docker"));
+    assert.equal(isInside(host, join(dir, "docker", "x.Dockerfile")), false, "the server sees through the symlink");
+    assert.equal(isInside(host, join(dir, "sub", "x.Dockerfile")), true);
+    assert.equal(isInside(host, dir), false, "the folder itself is not a file in it");
     const result = await shared.writeGenerated(
-      mock.Uri.file(dir) as never,
-      [{ path: "docker/x.Dockerfile", contents: "FROM scratch\n" }],
+      {
+        folder: mock.Uri.file(dir).toString(),
+        files: [
+          {
+            path: "docker/x.Dockerfile",
+            uri: mock.Uri.file(join(dir, "docker", "x.Dockerfile")).toString(),
+            action: "create",
+            contents: "FROM scratch\n",
+            diff: "",
+            outside: true,
+            edit: {},
+          },
+        ],
+        nextSteps: [],
+      },
       "overwrite",
     );
     assert.deepEqual(result.written, []);
     assert.equal(existsSync(join(outside, "x.Dockerfile")), false);
     assert.match(mock.recorded.errors.join("\n"), /outside the workspace/);
+  });
+
+  it("a project without a dependency manifest is refused before anything is asked", async () => {
+    const { commands } = await load();
+    const dir = mkdtempSync(join(temp, "empty-"));
+    mock.recorded.folders = [dir];
+    mock.recorded.errors = [];
+    const result = await commands.generateDockerfile(api, { dir, quiet: true });
+    assert.equal(result, undefined);
+    assert.match(mock.recorded.errors.join("\n"), /nothing to install from/);
   });
 });

@@ -25,7 +25,36 @@ import { resolvePath } from "../../../server/src/engine/paths";
 import type { AnyRule } from "../../../server/src/engine/rule";
 import { applyEdits, type Range } from "../../../server/src/engine/text";
 import type { FileChange, Finding } from "../../../server/src/engine/types";
+import { CONFIG_FILE_NAMES } from "../../../server/src/engine/config";
+import { detectKind } from "../../../server/src/engine/kinds";
+import { basename } from "../../../server/src/engine/paths";
+import type { WorkspaceFs } from "../../../server/src/engine/types";
+import { COMPOSE_PROJECT_READS, LINTER_READS, matchesNameGlob } from "../../../server/src/engine/watch";
 import { memoryFs } from "../../../server/src/engine/workspace";
+
+/**
+ * The workspace a rule test runs in, failing the test when the rule reads a file its metadata does not declare:
+ * the editor watches only declared neighbours (engine/watch.ts), so an undeclared read goes stale after an edit.
+ * Linted kinds of file, config files, what the linter itself reads and `.git` (the repository root) are always
+ * watched or not files.
+ */
+function declaredReadsFs(rule: AnyRule, files: Record<string, string>): WorkspaceFs {
+  const inner = memoryFs(files);
+  const check = (path: string) => {
+    const name = basename(path);
+    if (name === ".git" || CONFIG_FILE_NAMES.includes(name) || LINTER_READS.includes(name) || detectKind(path) !== undefined) return;
+    if ((rule.meta.reads ?? []).some((glob) => matchesNameGlob(name, glob))) return;
+    // files named by include / extends.file, read through the compose model
+    if (rule.meta.kind === "compose" && COMPOSE_PROJECT_READS.some((glob) => matchesNameGlob(name, glob))) return;
+    assert.fail(`${rule.meta.id} read ${path}, which its meta.reads does not declare (${JSON.stringify(rule.meta.reads ?? [])})`);
+  };
+  return {
+    readFile: (p) => (check(p), inner.readFile(p)),
+    exists: (p) => (check(p), inner.exists(p)),
+    isDirectory: (p) => inner.isDirectory(p),
+    readDir: (p) => inner.readDir(p),
+  };
+}
 
 export const WORKSPACE = "/ws";
 
@@ -86,7 +115,7 @@ export function runRule(
     path,
     text,
     kind: rule.meta.kind,
-    fs: memoryFs(files),
+    fs: declaredReadsFs(rule, files),
     rules: [rule],
     config: {
       rules: {

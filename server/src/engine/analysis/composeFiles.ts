@@ -1,6 +1,6 @@
 /**
  * What compose rules read next to the compose files: the Dockerfiles services build, `.env.example`,
- * `.gitignore`. Everything goes through the project's WorkspaceFs and is recorded in `project.extraInputs`.
+ * `.gitignore`. Everything goes through the project's WorkspaceFs (the server records what was read, to re-lint on change).
  */
 import ignore from "ignore";
 import { isMap, isScalar } from "yaml";
@@ -77,7 +77,6 @@ export function readDockerfile(project: ComposeProject, path: string): Dockerfil
     dockerfiles.set(project, cache);
   }
   if (cache.has(path)) return cache.get(path);
-  project.extraInputs.add(path);
   const text = project.fs.readFile(path);
   const model = text === undefined || text.length > 2_000_000 ? undefined : new DockerfileModel(path, text);
   cache.set(path, model);
@@ -125,7 +124,6 @@ export function readText(project: ComposeProject, path: string): string | undefi
     texts.set(project, cache);
   }
   if (cache.has(path)) return cache.get(path);
-  project.extraInputs.add(path);
   const text = project.fs.readFile(path);
   cache.set(path, text);
   return text;

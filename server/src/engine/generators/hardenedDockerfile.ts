@@ -9,8 +9,9 @@ import { execForm, lines, yamlString, type GeneratedFile } from "./files";
 import { devCommand, probeFor, runtimeCommand, runtimeCommandAsModule, type Probe } from "./probes";
 import type { ProjectFacts } from "./projectFacts";
 
-export type BaseFlavour = "slim" | "hardened" | "distroless";
-export const BASE_FLAVOURS: readonly BaseFlavour[] = ["slim", "hardened", "distroless"];
+import { DEFAULT_REGISTRY, type BaseFlavour } from "../choices";
+
+export { BASE_FLAVOURS, DEFAULT_REGISTRY, type BaseFlavour } from "../choices";
 
 export interface DockerfileOptions {
   /** Base image family for the runtime stage (default `slim`). */
@@ -32,8 +33,6 @@ export const TOOL_VERSIONS = {
   uv: "0.8.22",
   poetry: "2.1.4",
 };
-
-export const DEFAULT_REGISTRY = "dhi.io";
 
 interface Bases {
   builder: string;

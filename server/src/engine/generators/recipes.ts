@@ -9,35 +9,9 @@ import { execForm, lines, type GeneratedFile } from "./files";
 import { probeFor } from "./probes";
 import { moduleNameOf, type ProjectFacts } from "./projectFacts";
 
-export type RecipeName = "db" | "cache" | "api" | "front" | "proxy" | "nginx" | "observability";
-export const RECIPE_NAMES: readonly RecipeName[] = ["db", "cache", "api", "front", "proxy", "nginx", "observability"];
+import { RECIPE_NAMES, type RecipeName } from "../choices";
 
-export const RECIPE_TITLES: Record<RecipeName, string> = {
-  db: "Database + admin (PostgreSQL, pgAdmin)",
-  cache: "Cache (Redis)",
-  api: "API service (this project)",
-  front: "Front end (Node/Vite)",
-  proxy: "Reverse proxy (Traefik)",
-  nginx: "Static files (nginx)",
-  observability: "Observability (Prometheus, Grafana)",
-};
-
-/** Other names people use for the same recipes (`--recipes database,static`). */
-const ALIASES: Record<string, RecipeName> = {
-  database: "db",
-  postgres: "db",
-  redis: "cache",
-  frontend: "front",
-  traefik: "proxy",
-  static: "nginx",
-  metrics: "observability",
-  monitoring: "observability",
-};
-
-export function parseRecipeName(s: string): RecipeName | undefined {
-  const k = s.trim().toLowerCase();
-  return (RECIPE_NAMES as readonly string[]).includes(k) ? (k as RecipeName) : ALIASES[k];
-}
+export { parseRecipeName, RECIPE_NAMES, RECIPE_TITLES, type RecipeName } from "../choices";
 
 export const RECIPE_IMAGES = {
   postgres: "postgres:17.6-alpine",

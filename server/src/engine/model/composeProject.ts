@@ -29,9 +29,6 @@ export interface ServiceValue {
  * read in the order `docker compose -f base -f override …` would merge them.
  */
 export class ComposeProject {
-  /** Paths read while building the project (besides the compose files): rebuild when one changes. */
-  readonly extraInputs = new Set<string>();
-
   constructor(
     /** Base first, then overrides. */
     readonly files: ComposeFileModel[],
@@ -176,7 +173,6 @@ export class ComposeProject {
     const known = [...this.files, ...this.included].find((f) => f.path === path);
     if (known) return known;
     if (this.externalFiles.has(path)) return this.externalFiles.get(path);
-    this.extraInputs.add(path);
     const text = this.externalFiles.size < 64 ? this.fs.readFile(path) : undefined;
     const model = text === undefined || text.length > 2_000_000 ? undefined : new ComposeFileModel(path, text);
     this.externalFiles.set(path, model);
@@ -362,40 +358,6 @@ export function includePaths(file: ComposeFileModel): string[] {
     }
   }
   return out;
-}
-
-/**
- * Every path whose contents can change what the project's rules report: the compose files and included
- * files, the Dockerfiles their services build, `env_file`s, `.env`, `.env.example`, `.gitignore`, and
- * whatever rules read on the way (Dagster's `workspace.yaml` / `dagster.yaml`, recorded in `extraInputs`).
- * The server rebuilds the project (and re-lints its files) when one of them changes or is created/deleted.
- */
-export function composeProjectInputs(project: ComposeProject): string[] {
-  const out = new Set<string>();
-  const dir = project.dir;
-  for (const f of [...project.files, ...project.included]) {
-    out.add(f.path);
-    const fdir = dirname(f.path);
-    for (const s of f.services) {
-      const build = f.get(s.node, "build");
-      if (isScalar(build)) {
-        const ctx = scalarText(build);
-        if (ctx && !/^[a-z]+:\/\//i.test(ctx)) out.add(resolvePath(resolvePath(fdir, ctx), "Dockerfile"));
-      } else if (isMap(build)) {
-        const ctx = f.scalar(build, "context") ?? ".";
-        const df = f.scalar(build, "dockerfile") ?? "Dockerfile";
-        if (!/^[a-z]+:\/\//i.test(ctx)) out.add(resolvePath(resolvePath(fdir, ctx), df));
-      }
-      const envFile = f.get(s.node, "env_file");
-      for (const e of isSeq(envFile) ? f.items(envFile) : [envFile]) {
-        const p = isMap(e) ? f.scalar(e, "path") : scalarText(e);
-        if (p && !p.includes("$")) out.add(resolvePath(fdir, p));
-      }
-    }
-  }
-  for (const n of [".env", ".env.example", ".gitignore", "workspace.yaml", "dagster.yaml"]) out.add(join(dir, n));
-  for (const p of project.extraInputs) out.add(p);
-  return [...out].sort();
 }
 
 function rank(name: string): number {

@@ -26,7 +26,13 @@ export const rule = composeRule({
     messages: {
       allInterfaces: "`{{port}}` publishes {{what}} on every interface of the host. Bind it to 127.0.0.1.",
     },
-    options: { allServices: { description: "Check the published ports of every service, not only databases and caches.", default: false } },
+    options: {
+      allServices: {
+        description: "Check the published ports of every service, not only databases and caches.",
+        type: "boolean",
+        default: false,
+      },
+    },
     practice: "002 (compose for development), Docker's packet-filtering notes",
   },
   check({ compose, project, report, options }) {

@@ -33,7 +33,6 @@ interface YamlFile {
 }
 
 function readYaml(project: ComposeProject, path: string): YamlFile | undefined {
-  project.extraInputs.add(path);
   const text = project.fs.readFile(path);
   if (text === undefined || text.length > 1_000_000) return undefined;
   const doc = parseDocument(text, { strict: false, uniqueKeys: false });
@@ -63,7 +62,6 @@ function locate(
     `deploy/dagster/${fileName}`,
   ]) {
     const p = join(project.dir, rel);
-    project.extraInputs.add(p);
     if (project.fs.exists(p)) return { path: p };
   }
   return undefined;
@@ -141,6 +139,7 @@ export const rule = composeRule({
       inlinePassword:
         "dagster.yaml ({{where}}) contains a literal database password; read it from an environment variable (`password: {env: DAGSTER_PG_PASSWORD}`).",
     },
+    reads: ["workspace.yaml", "dagster.yaml"],
     practice: "004 Dagster Multi-Container Pattern; 000 (DAGSTER_HOME, DAGSTER_PG_PASSWORD never in compose)",
   },
   check({ compose, project, report }) {

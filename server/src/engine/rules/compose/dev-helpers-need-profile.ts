@@ -22,7 +22,7 @@ export const rule = composeRule({
     ],
     equivalents: [],
     messages: { noProfile: "`{{service}}` is a development helper and starts with every `up`; give it a profile." },
-    options: { profile: { description: "The profile name the fix uses.", default: "tools" } },
+    options: { profile: { description: "The profile name the fix uses.", type: "string", default: "tools" } },
     practice: "004 Profiles for selective startup; 003 §8.2.2 (helper services)",
   },
   check({ compose, project, report, options }) {

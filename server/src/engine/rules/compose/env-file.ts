@@ -38,6 +38,7 @@ export const rule = composeRule({
       notIgnored: "`{{path}}` holds secrets ({{names}}) and is not covered by `.gitignore`.",
       undocumented: "`{{name}}` has no default and is not listed in `.env.example`.",
     },
+    reads: [".env", ".env.*", "*.env", "*.example", "*.sample", "*.dist", "*.template", ".gitignore"],
     practice: "000 Environment variables and secrets (.env.example committed, .env gitignored)",
   },
   check({ compose, project, report }) {
@@ -51,7 +52,6 @@ export const rule = composeRule({
         if (!p || p.includes("$")) continue;
         const required = isMap(item) ? compose.scalar(item, "required") !== "false" : true;
         const abs = resolvePath(dir, p);
-        project.extraInputs.add(abs);
         const text = project.fs.readFile(abs);
         const range = compose.rangeOf(pathNode);
         if (text === undefined) {

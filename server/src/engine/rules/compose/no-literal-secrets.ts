@@ -108,6 +108,7 @@ export const rule = composeRule({
       randomValue:
         "The value of `{{name}}` looks like a generated secret (a long random string); reference a variable or a secret file instead.",
     },
+    reads: [".env.example", ".gitignore"],
     practice: "000 Environment variables and secrets; 002 (literal POSTGRES_PASSWORD)",
   },
   check({ compose, project, report }) {

@@ -33,7 +33,7 @@ export const rule = composeRule({
         "`{{image}}`: the tag `{{tag}}` names a variant, not a version, and moves with every release. Pin a version (e.g. `1.27-{{tag}}`).",
       latestDefault: "`{{image}}` falls back to the moving tag `{{tag}}` when the variable is not set. Give it a version as its default.",
     },
-    options: { allowedTags: { description: "Tags accepted even though they move (e.g. `lts`).", default: [] } },
+    options: { allowedTags: { description: "Tags accepted even though they move (e.g. `lts`).", type: "string[]", default: [] } },
     practice: "003 §8.1, 004 Review mode (no latest tags in production)",
   },
   check({ compose, report, options }) {

@@ -25,6 +25,7 @@ export const rule = composeRule({
     practice: "dclint style",
     options: {
       order: {
+        type: "string[]",
         description:
           "Service keys in the wanted order (the Sort Service Keys command uses it too); keys not listed may come anywhere after them.",
         default: DEFAULT_SERVICE_KEY_ORDER,

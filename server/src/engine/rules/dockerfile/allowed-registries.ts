@@ -38,6 +38,7 @@ export const rule = dockerfileRule({
     options: {
       allowedRegistries: {
         description: "Registries images may come from; `*` wildcards at the start or end; `docker.io` for Docker Hub. Empty: no check.",
+        type: "string[]",
         default: [],
       },
     },

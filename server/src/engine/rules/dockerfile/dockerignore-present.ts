@@ -42,6 +42,7 @@ export const rule = dockerfileRule({
     messages: {
       missing: "`{{copy}}` copies the whole build context, but there is no `.dockerignore`: secrets and `.git` go into the image.",
     },
+    reads: ["package.json", "pyproject.toml", "requirements*.txt"],
     practice:
       "003 (Generate .dockerignore; Review: .dockerignore excludes sensitive files), 002 (Build optimization: .dockerignore), 001 (create .dockerignore)",
   },

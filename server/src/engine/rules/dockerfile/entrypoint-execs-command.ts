@@ -83,6 +83,7 @@ export const rule = dockerfileRule({
       noExec: '`{{script}}` runs the command without `exec`: the shell stays PID 1 and does not forward signals; end it with `exec "$@"`.',
       noArgs: '`{{script}}` never runs the CMD it is given; end it with `exec "$@"`.',
     },
+    reads: ["*.sh", "*entrypoint*"],
     practice: '002 (docker/entrypoint.sh ends with `exec "$@"`)',
   },
   check({ dockerfile, fs, report }) {

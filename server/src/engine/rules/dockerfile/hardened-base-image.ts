@@ -30,6 +30,7 @@ export const rule = dockerfileRule({
     options: {
       registry: {
         description: "Prefix of the hardened images, e.g. `dhi.io` or your registry mirror.",
+        type: "string",
         default: DEFAULT_HARDENED_REGISTRY,
       },
     },

@@ -50,6 +50,7 @@ export const rule = dockerfileRule({
     options: {
       schema: {
         description: `Label keys and the format of their values, one of ${LABEL_FORMATS.join(", ")}; merged over the OCI defaults.`,
+        type: "record",
         default: OCI_SCHEMA,
       },
     },

@@ -38,6 +38,7 @@ export const rule = dockerfileRule({
     options: {
       requireDigest: {
         description: "Also require an `@sha256:` digest on the base image of the final (production) stage.",
+        type: "boolean",
         default: false,
       },
     },

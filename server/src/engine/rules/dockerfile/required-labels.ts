@@ -39,9 +39,10 @@ export const rule = dockerfileRule({
     options: {
       labels: {
         description: "Label keys every image must set.",
+        type: "string[]",
         default: ["org.opencontainers.image.source", "org.opencontainers.image.licenses"],
       },
-      strict: { description: "Also report labels that are not in `labels`.", default: false },
+      strict: { description: "Also report labels that are not in `labels`.", type: "boolean", default: false },
     },
     practice: "hadolint DL3049/DL3050 (label schema)",
   },

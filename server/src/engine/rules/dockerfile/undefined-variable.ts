@@ -166,7 +166,7 @@ export const rule = dockerfileRule({
       undefinedSuggest: "`${{name}}` is not defined at this point (did you mean `${{suggestion}}`?).",
     },
     options: {
-      imageVariables: { description: "More variable names to treat as set by base images.", default: [] },
+      imageVariables: { description: "More variable names to treat as set by base images.", type: "string[]", default: [] },
     },
     practice: "Docker build checks",
   },

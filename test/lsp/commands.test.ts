@@ -1,0 +1,139 @@
+/**
+ * The server-side commands (workspace/executeCommand) that the editor's review, refine and generator commands
+ * call: the same answers for any client, computed from the open text and the nearest config file, never writing.
+ */
+import assert from "node:assert/strict";
+import { cpSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { ExecuteCommandRequest, type TextDocumentEdit } from "vscode-languageserver-protocol/node";
+import {
+  SERVER_COMMANDS,
+  type ConfigResponse,
+  type GenerateResponse,
+  type ProjectResponse,
+  type RefineResponse,
+  type ReviewResponse,
+} from "../../server/src/services/protocol";
+import { startServer, type TestServer } from "./helpers/client";
+
+const PROJECTS = join(__dirname, "../fixtures/projects");
+
+describe("server commands (workspace/executeCommand)", () => {
+  let server: TestServer;
+  const run = <R>(command: string, args: object) =>
+    server.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] }) as Promise<R>;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.stop());
+
+  it("declares its commands in executeCommandProvider", () => {
+    assert.deepEqual(
+      [...(server.initializeResult.capabilities.executeCommandProvider?.commands ?? [])].sort(),
+      Object.values(SERVER_COMMANDS).sort(),
+    );
+  });
+
+  it("review reads the open (unsaved) text and honours a nested .shipshape.json", async () => {
+    server.writeFile("nested/app/.shipshape.json", JSON.stringify({ rules: { "dockerfile/maintainer-deprecated": "off" } }));
+    const text = "FROM python:3.12-slim\nMAINTAINER someone\nRUN pip install flask\n";
+    const doc = server.open("nested/app/Dockerfile", "dockerfile", text);
+    const plain = server.open("nested/Dockerfile", "dockerfile", text);
+    const nested = await run<ReviewResponse>(SERVER_COMMANDS.review, { uri: doc.uri });
+    const outer = await run<ReviewResponse>(SERVER_COMMANDS.review, { uri: plain.uri });
+    assert.doesNotMatch(nested.markdown, /maintainer-deprecated/, "the nested config turns the rule off");
+    assert.match(outer.markdown, /maintainer-deprecated/, "the file outside that folder still gets it");
+    assert.match(nested.markdown, /pip-no-cache-dir/);
+    // the diagnostics agree with review
+    const published = await server.waitForDiagnostics(doc.uri);
+    assert.ok(!published.diagnostics.some((d) => d.code === "dockerfile/maintainer-deprecated"));
+    const config = await run<ConfigResponse>(SERVER_COMMANDS.config, { uri: doc.uri });
+    assert.equal(config.file, server.uriOf("nested/app/.shipshape.json"));
+    assert.deepEqual(config.rules, { "dockerfile/maintainer-deprecated": "off" });
+  });
+
+  it("refine returns one versioned edit and writes nothing", async () => {
+    const text = "FROM python:3.12-slim\nRUN pip install flask\n";
+    const doc = server.open("refine/Dockerfile", "dockerfile", text);
+    server.change(doc, text + "USER 1000\n");
+    const result = await run<RefineResponse>(SERVER_COMMANDS.refine, { uri: doc.uri, goal: "size" });
+    assert.equal(result.goal, "smaller-image");
+    assert.ok(result.changed);
+    assert.ok(
+      result.applied.some((a) => a.ruleId === "dockerfile/pip-no-cache-dir"),
+      JSON.stringify(result.applied),
+    );
+    const change = result.edit?.documentChanges?.[0] as TextDocumentEdit;
+    assert.deepEqual(change.textDocument, { uri: doc.uri, version: 2 }, "pinned to the text it was computed from");
+    const newText = (change.edits[0] as { newText?: string } | undefined)?.newText ?? "";
+    assert.match(newText, /pip install --no-cache-dir flask/);
+    assert.match(newText, /USER 1000/, "computed from the unsaved text");
+    assert.equal(existsSync(join(server.root, "refine/Dockerfile")), false, "nothing written");
+  });
+
+  it("generate returns the planned files with create/conflict and their edits, writing nothing", async () => {
+    cpSync(join(PROJECTS, "uv-fastapi-src"), join(server.root, "shop"), { recursive: true });
+    server.writeFile("shop/Dockerfile", "FROM python:3.12\n");
+    const dir = server.uriOf("shop");
+    const facts = await run<ProjectResponse>(SERVER_COMMANDS.project, { dir });
+    assert.equal(facts.hasManifest, true);
+    assert.equal(facts.folder, dir);
+    const result = await run<GenerateResponse>(SERVER_COMMANDS.generate, {
+      generator: "dockerfile",
+      dir,
+      options: { flavour: "slim", devStage: false, compose: false },
+    });
+    const dockerfile = result.files.find((f) => f.path === "Dockerfile");
+    assert.equal(dockerfile?.action, "conflict");
+    assert.equal(dockerfile?.uri, server.uriOf("shop/Dockerfile"));
+    assert.match(dockerfile?.diff ?? "", /^-FROM python:3\.12$/m);
+    assert.deepEqual(dockerfile?.edit.documentChanges?.[0], { kind: "create", uri: dockerfile?.uri, options: { overwrite: true } });
+    const ignore = result.files.find((f) => f.path === ".dockerignore");
+    assert.equal(ignore?.action, "create");
+    assert.equal(ignore?.outside, false);
+    assert.ok(result.nextSteps.some((s) => s.startsWith("Build:")));
+    assert.equal(readFileSync(join(server.root, "shop/Dockerfile"), "utf8"), "FROM python:3.12\n", "nothing written");
+    assert.equal(existsSync(join(server.root, "shop/.dockerignore")), false);
+
+    const makefile = await run<GenerateResponse>(SERVER_COMMANDS.generate, {
+      generator: "recipes",
+      dir,
+      options: { recipes: ["db"], makefile: true },
+      only: ["Makefile"],
+    });
+    assert.deepEqual(
+      makefile.files.map((f) => f.path),
+      ["Makefile"],
+    );
+    assert.match(makefile.command ?? "", /^docker compose -f compose\.yml -f compose\.db\.yml/);
+  });
+
+  it("a wrongly typed rule option is a configuration message; the rule runs with its default", async () => {
+    server.setSettings({ rules: { "compose/pin-image": { options: { allowedTags: "latest" } } } });
+    const doc = server.open("typed/compose.yaml", "dockercompose", "services:\n  web:\n    image: nginx:latest\n");
+    const published = await server.waitForDiagnostics(doc.uri);
+    assert.ok(
+      published.diagnostics.some((d) => d.code === "compose/pin-image"),
+      JSON.stringify(published.diagnostics.map((d) => d.code)),
+    );
+    assert.ok(
+      server.logs.some((l) => /compose\/pin-image: option "allowedTags": expected a list of strings/.test(l)),
+      server.logs.join("\n"),
+    );
+    assert.ok(!server.logs.some((l) => /rule compose\/pin-image failed/.test(l)), "the rule did not throw");
+    const config = await run<ConfigResponse>(SERVER_COMMANDS.config, { uri: doc.uri });
+    assert.match(config.problems.join(), /allowedTags/);
+    server.setSettings({});
+  });
+
+  it("bad arguments are an error response with a message, and the server keeps serving", async () => {
+    await assert.rejects(run(SERVER_COMMANDS.refine, { uri: server.uriOf("x/Dockerfile"), goal: "world peace" }), /goal/);
+    await assert.rejects(run(SERVER_COMMANDS.review, { uri: 42 }), /uri/);
+    await assert.rejects(run(SERVER_COMMANDS.review, { uri: server.uriOf("nope/Dockerfile") }), /cannot read/);
+    await assert.rejects(run(SERVER_COMMANDS.generate, { generator: "nonsense", dir: server.uriOf("") }), /generator/);
+    await assert.rejects(run(SERVER_COMMANDS.project, { dir: server.uriOf("missing") }), /does not exist/);
+    const facts = await run<ProjectResponse>(SERVER_COMMANDS.project, { dir: server.uriOf("") });
+    assert.equal(facts.hasManifest, false);
+  });
+});
