@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { detectKind } from "../server/src/engine/kinds";
 import { lint } from "../server/src/engine/linter";
+import { clearDockerfileParses } from "../server/src/engine/model/dockerfileParse";
 import { allRules } from "../server/src/engine/rules";
 import type { FileKind } from "../server/src/engine/types";
 import { memoryFs } from "../server/src/engine/workspace";
@@ -23,6 +24,7 @@ export function timeRules(filePath: string, text: string, kind: FileKind): RuleT
   const out: RuleTime[] = [];
   for (const rule of allRules.filter((r) => r.meta.kind === kind)) {
     const config = { rules: { [rule.meta.id]: rule.meta.defaultSeverity === "off" ? ("warning" as const) : rule.meta.defaultSeverity } };
+    clearDockerfileParses();
     const started = performance.now();
     const result = lint({ path: filePath, text, kind, fs, rules: [rule], config, composeCache: new Map() });
     out.push({ ruleId: rule.meta.id, ms: performance.now() - started, findings: result.findings.length });

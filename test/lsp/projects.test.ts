@@ -31,6 +31,29 @@ describe("compose projects and neighbour files", () => {
     assert.equal(relinted.version, 1, "the base file itself did not change");
   });
 
+  it("an edit re-lints only the open documents that read the edited file, not every document of its folder", async () => {
+    const dockerfile = server.open("only/Dockerfile", "dockerfile", 'FROM alpine:3.20\nCOPY . /app\nUSER 1000\nCMD ["/app/run"]\n');
+    await server.waitForDiagnostics(dockerfile.uri);
+    const ignore = server.open("only/.dockerignore", "dockerignore", ".git\n");
+    await server.waitForDiagnostics(ignore.uri);
+    const other = server.open("only/notes.Dockerfile", "dockerfile", "FROM alpine:3.20\n");
+    await server.waitForDiagnostics(other.uri);
+    await new Promise((r) => setTimeout(r, 500));
+    // a file the Dockerfile's rules never read: the Dockerfile is not linted again
+    let count = server.published.length;
+    server.change(other, "FROM alpine:3.21\n");
+    await server.waitForDiagnostics(other.uri, (p) => p.version === other.version);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.deepEqual(
+      server.published.slice(count).map((p) => p.uri),
+      [other.uri],
+    );
+    // its .dockerignore (read by COPY . and the build context rules): the Dockerfile is linted again
+    count = server.published.length;
+    server.change(ignore, ".git\nnode_modules\n");
+    await server.waitForDiagnostics(dockerfile.uri, (p) => server.published.indexOf(p) >= count);
+  });
+
   it("re-lints when a neighbour appears on disk (watched file event)", async () => {
     const watch = server.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles");
     assert.match(JSON.stringify(watch?.registerOptions), /\*compose\*\.yml.*workspace\.yaml/);

@@ -19,7 +19,7 @@ export function registerTextDocumentSync(ctx: ServerContext): void {
     const path = uriToPath(uri);
     ctx.linting.invalidate(path);
     ctx.linting.schedule(uri);
-    ctx.linting.scheduleDependents(path, uri);
+    ctx.linting.scheduleDependents(path, uri, true);
   });
   ctx.documents.onDidClose((e) => {
     const uri = e.document.uri;

@@ -22,6 +22,7 @@ import type {
   SymbolInformation,
   TextEdit,
 } from "vscode-languageserver-types";
+import { shareDockerfileParses } from "../engine/model/dockerfileParse";
 
 /**
  * dockerfile-language-service does not export its legend; this is its TokensLegend (dockerSemanticTokens.js),
@@ -70,6 +71,8 @@ export interface DockerfileService {
 }
 
 export function createDockerfileService(log: (message: string) => void): DockerfileService {
+  // the validator and every request below reuse the lint's parse of the same text instead of parsing again
+  shareDockerfileParses();
   // The service is loaded on first use: the first diagnostics only need dockerfile-utils.
   let service: DockerfileLanguageService | undefined;
   const ls = (): DockerfileLanguageService => {

@@ -29,8 +29,17 @@ import { schemePolicy, uriToPath } from "./uris";
  */
 export const LINT_BUDGET_MS = 3000;
 
-/** Typing pauses shorter than this do not lint. */
-export const LINT_DEBOUNCE_MS = 150;
+/**
+ * Typing pauses shorter than this do not lint: longer than the gap between keystrokes of fast typing (50 ms), short
+ * enough that the lint of a 2,000-line file still lands within 150 ms of the last keystroke.
+ */
+export const LINT_DEBOUNCE_MS = 75;
+
+/** Documents that read an edited one re-lint after this pause (the edited document's own lint goes first). */
+export const DEPENDENT_DEBOUNCE_MS = 300;
+
+/** A document whose last lint took longer than this waits for a pause as long as that lint (up to 2 s). */
+export const SLOW_LINT_MS = 250;
 
 /** The last published lint of an open document. */
 export interface LintState {
@@ -110,8 +119,7 @@ export class LintService {
 
   /** Lints after a pause in typing; `0` lints on the next tick (document open). */
   schedule(uri: string, delay?: number): void {
-    // a file that takes long to lint waits for a longer pause, so typing in it stays responsive
-    delay ??= Math.max(LINT_DEBOUNCE_MS, Math.min(2000, this.durations.get(uri) ?? 0));
+    delay ??= this.debounce(uri);
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.set(
@@ -123,17 +131,28 @@ export class LintService {
     );
   }
 
+  /** The pause after an edit before a lint; a file that takes long to lint waits longer, so typing in it stays responsive. */
+  private debounce(uri: string): number {
+    const last = this.durations.get(uri) ?? 0;
+    return last > SLOW_LINT_MS ? Math.min(2000, last) : LINT_DEBOUNCE_MS;
+  }
+
   /** Every open document again (settings or a config file changed). */
   scheduleAll(delay = 0): void {
     for (const doc of this.documents.all()) if (this.kindOf(doc)) this.schedule(doc.uri, delay);
   }
 
-  /** Open documents whose last lint looked at `path` (or its folder): a project neighbour changed. */
-  scheduleDependents(path: string, exceptUri?: string): void {
+  /**
+   * Open documents whose last lint looked at `path` (or listed its folder): a project neighbour changed. An edit
+   * of an open file (`contentOnly`) changes no folder listing, so it re-lints only the documents that read it.
+   */
+  scheduleDependents(path: string, exceptUri?: string, contentOnly = false): void {
     const dir = dirname(path);
     for (const s of this.states.values()) {
       if (s.uri === exceptUri) continue;
-      if (s.touched.has(path) || s.touched.has(dir)) this.schedule(s.uri);
+      // after the edited document's own lint, so that one comes first while typing
+      if (s.touched.has(path) || (!contentOnly && s.touched.has(dir)))
+        this.schedule(s.uri, Math.max(DEPENDENT_DEBOUNCE_MS, this.debounce(s.uri)));
     }
   }
 

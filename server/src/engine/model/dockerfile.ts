@@ -1,4 +1,5 @@
-import { DockerfileParser, type Argument, type Dockerfile, type Instruction, type Flag, type Heredoc } from "dockerfile-ast";
+import { type Argument, type Dockerfile, type Instruction, type Flag, type Heredoc } from "dockerfile-ast";
+import { parseDockerfile } from "./dockerfileParse";
 import { LineIndex, type Range } from "../text";
 import type { BaseImageEntry } from "../knowledge/baseImages";
 import { expandVariables, parseImageRef, removeQuotes, type ImageRef } from "./imageRef";
@@ -111,7 +112,7 @@ export class DockerfileModel {
     options: { hasProductionTwin?: boolean } = {},
   ) {
     this.lines = new LineIndex(text);
-    this.ast = DockerfileParser.parse(text);
+    this.ast = parseDockerfile(text);
     this.escape = this.ast.getEscapeCharacter();
     this.isDevFile = isDevDockerfilePath(path) || options.hasProductionTwin === true;
     let current: Stage | undefined;
@@ -122,6 +123,9 @@ export class DockerfileModel {
       // one (a copy each time: callers may change the array they get)
       const args = ast.getArguments();
       ast.getArguments = () => args.slice();
+      // the same for what dockerfile-language-service asks of every instruction on each request (it shares this
+      // tree: see dockerfileParse.ts), computed on first use
+      for (const method of ["getRawArguments", "getVariables", "getProperties"]) keepFirstAnswer(ast, method);
       const flags =
         "getFlags" in ast && typeof (ast as { getFlags?: unknown }).getFlags === "function"
           ? (ast as unknown as { getFlags(): Flag[] }).getFlags()
@@ -342,4 +346,12 @@ function safe<T>(f: () => T, fallback: T): T {
 
 function rangeText(text: string, lines: LineIndex, r: Range): string {
   return text.slice(lines.offsetAt(r.start), lines.offsetAt(r.end));
+}
+
+/** Replaces a method that returns an array depending on the text alone by one that computes it once (lazily). */
+function keepFirstAnswer(target: object, method: string): void {
+  const original = (target as Record<string, unknown>)[method];
+  if (typeof original !== "function") return;
+  let kept: unknown[] | undefined;
+  (target as Record<string, unknown>)[method] = () => (kept ??= (original as () => unknown[]).call(target)).slice();
 }
