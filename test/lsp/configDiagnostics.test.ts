@@ -1,0 +1,44 @@
+/**
+ * Settings feedback: what is wrong in a .shipshape.json is published as diagnostics on that file (and logged),
+ * and the diagnostics go when the file is fixed.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { DidChangeWatchedFilesNotification, FileChangeType } from "vscode-languageserver-protocol/node";
+import { startServer, type TestServer } from "./helpers/client";
+
+describe(".shipshape.json diagnostics", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.stop());
+
+  it("an unknown rule id and an invalid severity show in the config file; fixing it clears them", async () => {
+    const config = server.writeFile(
+      ".shipshape.json",
+      '{\n  "rules": {\n    "dockerfile/no-such-rule": "warning",\n    "dockerfile/pin-base-image": "loud"\n  }\n}\n',
+    );
+    const configUri = server.uriOf(".shipshape.json");
+    const doc = server.open("Dockerfile", "dockerfile", 'FROM python:3.13-slim\nCMD ["python"]\n');
+    const published = await server.waitForDiagnostics(configUri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.range.start.line, d.severity, d.source]),
+      [
+        [2, 2, "shipshape"],
+        [3, 1, "shipshape"],
+      ],
+    );
+    assert.ok(
+      server.logs.some((l) => l.includes(".shipshape.json") && l.includes("dockerfile/no-such-rule")),
+      server.logs.join("\n"),
+    );
+
+    server.writeFile(".shipshape.json", '{\n  "rules": {\n    "dockerfile/pin-base-image": "off"\n  }\n}\n');
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: configUri, type: FileChangeType.Changed }],
+    });
+    await server.waitForDiagnostics(configUri, (p) => p.diagnostics.length === 0);
+    assert.ok(config && doc);
+  });
+});
