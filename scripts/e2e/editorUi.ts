@@ -9,6 +9,7 @@
 //   - snippets: a documented prefix with a dash keeps the list open; no block snippets in value positions
 //   - .dockerignore: its own language id, with diagnostics
 //   - settings: an unknown rule id in .shipshape.json shows as a problem in that file
+//   - the walkthrough: its four steps, and a step's page
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Page } from "playwright-core";
@@ -16,7 +17,7 @@ import { launchBrowser } from "./browser";
 import { startCodeServer, workbenchUrl, type RunDir } from "./codeServer";
 import { RESULTS } from "./paths";
 import type { Outcome } from "./report";
-import { oneLine, pollUntil, squiggleOnLine, type Step } from "./ui";
+import { oneLine, pollUntil, quickPick, squiggleOnLine, type Step } from "./ui";
 import { log } from "./util";
 
 /** Files this part writes into its copy of the workspace before code-server starts. */
@@ -270,6 +271,34 @@ export function editorSteps(run: RunDir): Step[] {
         const ours = rows.filter((r) => /no-such-rule|loud/.test(r));
         if (ours.length < 2) throw new Error(`Problems view: ${rows.join(" | ").slice(0, 300)}`);
         return ours.join(" | ").slice(0, 200);
+      },
+    },
+    {
+      name: "item 10: the walkthrough shows a newcomer the four things (squiggle and lightbulb, Fix all, generators, rules)",
+      screenshot: "editor-09-walkthrough.png",
+      body: async (p) => {
+        await p.keyboard.press("Escape");
+        await p.keyboard.press("F1");
+        await quickPick(p, "Welcome: Open Walkthrough", /Open Walkthrough/);
+        await quickPick(p, "Shipshape", /Get started with Shipshape/);
+        const titles = [
+          "Squiggles, hovers and the lightbulb",
+          "Fix all safe problems",
+          "Generators: Dockerfile, compose stack, .dockerignore",
+          "Configure rules",
+        ];
+        const page = p.locator(".gettingStartedContainer").first();
+        await page.waitFor({ state: "visible" });
+        for (const t of titles) await page.getByText(t, { exact: false }).first().waitFor({ state: "visible" });
+        // a step opens with its description and its action button (its page renders beside the list, in a webview)
+        await page.getByText("Fix all safe problems").first().click();
+        await page.getByText("One command applies every safe fix").first().waitFor({ state: "visible" });
+        await page
+          .locator(".getting-started-step.expanded .monaco-button")
+          .filter({ hasText: "Fix All" })
+          .first()
+          .waitFor({ state: "visible" });
+        return titles.join(" | ");
       },
     },
   ];
