@@ -17,7 +17,7 @@ import { launchBrowser } from "./browser";
 import { startCodeServer, workbenchUrl, type RunDir } from "./codeServer";
 import { RESULTS } from "./paths";
 import type { Outcome } from "./report";
-import { oneLine, pollUntil, quickPick, squiggleOnLine, type Step } from "./ui";
+import { editorLines, oneLine, pollUntil, quickPick, squiggleOnLine, squiggleTops, type Step } from "./ui";
 import { log } from "./util";
 
 /** Files this part writes into its copy of the workspace before code-server starts. */
@@ -49,6 +49,9 @@ const FILES: Record<string, string> = {
   "settings/.shipshape.json":
     JSON.stringify({ rules: { "dockerfile/no-such-rule": "warning", "dockerfile/pin-base-image": "loud" } }, null, 2) + "\n",
   "settings/Dockerfile": ["FROM alpine:3.20", 'CMD ["true"]', ""].join("\n"),
+  "noise/.dockerignore": "node_modules\n",
+  "noise/pyproject.toml": "[project]\nname = 'noise'\nversion = '0.1.0'\n",
+  "noise/compose.yml": ["services:", "  pgadmin:", "    image: dpage/pgadmin4:8.10", "    restart: unless-stopped", ""].join("\n"),
 };
 
 export function writeEditorFixtures(workspace: string): void {
@@ -271,6 +274,29 @@ export function editorSteps(run: RunDir): Step[] {
         const ours = rows.filter((r) => /no-such-rule|loud/.test(r));
         if (ours.length < 2) throw new Error(`Problems view: ${rows.join(" | ").slice(0, 300)}`);
         return ours.join(" | ").slice(0, 200);
+      },
+    },
+    {
+      name: "item 4: one problem, one finding: an incomplete .dockerignore and a helper in the base compose file are one row each in Problems",
+      screenshot: "editor-10-problems.png",
+      body: async (p) => {
+        await openFile(p, "noise/.dockerignore");
+        await pollUntil("a squiggle on the first line of the .dockerignore", 30_000, () => squiggleOnLine(p, "node_modules"));
+        await openFile(p, "noise/compose.yml");
+        // an info finding: its squiggle is the info kind
+        await pollUntil("a squiggle under pgadmin", 30_000, async () => {
+          const line = (await editorLines(p)).find((l) => l.text.startsWith("  pgadmin:"));
+          return !!line && (await squiggleTops(p, "info")).includes(line.top);
+        });
+        await p.keyboard.press("Control+Shift+M");
+        await p.locator(".markers-panel").first().waitFor({ state: "visible" });
+        await p.waitForTimeout(500);
+        const rows = await problemRows(p);
+        const ignore = rows.filter((r) => /dockerignore\/exclude-/.test(r));
+        const helper = rows.filter((r) => /compose\/dev-(helpers-need-profile|settings-in-base-file)/.test(r));
+        if (ignore.length !== 1 || helper.length !== 1)
+          throw new Error(`expected one row each, got .dockerignore: [${ignore.join(" | ")}], pgadmin: [${helper.join(" | ")}]`);
+        return `${ignore[0]?.slice(0, 120)} || ${helper[0]?.slice(0, 120)}`;
       },
     },
     {

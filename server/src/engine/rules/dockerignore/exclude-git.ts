@@ -1,6 +1,4 @@
-import { checkEntries } from "../../analysis/ignoreRule";
-import { GIT_ENTRIES } from "../../knowledge/dockerignore";
-import { dirname, resolvePath } from "../../paths";
+import { checkGroupEntries } from "../../analysis/ignoreRule";
 import { dockerignoreRule } from "../../rule";
 
 export const rule = dockerignoreRule({
@@ -21,9 +19,6 @@ export const rule = dockerignoreRule({
     practice: "003 (Generate .dockerignore: exclude `.git`), 002 (.dockerignore lists .git)",
   },
   check(ctx) {
-    // the folder of the .dockerignore is the build context: without a .git there (a subfolder of the repository,
-    // a generated context) there is nothing to exclude
-    if (!ctx.fs.exists(resolvePath(dirname(ctx.path), ".git"))) return;
-    checkEntries(ctx, GIT_ENTRIES, "the git history");
+    checkGroupEntries(ctx, "dockerignore/exclude-git");
   },
 });

@@ -1,6 +1,4 @@
-import { checkEntries } from "../../analysis/ignoreRule";
-import { VENV_ENTRIES } from "../../knowledge/dockerignore";
-import { dirname } from "../../paths";
+import { checkGroupEntries } from "../../analysis/ignoreRule";
 import { dockerignoreRule } from "../../rule";
 
 export const rule = dockerignoreRule({
@@ -20,12 +18,6 @@ export const rule = dockerignoreRule({
     practice: "003 (Generate .dockerignore: exclude `.venv`), 002 (.dockerignore lists .venv/)",
   },
   check(ctx) {
-    const dir = dirname(ctx.path);
-    const names = ctx.fs.readDir(dir);
-    const python = names.some(
-      (n) => n === ".venv" || n === "pyproject.toml" || n === "uv.lock" || n === "poetry.lock" || /^requirements.*\.txt$/.test(n),
-    );
-    if (!python) return;
-    checkEntries(ctx, VENV_ENTRIES, "the local virtualenv");
+    checkGroupEntries(ctx, "dockerignore/exclude-virtualenv");
   },
 });
