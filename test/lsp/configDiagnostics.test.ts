@@ -41,4 +41,21 @@ describe(".shipshape.json diagnostics", () => {
     await server.waitForDiagnostics(configUri, (p) => p.diagnostics.length === 0);
     assert.ok(config && doc);
   });
+
+  it("the output channel logs the settings, what in shipshape.rules is unusable, and each document's first lint time", async () => {
+    const logged = await startServer({
+      settings: { rules: { "dockerfile/pin-base-imag": "warning", "dockerfile/pin-base-image": "loud" }, languageFeatures: "auto" },
+    });
+    try {
+      const doc = logged.open("Dockerfile", "dockerfile", "FROM python:3.13-slim\n");
+      await logged.waitForDiagnostics(doc.uri);
+      const log = logged.logs.join("\n");
+      assert.match(log, /settings: 1 rule setting in shipshape\.rules \(dockerfile\/pin-base-imag\)/);
+      assert.match(log, /"dockerfile\/pin-base-imag" is not a Shipshape rule \(did you mean "dockerfile\/pin-base-image"\?\)/);
+      assert.match(log, /dockerfile\/pin-base-image: "loud" is not a severity/);
+      assert.match(log, /linted \S*Dockerfile \(dockerfile\) in \d+ ms: \d+ findings?/);
+    } finally {
+      await logged.stop();
+    }
+  });
 });

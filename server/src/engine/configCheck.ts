@@ -157,3 +157,20 @@ export function checkConfigText(text: string): ConfigProblem[] {
   }
   return out;
 }
+
+/** Problems of the editor's `shipshape.rules` setting (an object keyed by rule id), as messages for the log. */
+export function checkRulesSetting(rules: unknown): string[] {
+  if (rules === undefined || rules === null) return [];
+  if (typeof rules !== "object" || Array.isArray(rules)) return ["shipshape.rules must be an object keyed by rule id"];
+  const out: string[] = [];
+  for (const [id, v] of Object.entries(rules as Record<string, unknown>)) {
+    if (!ruleById(id)) {
+      const close = closestRuleId(id);
+      out.push(`shipshape.rules: "${id}" is not a Shipshape rule${close ? ` (did you mean "${close}"?)` : ""}; ignored`);
+    }
+    const sev = typeof v === "object" && v !== null && !Array.isArray(v) ? (v as { severity?: unknown }).severity : v;
+    if (sev !== undefined && !isSeverity(sev))
+      out.push(`shipshape.rules: ${id}: ${JSON.stringify(sev)} is not a severity (use one of ${severityList}); the default applies`);
+  }
+  return out;
+}

@@ -211,7 +211,11 @@ export class LintService {
     try {
       const started = Date.now();
       let state = this.lintDocument(current, kind, settings, revision);
-      this.durations.set(uri, Date.now() - started);
+      const ms = Date.now() - started;
+      // timing in the output channel: each document's first lint, and any lint slow enough to notice
+      if (!this.durations.has(uri) || ms >= SLOW_LINT_MS)
+        this.log(`linted ${state.path} (${kind}) in ${ms} ms: ${state.findings.length} finding${state.findings.length === 1 ? "" : "s"}`);
+      this.durations.set(uri, ms);
       // neighbours fetched through the client: lint again once they are in, before publishing, so a rule never
       // reports a file as missing only because it had not arrived yet (bounded: each round can ask for new files)
       for (let round = 0; round < MAX_FILL_ROUNDS && this.filled?.pending; round++) {
