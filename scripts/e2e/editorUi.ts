@@ -50,6 +50,17 @@ const FILES: Record<string, string> = {
     JSON.stringify({ rules: { "dockerfile/no-such-rule": "warning", "dockerfile/pin-base-image": "loud" } }, null, 2) + "\n",
   "settings/Dockerfile": ["FROM alpine:3.20", 'CMD ["true"]', ""].join("\n"),
   "noise/.dockerignore": "node_modules\n",
+  "fixall/compose.yml": [
+    'version: "3.8"',
+    "",
+    "services:",
+    "  web:",
+    "    image: nginx:1.27",
+    "    ports:",
+    "      - 8080:80",
+    "      - 8443:443",
+    "",
+  ].join("\n"),
   "noise/pyproject.toml": "[project]\nname = 'noise'\nversion = '0.1.0'\n",
   "noise/compose.yml": ["services:", "  pgadmin:", "    image: dpage/pgadmin4:8.10", "    restart: unless-stopped", ""].join("\n"),
 };
@@ -297,6 +308,30 @@ export function editorSteps(run: RunDir): Step[] {
         if (ignore.length !== 1 || helper.length !== 1)
           throw new Error(`expected one row each, got .dockerignore: [${ignore.join(" | ")}], pgadmin: [${helper.join(" | ")}]`);
         return `${ignore[0]?.slice(0, 120)} || ${helper[0]?.slice(0, 120)}`;
+      },
+    },
+    {
+      name: "item 5: Fix All applies every safe fix to a fixed point, leaves no empty first line, and a second Fix All changes nothing",
+      screenshot: "editor-11-fixall.png",
+      body: async (p) => {
+        await openFile(p, "fixall/compose.yml");
+        await pollUntil("a squiggle on the version line", 30_000, () => squiggleOnLine(p, "version:"));
+        const fixAll = async () => {
+          await p.keyboard.press("F1");
+          await quickPick(p, "Fix All", /^Fix All/);
+        };
+        await fixAll();
+        await pollUntil("the version line to go", 10_000, async () => !(await editorLines(p)).some((l) => l.text.startsWith("version:")));
+        await p.waitForTimeout(1500); // the server re-lints the fixed text
+        await fixAll();
+        await p.waitForTimeout(1000);
+        await p.keyboard.press("Escape");
+        await p.keyboard.press("Control+S");
+        await pollUntil("fixall/compose.yml to be saved", 10_000, async () => !disk("fixall/compose.yml").includes("version"));
+        const text = disk("fixall/compose.yml");
+        const want = 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n      - "8443:443"\n';
+        if (text !== want) throw new Error(`after Fix All twice the file holds ${JSON.stringify(text)}, expected ${JSON.stringify(want)}`);
+        return JSON.stringify(text);
       },
     },
     {
