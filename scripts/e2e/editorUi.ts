@@ -301,10 +301,20 @@ export function editorSteps(run: RunDir): Step[] {
         });
         await p.keyboard.press("Control+Shift+M");
         await p.locator(".markers-panel").first().waitFor({ state: "visible" });
-        await p.waitForTimeout(500);
-        const rows = await problemRows(p);
-        const ignore = rows.filter((r) => /dockerignore\/exclude-/.test(r));
-        const helper = rows.filter((r) => /compose\/dev-(helpers-need-profile|settings-in-base-file)/.test(r));
+        // the list is virtualised: filter it to each file so its rows are on screen
+        const rowsFor = async (filter: string) => {
+          const box = p.locator(".markers-panel-container .viewpane-filter input, .viewpane-filter-container input").first();
+          await box.click();
+          await p.keyboard.press("Control+A");
+          await p.keyboard.type(filter);
+          await p.waitForTimeout(700);
+          return problemRows(p);
+        };
+        const ignore = (await rowsFor("noise/.dockerignore")).filter((r) => /dockerignore\/exclude-/.test(r));
+        const helper = (await rowsFor("noise/compose.yml")).filter((r) =>
+          /compose\/dev-(helpers-need-profile|settings-in-base-file)/.test(r),
+        );
+        await rowsFor("");
         if (ignore.length !== 1 || helper.length !== 1)
           throw new Error(`expected one row each, got .dockerignore: [${ignore.join(" | ")}], pgadmin: [${helper.join(" | ")}]`);
         return `${ignore[0]?.slice(0, 120)} || ${helper[0]?.slice(0, 120)}`;

@@ -16,6 +16,8 @@ export const rule = dockerignoreRule({
     examples: [{ bad: ".git\n.venv\n", good: ".git\n.venv\n.env\n.env.*\n!.env.example\n" }],
     equivalents: [],
     messages: { missing: "This .dockerignore does not exclude {{what}} ({{patterns}}): they would be copied into the image." },
+    // the group check (analysis/ignoreRule.ts) looks for an env-file folder such as `.envs/`
+    reads: [".env*"],
     practice: "003 (Generate .dockerignore: exclude `.env*`), 004 (never commit or ship env files), 000 (.env is gitignored)",
   },
   check(ctx) {

@@ -16,6 +16,8 @@ export const rule = dockerignoreRule({
     examples: [{ bad: ".env\n.venv\n", good: ".git\n.env\n.venv\n", files: { ".git/HEAD": "ref: refs/heads/main\n" } }],
     equivalents: [],
     messages: { missing: "This .dockerignore does not exclude {{what}} ({{patterns}})." },
+    // the group check (analysis/ignoreRule.ts) looks for an env-file folder such as `.envs/`
+    reads: [".env*"],
     practice: "003 (Generate .dockerignore: exclude `.git`), 002 (.dockerignore lists .git)",
   },
   check(ctx) {

@@ -15,6 +15,8 @@ export const rule = dockerignoreRule({
     examples: [{ bad: ".git\n.env\n", good: ".git\n.env\n.venv\n", files: { "pyproject.toml": "[project]\nname = 'app'\n" } }],
     equivalents: [],
     messages: { missing: "This .dockerignore does not exclude {{what}} ({{patterns}})." },
+    // the group check (analysis/ignoreRule.ts) looks for an env-file folder such as `.envs/`
+    reads: [".env*"],
     practice: "003 (Generate .dockerignore: exclude `.venv`), 002 (.dockerignore lists .venv/)",
   },
   check(ctx) {
