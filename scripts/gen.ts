@@ -163,7 +163,10 @@ async function main(): Promise<void> {
         ],
       };
     }
-    (props["shipshape.rules"] as { properties?: unknown }).properties = ruleProps;
+    const rules = props["shipshape.rules"] as { properties?: unknown; additionalProperties?: unknown };
+    rules.properties = ruleProps;
+    // an id that is no rule is flagged in settings.json ("Property … is not allowed"), as in .shipshape.json
+    rules.additionalProperties = false;
     write("package.json", JSON.stringify(pkg, null, 2) + "\n");
   }
 

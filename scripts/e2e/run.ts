@@ -5,9 +5,10 @@
 //   2. the mocha suite (test/e2e/suite) in VS Code's extension host, against the installed extension
 //   3. the UI driven with Playwright in Chromium; screenshots in results/e2e/; then a fresh profile with
 //      workspace trust on: the folder opened in Restricted Mode still gets Shipshape's diagnostics
-//   4. Neovim as a second LSP client
+//   4. the editor experience typed with the keyboard (scripts/e2e/editorUi.ts); screenshots editor-*.png
+//   5. Neovim as a second LSP client
 //
-// env: SHIPSHAPE_E2E_SKIP_PACKAGE=1 reuses ./shipshape.vsix; SHIPSHAPE_E2E_ONLY=ext,ui,web,nvim picks parts;
+// env: SHIPSHAPE_E2E_SKIP_PACKAGE=1 reuses ./shipshape.vsix; SHIPSHAPE_E2E_ONLY=ext,ui,web,editor,nvim picks parts;
 //      SHIPSHAPE_E2E_GREP filters extension-host tests; SHIPSHAPE_E2E_KEEP=1 keeps the run folders.
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -17,12 +18,13 @@ import { runExtensionHostSuite } from "./extensionHost";
 import { runNeovim } from "./nvim";
 import { CACHE, FIXTURE_WORKSPACE, RESULTS, ROOT, RUNS, VSIX } from "./paths";
 import { printSummary, type Outcome } from "./report";
+import { runEditorUi } from "./editorUi";
 import { runRestrictedUi, runUi } from "./ui";
 import { webOnlyVsix } from "./webVsix";
 import { capture, log, run } from "./util";
 
 const started = Date.now();
-const only = new Set((process.env.SHIPSHAPE_E2E_ONLY ?? "ext,ui,web,nvim").split(",").map((s) => s.trim()));
+const only = new Set((process.env.SHIPSHAPE_E2E_ONLY ?? "ext,ui,web,editor,nvim").split(",").map((s) => s.trim()));
 const outcomes: Outcome[] = [];
 const runs: RunDir[] = [];
 
@@ -188,6 +190,12 @@ async function main(): Promise<number> {
         detail: `${hostLogs.length} Node extension host log(s); activation there: ${inNodeHost}`,
       };
       return [entry, ...ui, where];
+    });
+  }
+  if (only.has("editor")) {
+    await phase("UI: the editor experience (typing, hovers, snippets, settings)", async () => {
+      const prepared = preparedRun("editor", vsix);
+      return prepared ? runEditorUi(prepared.run) : [];
     });
   }
   if (only.has("nvim")) {

@@ -11,10 +11,10 @@ import { RESULTS } from "./paths";
 import type { Outcome } from "./report";
 import { log } from "./util";
 
-const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+export const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** The few DOM members the page functions use (the project compiles without the DOM lib). */
-interface DomElement {
+export interface DomElement {
   textContent: string | null;
   style: { top: string };
   parentElement: DomElement | null;
@@ -22,7 +22,7 @@ interface DomElement {
 }
 
 /** Visible editor lines in order (`.view-line` nodes are recycled out of order; spaces come back as nbsp). */
-async function editorLines(page: Page): Promise<{ text: string; top: number }[]> {
+export async function editorLines(page: Page): Promise<{ text: string; top: number }[]> {
   return page
     .locator(".editor-instance .monaco-editor .view-lines")
     .first()
@@ -34,7 +34,7 @@ async function editorLines(page: Page): Promise<{ text: string; top: number }[]>
 }
 
 /** CSS tops of the lines that carry a squiggle of the given severity. */
-async function squiggleTops(page: Page, severity: "warning" | "error" | "info"): Promise<number[]> {
+export async function squiggleTops(page: Page, severity: "warning" | "error" | "info"): Promise<number[]> {
   return page
     .locator(".editor-instance .monaco-editor .view-overlays")
     .first()
@@ -45,14 +45,14 @@ async function squiggleTops(page: Page, severity: "warning" | "error" | "info"):
     );
 }
 
-async function squiggleOnLine(page: Page, startsWith: string): Promise<boolean> {
+export async function squiggleOnLine(page: Page, startsWith: string): Promise<boolean> {
   const line = (await editorLines(page)).find((l) => l.text.startsWith(startsWith));
   if (!line) return false;
   const tops = [...(await squiggleTops(page, "warning")), ...(await squiggleTops(page, "error"))];
   return tops.includes(line.top);
 }
 
-async function pollUntil(what: string, timeoutMs: number, probe: () => Promise<boolean>): Promise<void> {
+export async function pollUntil(what: string, timeoutMs: number, probe: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -61,7 +61,7 @@ async function pollUntil(what: string, timeoutMs: number, probe: () => Promise<b
 }
 
 /** Quick Open / command palette: type into the box, wait for a matching row, accept it. */
-async function quickPick(page: Page, text: string, rowText: string | RegExp): Promise<void> {
+export async function quickPick(page: Page, text: string, rowText: string | RegExp): Promise<void> {
   // `.quick-input-widget input` matches three inputs (a strict-mode error); input.input is the text box
   await page.locator(".quick-input-widget input.input").waitFor({ state: "visible" });
   await page.keyboard.type(text);
@@ -69,14 +69,14 @@ async function quickPick(page: Page, text: string, rowText: string | RegExp): Pr
   await page.keyboard.press("Enter");
 }
 
-async function goToLine(page: Page, line: number, column = 1): Promise<void> {
+export async function goToLine(page: Page, line: number, column = 1): Promise<void> {
   await page.keyboard.press("Control+G");
   await page.locator(".quick-input-widget input.input").waitFor({ state: "visible" });
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press("Enter");
 }
 
-interface Step {
+export interface Step {
   name: string;
   screenshot: string;
   body: (page: Page) => Promise<string | void>;
@@ -144,7 +144,7 @@ export async function runUi(run: RunDir, variant: "desktop" | "web" = "desktop")
       },
     },
     {
-      name: "hovering the shell-form CMD finding shows the rule documentation",
+      name: "hovering the shell-form CMD finding shows the rule line (link, why, fix)",
       screenshot: "05-hover.png",
       body: async (p) => {
         await goToLine(p, 6, 2);
@@ -155,7 +155,7 @@ export async function runUi(run: RunDir, variant: "desktop" | "web" = "desktop")
         const hover = p
           .locator(".monaco-hover:not(.hidden)")
           .filter({ hasText: "dockerfile/exec-form-cmd" })
-          .filter({ hasText: "Rule documentation" })
+          .filter({ hasText: /Quick fix|Fix:/ })
           .first();
         await hover.waitFor({ state: "visible" });
         const text = oneLine(await hover.innerText());
@@ -188,7 +188,7 @@ export async function runUi(run: RunDir, variant: "desktop" | "web" = "desktop")
 }
 
 /** Runs the steps in order, one outcome and one screenshot each; after a failure the rest are reported as skipped. */
-async function runSteps(page: Page, steps: Step[], outcomes: Outcome[], prefix = "ui"): Promise<void> {
+export async function runSteps(page: Page, steps: Step[], outcomes: Outcome[], prefix = "ui"): Promise<void> {
   let broken = false;
   for (const step of steps) {
     const name = `${prefix}: ${step.name}`;

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
@@ -110,6 +112,39 @@ describe("code actions", () => {
     assert.doesNotMatch(doc.text, /version:/);
     const after = await server.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
     assert.ok(!after.diagnostics.some((x) => x.code === "compose/no-version-key"));
+  });
+
+  it("Fix all on the examples reaches a fixed point in one go, adding no blank lines", async () => {
+    const root = join(__dirname, "..", "..", "examples");
+    const examples = await startServer({ root });
+    try {
+      for (const [name, languageId] of [
+        ["fastapi-app/compose.yml", "dockercompose"],
+        ["fastapi-app/Dockerfile", "dockerfile"],
+        ["dagster-stack/compose.yml", "dockercompose"],
+        ["dagster-stack/Dockerfile.user_code", "dockerfile"],
+      ] as const) {
+        const doc = examples.open(name, languageId, readFileSync(join(root, name), "utf8"));
+        await examples.waitForDiagnostics(doc.uri);
+        const ask = () =>
+          examples.connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri: doc.uri },
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            context: { diagnostics: [], only: ["source.fixAll"] },
+          }) as Promise<CodeAction[]>;
+        const [fixAll] = await ask();
+        assert.ok(fixAll, `${name}: Fix all is offered`);
+        const before = doc.text;
+        examples.change(doc, apply(doc, fixAll.edit));
+        await examples.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
+        assert.deepEqual(await ask(), [], `${name}: a second Fix all has nothing left to do`);
+        assert.ok(!/^\s*\n/.test(doc.text), `${name}: starts with an empty line:\n${doc.text.slice(0, 80)}`);
+        const doubled = (t: string) => (t.match(/\n[ \t]*\n[ \t]*\n/g) ?? []).length;
+        assert.ok(doubled(doc.text) <= doubled(before), `${name}: Fix all left two blank lines in a row`);
+      }
+    } finally {
+      await examples.stop();
+    }
   });
 
   it("a fix that creates another file comes as CreateFile + TextDocumentEdit; once the file exists the finding goes", async () => {

@@ -21,16 +21,39 @@ describe("hover", () => {
   const hover = (uri: string, line: number, character: number) =>
     server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
 
-  it("shows the rule documentation over a finding, with a link to its page", async () => {
+  it("over a finding: one line, the rule link first, then why and the fix", async () => {
     const md = text(await hover(server.uriOf("Dockerfile"), 1, 3));
-    assert.match(md, /\*\*dockerfile\/maintainer-deprecated\*\*/);
-    assert.match(md, /docs\/rules\/dockerfile\/maintainer-deprecated\.md/);
+    const first = md.split("\n")[0] ?? "";
+    assert.match(
+      first,
+      /^\[dockerfile\/maintainer-deprecated\]\(\S+docs\/rules\/dockerfile\/maintainer-deprecated\.md\) — \S.*(Quick fix|Fix): \S/,
+    );
+    assert.doesNotMatch(md, /Instead of:/, "the examples stay on the rule page");
   });
 
-  it("shows the Dockerfile reference over an instruction without a finding", async () => {
+  it("several findings at one position: one line each, and the whole hover stays short", async () => {
+    const doc = server.open(
+      "many/Dockerfile",
+      "dockerfile",
+      "FROM python:3.12\nCOPY . .\nRUN pip install fastapi\nCMD python -m http.server\n",
+    );
+    await server.waitForDiagnostics(doc.uri);
+    const md = text(await hover(doc.uri, 0, 6));
+    const lines = md.split("\n").filter((l) => l.startsWith("- [dockerfile/"));
+    assert.ok(lines.length >= 3, md);
+    // what the reader sees: the Markdown without link targets
+    const shown = md.replace(/\]\([^)]*\)/g, "]");
+    assert.ok(shown.length <= 1500, `${shown.length} characters:\n${shown}`);
+    const cmd = text(await hover(doc.uri, 3, 1)).replace(/\]\([^)]*\)/g, "]");
+    assert.ok(cmd.startsWith("[dockerfile/exec-form-cmd]"), cmd);
+    assert.ok(cmd.length <= 900, `${cmd.length} characters:\n${cmd}`);
+  });
+
+  it("shows a short Dockerfile reference over an instruction without a finding: first paragraph and link", async () => {
     const md = text(await hover(server.uriOf("Dockerfile"), 2, 1));
     assert.match(md, /docs\.docker\.com/);
     assert.doesNotMatch(md, /maintainer-deprecated/);
+    assert.doesNotMatch(md, /```/, "the reference's code samples stay in the online documentation");
   });
 
   it("shows the compose schema description over a compose key, loading yaml-language-server only then", async () => {
@@ -38,7 +61,7 @@ describe("hover", () => {
     await server.waitForDiagnostics(doc.uri);
     assert.ok(!server.logs.some((l) => /compose schema service loaded/.test(l)), "yaml-language-server must load lazily");
     const md = text(await hover(doc.uri, 3, 6));
-    assert.match(md, /^Restart policy/);
+    assert.match(md, /^Restart policy/m);
     assert.ok(server.logs.some((l) => /compose schema service loaded/.test(l)));
   });
 

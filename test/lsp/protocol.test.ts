@@ -3,6 +3,7 @@ import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { after, describe, it } from "node:test";
 import {
+  CompletionItemKind,
   CompletionRequest,
   createProtocolConnection,
   DidOpenTextDocumentNotification,
@@ -117,9 +118,15 @@ describe("protocol", () => {
       server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 1 } });
     assert.equal(await hover(2), null);
     assert.match(((await hover(1))?.contents as MarkupContent).value, /maintainer-deprecated/);
-    assert.equal(
-      await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 0 } }),
-      null,
+    // no base completion (Docker DX gives it); Shipshape's own snippets stay, as when they were static snippets
+    const completion = (await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 2, character: 0 },
+    })) as CompletionList | null;
+    assert.ok(completion && completion.items.length > 0, "Shipshape's snippets are offered");
+    assert.deepEqual(
+      completion.items.filter((i) => i.kind !== CompletionItemKind.Snippet).map((i) => i.label),
+      [],
     );
 
     server.setSettings({ languageFeatures: "on" });

@@ -8,17 +8,35 @@ export function ruleDocUrl(id: string): string {
   return `${DOCS_BASE_URL}${id}.md`;
 }
 
-/** Hover text for a finding: what, why, and a short bad/good pair. */
-export function ruleHoverMarkdown(meta: RuleMeta): string {
-  const ex = meta.examples[0];
-  const lang = meta.kind === "compose" ? "yaml" : meta.kind === "dockerfile" ? "dockerfile" : "gitignore";
-  const parts = [`**${meta.id}** — ${meta.summary}`, "", meta.rationale];
-  if (ex) {
-    parts.push("", "Instead of:", "```" + lang, ex.bad.trimEnd(), "```", "write:", "```" + lang, ex.good.trimEnd(), "```");
+/** The first sentence of a Markdown paragraph: up to the first ". " outside backticks (not after "e.g"/"i.e"). */
+export function firstSentence(markdown: string): string {
+  const para = (markdown.trim().split(/\n\s*\n/)[0] ?? "").replace(/\s+/g, " ");
+  let inCode = false;
+  for (let i = 0; i < para.length; i++) {
+    const c = para[i];
+    if (c === "`") inCode = !inCode;
+    else if (c === "." && !inCode && (i === para.length - 1 || para[i + 1] === " ") && !/\b(e\.g|i\.e|etc|vs)$/.test(para.slice(0, i)))
+      return para.slice(0, i + 1);
   }
-  if (meta.equivalents.length) parts.push("", `Covers: ${meta.equivalents.map((e) => "`" + e + "`").join(", ")}`);
-  parts.push("", `[Rule documentation](${ruleDocUrl(meta.id)})`);
-  return parts.join("\n");
+  return para;
+}
+
+/** At most `max` characters, cut at a word outside backticks, with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.lastIndexOf(" ", max - 1);
+  // an odd number of backticks before the cut would leave a code span open
+  while (cut > 0 && (text.slice(0, cut).split("`").length - 1) % 2 === 1) cut = text.lastIndexOf(" ", cut - 1);
+  return `${text.slice(0, cut > 0 ? cut : max).replace(/[,;:]$/, "")} …`;
+}
+
+/**
+ * One hover line for a finding: the rule link first, then why (the first sentence of the rationale) and the
+ * fix (the finding's quick fix when it has one, else what the rule wants). The full page stays on the rule page.
+ */
+export function findingHoverLine(meta: RuleMeta, fixTitle?: string): string {
+  const fix = fixTitle ? `Quick fix: ${fixTitle.replace(/\.$/, "")}.` : `Fix: ${meta.summary}`;
+  return `[${meta.id}](${ruleDocUrl(meta.id)}) — ${clip(firstSentence(meta.rationale), 160)} ${fix}`;
 }
 
 const fence = (m: RuleMeta) => (m.kind === "compose" ? "yaml" : m.kind === "dockerfile" ? "dockerfile" : "gitignore");

@@ -12,6 +12,7 @@ const DOCKERIGNORE = /(^|\.)dockerignore$|^\.containerignore$/i;
 export function detectKind(path: string, languageId?: string): FileKind | undefined {
   if (languageId === "dockerfile") return "dockerfile";
   if (languageId === "dockercompose") return "compose";
+  if (languageId === "dockerignore") return "dockerignore";
   const name = basename(path);
   if (DOCKERIGNORE.test(name)) return "dockerignore";
   if (COMPOSE.test(name)) return "compose";

@@ -112,7 +112,10 @@ function lintUnguarded(options: LintOptions): LintResult {
   }
 
   const fs = options.fs ?? emptyFs;
-  let ctxBase: Omit<ContextByKind<string>["dockerfile"], "dockerfile" | "report" | "options"> = { path, text, lines, fs };
+  // which rules run in this lint (not off): a rule that subordinates to another asks, so one problem is one finding
+  const running = new Set<string>();
+  const runs = (id: string) => running.has(id);
+  let ctxBase: Omit<ContextByKind<string>["dockerfile"], "dockerfile" | "report" | "options"> = { path, text, lines, fs, runs };
   let unitEnd: (line: number) => number;
   let fixesTrusted = true;
   let checkScopeEnd: ((line: number) => number) | undefined;
@@ -168,10 +171,11 @@ function lintUnguarded(options: LintOptions): LintResult {
     unitEnd = (line) => line;
     makeContext = (_rule, report, opts) => ({ ...ctxBase, dockerignore, report, options: opts });
   }
-  ctxBase = { path, text, lines, fs };
+  ctxBase = { path, text, lines, fs, runs };
 
   const suppressions = parseSuppressions(lines, unitEnd, undefined, checkScopeEnd);
   const rules = (options.rules ?? rulesForKind(kind)).filter((r) => r.meta.kind === kind);
+  for (const r of rules) if (resolveRuleSetting(r, options.config).severity !== "off") running.add(r.meta.id);
 
   const now = options.now ?? (() => Date.now());
   const started = now();

@@ -13,6 +13,8 @@ interface BaseContext<M extends string> {
   fs: WorkspaceFs;
   /** The rule's options: configured values over the documented defaults. */
   options: Readonly<Record<string, unknown>>;
+  /** Whether another rule runs in this lint (is registered and not off): for rules that defer to a more specific one. */
+  runs(ruleId: string): boolean;
   report(descriptor: ReportDescriptor<M>): void;
 }
 

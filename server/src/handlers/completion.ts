@@ -1,5 +1,13 @@
-import { CompletionItemKind, type CompletionItem, type CompletionList, type CompletionParams } from "vscode-languageserver";
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+} from "vscode-languageserver";
 import { composeCompletions, type CompletionSuggestion } from "../engine/completion/compose";
+import { snippetCompletions, type SnippetSuggestion } from "../engine/completion/snippets";
 import { ComposeFileModel } from "../engine/model/compose";
 import { LineIndex } from "../engine/text";
 import type { ServerContext } from "../services/context";
@@ -30,15 +38,29 @@ const KIND: Record<CompletionSuggestion["kind"], CompletionItemKind> = {
   variable: CompletionItemKind.Variable,
 };
 
+/**
+ * Never preselected, never over a typed value. dockerfile-language-service answers the first letters of an
+ * instruction with snippets labelled `USER daemon`, `EXPOSE port`; the editor keeps filtering that list while
+ * the user types on, and a label with a space still matches `USER ` — then, for a number (`10001`, `8000`),
+ * VS Code does not ask again, the stale `USER daemon` stays selected and Enter replaced the typed value. So
+ * those items are filtered on their keyword alone (the list closes at the space), and the list is marked
+ * incomplete so it is asked for again as the word grows. Past the keyword nothing is offered where the value
+ * is the user's own.
+ */
 export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
   const uri = params.textDocument.uri;
   const base = await baseFeatures(ctx, uri);
-  if (!base || !base.enabled) return null;
-  const { doc, kind } = base;
+  if (!base) return null;
+  const { doc, kind, enabled } = base;
   const text = doc.getText();
   const pos = params.position;
-  if (kind === "dockerfile") return { isIncomplete: false, items: await ctx.dockerfile.complete(text, pos) };
-  if (kind !== "compose") return null;
+  const snippets = snippetCompletions(kind, text, pos).map(snippetItem);
+  if (kind === "dockerfile") {
+    const items = enabled ? (await ctx.dockerfile.complete(text, pos)).map(notPreselected).map(keywordFilter) : [];
+    return { isIncomplete: true, items: [...items, ...snippets] };
+  }
+  if (kind !== "compose") return snippets.length ? { isIncomplete: true, items: snippets } : null;
+  if (!enabled) return { isIncomplete: true, items: snippets };
 
   const state = ctx.linting.state(uri);
   const model =
@@ -57,7 +79,40 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
   const line = new LineIndex(text).lineText(pos.line);
   // !reset / !override only once the user starts a tag: offered everywhere else they are noise
   const typingTag = /![\w]*$/.test(line.slice(0, pos.character));
-  const fromSchema = (schema?.items ?? []).filter((i) => typingTag || !i.label.startsWith("!"));
+  const fromSchema = (schema?.items ?? []).filter((i) => typingTag || !i.label.startsWith("!")).map(notPreselected);
   const labels = new Set(ours.map((o) => o.label));
-  return { isIncomplete: schema?.isIncomplete ?? false, items: [...ours, ...fromSchema.filter((i) => !labels.has(i.label))] };
+  return {
+    // snippets are filtered on the whole prefix, dashes included: ask again as it grows
+    isIncomplete: (schema?.isIncomplete ?? false) || snippets.length > 0,
+    items: [...ours, ...fromSchema.filter((i) => !labels.has(i.label)), ...snippets],
+  };
+}
+
+function notPreselected(item: CompletionItem): CompletionItem {
+  if (!item.preselect) return item;
+  const { preselect: _, ...rest } = item;
+  return rest;
+}
+
+/** `USER daemon` is filtered as `USER`: typing the space after the keyword closes the list. */
+function keywordFilter(item: CompletionItem): CompletionItem {
+  if (item.filterText !== undefined || !/\s/.test(item.label)) return item;
+  return { ...item, filterText: item.label.split(/\s/)[0] };
+}
+
+function snippetItem(s: SnippetSuggestion): CompletionItem {
+  return {
+    label: s.label,
+    kind: CompletionItemKind.Snippet,
+    detail: s.name,
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `${s.description}\n\n\`\`\`\n${s.body.replace(/\$\{\d+:([^}]*)\}/g, "$1").replace(/\$\d/g, "")}\n\`\`\``,
+    },
+    filterText: s.label,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: s.range, newText: s.body },
+    // after the project's names and the schema's keys
+    sortText: `9${s.label}`,
+  };
 }

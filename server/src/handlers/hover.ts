@@ -1,5 +1,5 @@
 import type { Hover, HoverParams, MarkupContent } from "vscode-languageserver";
-import { ruleHoverMarkdown } from "../engine/docs";
+import { findingHoverLine } from "../engine/docs";
 import { composeHover } from "../engine/hovers/compose";
 import { dockerfileHover } from "../engine/hovers/dockerfile";
 import { MAX_LINT_CHARS, SKIPPED_FILE_RULE_ID } from "../engine/linter";
@@ -12,9 +12,11 @@ import { baseFeatures } from "../services/features";
 import { guard } from "./guard";
 
 /**
- * Three layers, top to bottom: the rule documentation of findings under the cursor (always on), the base
- * reference text (dockerfile-language-service / the compose schema, unless another extension gives it),
- * and Shipshape's own practice notes.
+ * Three layers, top to bottom, kept short (the full rule documentation stays on the rule page):
+ *   1. one line per finding under the cursor (always on): rule link, why, fix;
+ *   2. Shipshape's own practice note for the position (stage role, image facts, merged service …);
+ *   3. a short reference: the first paragraph of dockerfile-language-service's text or the compose schema's
+ *      description, with its documentation link (unless another extension gives the reference).
  */
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover(guard("hover", ctx.log, null, (params) => hover(ctx, params)));
@@ -30,6 +32,7 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   let range: Range | undefined;
 
   const state = ctx.linting.state(uri);
+  const findingLines: string[] = [];
   if (state && state.version === doc.version) {
     const seen = new Set<string>();
     for (const f of state.findings) {
@@ -38,32 +41,16 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
       if (!(rangeContains(r, pos) || (empty && r.start.line === pos.line)) || seen.has(f.ruleId)) continue;
       seen.add(f.ruleId);
       const meta = ruleById(f.ruleId);
-      parts.push(meta ? ruleHoverMarkdown(meta.meta) : f.message);
+      findingLines.push(meta ? findingHoverLine(meta.meta, f.fixes[0]?.title) : f.message);
       range ??= r;
     }
   }
+  // one line each: a Markdown list keeps them apart without blank lines between them
+  if (findingLines.length === 1) parts.push(findingLines[0] as string);
+  else if (findingLines.length > 1) parts.push(findingLines.map((l) => `- ${l}`).join("\n"));
   const text = doc.getText();
   // huge or binary files are not linted; nothing below is worth parsing them for
   if (text.length > MAX_LINT_CHARS || state?.findings.some((f) => f.ruleId === SKIPPED_FILE_RULE_ID)) return result(parts, range);
-
-  if (enabled) {
-    const h =
-      kind === "dockerfile"
-        ? ctx.dockerfile.hover(text, pos)
-        : kind === "compose"
-          ? await ctx.yaml()?.hover(uri, ctx.docStates.revision(doc), text, pos)
-          : null;
-    // yaml-language-server heads every hover with the schema's title; alone it says nothing
-    const md = h
-      ? markdownOf(h.contents)
-          .replace(/^#### Compose Specification\s*/, "")
-          .trim()
-      : "";
-    if (md) {
-      parts.push(md);
-      range ??= h?.range;
-    }
-  }
 
   const fresh = state && state.version === doc.version ? state.model : undefined;
   if (kind === "dockerfile") {
@@ -81,7 +68,39 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
       range ??= note.range;
     }
   }
+
+  if (enabled) {
+    const h =
+      kind === "dockerfile"
+        ? ctx.dockerfile.hover(text, pos)
+        : kind === "compose"
+          ? await ctx.yaml()?.hover(uri, ctx.docStates.revision(doc), text, pos)
+          : null;
+    // yaml-language-server heads every hover with the schema's title; alone it says nothing
+    const md = h
+      ? shortReference(
+          markdownOf(h.contents)
+            .replace(/^#### Compose Specification\s*/, "")
+            .trim(),
+        )
+      : "";
+    if (md) {
+      parts.push(md);
+      range ??= h?.range;
+    }
+  }
   return result(parts, range);
+}
+
+/**
+ * The reference text cut to its first paragraph, plus its documentation link when it has one: the code
+ * samples and the rest are one click away.
+ */
+export function shortReference(markdown: string): string {
+  const paragraphs = markdown.split(/\n\s*\n/).map((p) => p.trim());
+  const first = paragraphs.find((p) => p && !p.startsWith("```")) ?? "";
+  const link = paragraphs.find((p) => p !== first && /^\[[^\]]+\]\([^)]+\)$/.test(p));
+  return [first, link].filter(Boolean).join(" ");
 }
 
 function result(parts: string[], range: Range | undefined): Hover | null {

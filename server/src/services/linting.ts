@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { optionProblems, type ShipshapeConfig } from "../engine/config";
+import { checkConfigText } from "../engine/configCheck";
 import { findConfigFile } from "../engine/configLookup";
 import { ENCODING_RULE_ID, encodingFinding, utf16Signature, type Utf16Signature } from "../engine/encoding";
 import { fixToFixedPoint, isSafeFix, type FixRunResult } from "../engine/fixes";
@@ -21,7 +22,7 @@ import { shapeOf, withinBaseLimits } from "./features";
 import type { DockerfileService } from "./dockerfileService";
 import { baseFeaturesEnabled, mergeConfig, type ClientSettings } from "./settings";
 import type { SettingsStore } from "./settingsStore";
-import { schemePolicy, uriToPath } from "./uris";
+import { pathToUri, schemePolicy, uriToPath } from "./uris";
 
 /**
  * The time one document's rules may take per lint in the server: past it, the remaining rules are skipped and
@@ -217,7 +218,11 @@ export class LintService {
     try {
       const started = Date.now();
       let state = this.lintDocument(current, kind, settings, revision);
-      this.durations.set(uri, Date.now() - started);
+      const ms = Date.now() - started;
+      // timing in the output channel: each document's first lint, and any lint slow enough to notice
+      if (!this.durations.has(uri) || ms >= SLOW_LINT_MS)
+        this.log(`linted ${state.path} (${kind}) in ${ms} ms: ${state.findings.length} finding${state.findings.length === 1 ? "" : "s"}`);
+      this.durations.set(uri, ms);
       // neighbours fetched through the client: lint again once they are in, before publishing, so a rule never
       // reports a file as missing only because it had not arrived yet (bounded: each round can ask for new files)
       for (let round = 0; round < MAX_FILL_ROUNDS && this.filled?.pending; round++) {
@@ -310,6 +315,7 @@ export class LintService {
     settings: ClientSettings,
   ): { config: ShipshapeConfig; file: string | undefined; problems: string[] } {
     const configFile = this.readsNeighbours(uri) ? findConfigFile(uriToPath(uri), fs, this.settings.roots) : undefined;
+    if (configFile && !configFile.migratedFrom) this.publishConfigDiagnostics(configFile.path, fs);
     const migrated = configFile?.migratedFrom?.join(" and ");
     if (migrated && !this.configProblems.has(`migrated:${migrated}`)) {
       this.configProblems.set(`migrated:${migrated}`, "");
@@ -326,6 +332,29 @@ export class LintService {
     }
     this.configProblems.set(where, said);
     return { config, file: configFile?.path, problems };
+  }
+
+  /**
+   * What is wrong in a .shipshape.json as diagnostics in that file, on the key or value at fault (unknown rule
+   * ids, invalid severities, unknown options, JSON errors), and in the log: once per change of the file.
+   */
+  private publishConfigDiagnostics(path: string, fs: WorkspaceFs): void {
+    const text = fs.readFile(path);
+    if (text === undefined) return;
+    const checked = checkConfigText(text.replace(/^\uFEFF/, ""));
+    const key = `diagnostics:${path}`;
+    const said = JSON.stringify(checked);
+    const before = this.configProblems.get(key);
+    this.configProblems.set(key, said);
+    if (before === said || (before === undefined && checked.length === 0)) return;
+    if (checked.length) this.log(`${path}: ${checked.map((p) => p.message).join("; ")}`);
+    const diagnostics: Diagnostic[] = checked.map((p) => ({
+      range: p.range,
+      message: p.message,
+      severity: p.severity === "error" ? 1 : 2,
+      source: "shipshape",
+    }));
+    void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics }).catch(() => undefined);
   }
 
   private lintDocument(doc: TextDocument, kind: FileKind, settings: ClientSettings, revision: number): LintState {

@@ -1,4 +1,5 @@
 import type { Connection } from "vscode-languageserver";
+import { checkRulesSetting } from "../engine/configCheck";
 import { DEFAULT_SETTINGS, readClientSettings, type ClientSettings, type OtherProviders } from "./settings";
 
 const SETTINGS_TIMEOUT_MS = 3000;
@@ -15,6 +16,8 @@ export class SettingsStore {
   /** The workspace folders' URIs as the client sent them at start, whatever their scheme. */
   folderUris: string[] = [];
   private readonly cache = new Map<string, Promise<ClientSettings>>();
+  /** The last settings summary written to the log: said once per change, not per document. */
+  private lastLogged = "";
 
   constructor(
     private readonly connection: Connection,
@@ -31,7 +34,10 @@ export class SettingsStore {
       p = Promise.race([this.connection.workspace.getConfiguration({ scopeUri: uri, section: "shipshape" }), timeout]).then(
         (raw: unknown) => {
           clearTimeout(timer);
-          return raw === null || raw === undefined ? this.pushed : readClientSettings(raw);
+          if (raw === null || raw === undefined) return this.pushed;
+          const settings = readClientSettings(raw);
+          this.logSettings(settings, (raw as { rules?: unknown }).rules);
+          return settings;
         },
         (error: unknown) => {
           clearTimeout(timer);
@@ -42,6 +48,20 @@ export class SettingsStore {
       this.cache.set(uri, p);
     }
     return p;
+  }
+
+  /** What the configuration is, and what in it cannot be used (an unknown rule id, an invalid severity). */
+  logSettings(settings: ClientSettings, rawRules: unknown): void {
+    const ids = Object.keys(settings.rules);
+    const summary =
+      `settings: ${ids.length} rule setting${ids.length === 1 ? "" : "s"} in shipshape.rules` +
+      `${ids.length ? ` (${ids.slice(0, 8).join(", ")}${ids.length > 8 ? ", …" : ""})` : ""}, ` +
+      `languageFeatures ${settings.languageFeatures}, inlayHints ${settings.inlayHints ? "on" : "off"}`;
+    const problems = checkRulesSetting(rawRules);
+    const text = [summary, ...problems].join("\n");
+    if (text === this.lastLogged) return;
+    this.lastLogged = text;
+    this.log(text);
   }
 
   forget(uri: string): void {

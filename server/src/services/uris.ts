@@ -14,7 +14,7 @@ export function uriToPath(uri: string): string {
 
 /**
  * Read-only views of another version of a file: diff bases and history (VS Code's Git, GitLens, other SCM
- * extensions) and pull-request reviews. A problem there cannot be fixed, and would show twice in the
+ * extensions), pull-request reviews and the generators' previews. A problem there cannot be fixed, and would show twice in the
  * Problems panel next to the working file's.
  */
 export const READ_ONLY_SCHEMES: ReadonlySet<string> = new Set([
@@ -28,6 +28,9 @@ export const READ_ONLY_SCHEMES: ReadonlySet<string> = new Set([
   "hg",
   "perforce",
   "merge-conflict.conflict-diff",
+  // the generators' "current ↔ generated" diff: the generated side has no folder of its own yet (its build
+  // contexts, .env and Dockerfile would all "not exist"), and the engine has linted it clean before it is shown
+  "shipshape-preview",
 ]);
 
 export interface SchemePolicy {

@@ -14,7 +14,7 @@ import { INITIAL, parseRawGrammar, Registry, type IGrammar, type IRawGrammar } f
 
 const ROOT = join(__dirname, "../../..");
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
-  contributes: { grammars: { scopeName: string; path: string; injectTo: string[] }[] };
+  contributes: { grammars: { scopeName: string; path: string; injectTo?: string[]; language?: string }[] };
 };
 
 const STAND_INS: Record<string, object> = {
@@ -52,7 +52,7 @@ async function registry(): Promise<Registry> {
       const stand = STAND_INS[scopeName];
       return stand ? parseRawGrammar(JSON.stringify(stand), `${scopeName}.json`) : null;
     },
-    getInjections: (scopeName: string) => pkg.contributes.grammars.filter((g) => g.injectTo.includes(scopeName)).map((g) => g.scopeName),
+    getInjections: (scopeName: string) => pkg.contributes.grammars.filter((g) => g.injectTo?.includes(scopeName)).map((g) => g.scopeName),
   });
 }
 
@@ -73,8 +73,21 @@ describe("TextMate injection grammars", () => {
     for (const g of pkg.contributes.grammars) {
       const raw = JSON.parse(readFileSync(join(ROOT, g.path), "utf8")) as { scopeName: string; injectionSelector?: string };
       assert.equal(raw.scopeName, g.scopeName);
-      assert.ok(raw.injectionSelector, `${g.path} is an injection`);
+      if (g.language) assert.equal(raw.injectionSelector, undefined, `${g.path} is a language grammar`);
+      else assert.ok(raw.injectionSelector, `${g.path} is an injection`);
     }
+  });
+
+  it(".dockerignore: comments, negation, wildcards and character classes have their scopes", async () => {
+    const grammar = (await (await registry()).loadGrammar("source.dockerignore")) as IGrammar;
+    const lines = tokens(grammar, "# local files\n!README.md\n**/*.pyc\nbuild/[ab]?\nnode_modules\n");
+    assert.match(scopeOf(lines, 0, " local files"), /comment\.line\.number-sign\.dockerignore/);
+    assert.match(scopeOf(lines, 1, "!"), /keyword\.operator\.negation\.dockerignore/);
+    assert.match(scopeOf(lines, 2, "**"), /keyword\.operator\.glob\.recursive/);
+    assert.match(scopeOf(lines, 2, "*"), /keyword\.operator\.glob\.wildcard/);
+    assert.match(scopeOf(lines, 3, "ab"), /constant\.other\.character-class/);
+    assert.match(scopeOf(lines, 4, "node_modules"), /string\.unquoted\.path/);
+    assert.doesNotMatch(scopeOf(lines, 4, "node_modules"), /negation|comment/);
   });
 
   it("Dockerfile: a RUN heredoc body is shell until its terminator; other heredocs and lines are not", async () => {

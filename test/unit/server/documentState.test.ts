@@ -50,6 +50,8 @@ describe("schemePolicy: what the server lints, by URI scheme", () => {
       "gitlens://abc/w/Dockerfile",
       "pr:/w/Dockerfile",
       "review:/w/Dockerfile",
+      // the generated side of a generator's diff: no false "build context does not exist" there
+      "shipshape-preview:/compose.yml?3",
     ])
       assert.deepEqual(schemePolicy(uri), { lint: false, neighbours: "none" }, uri);
   });

@@ -107,7 +107,11 @@ export function composeHover(file: ComposeFileModel, project: ComposeProject, po
   if (loc.isKey) {
     if (loc.path.length === 1 && top && TOP_LEVEL_NOTES[top]) return { markdown: TOP_LEVEL_NOTES[top] as string, range };
     if (top === "services" && loc.path.length === 2 && service) {
-      const merged = mergedServiceMarkdown(project, service);
+      // the table of merged values says more than the summary only when several files or an extends chain meet
+      const merged =
+        project.definitions(service).length > 1 || project.extendsOf(service) !== undefined
+          ? mergedServiceMarkdown(project, service)
+          : undefined;
       return { markdown: serviceSummary(project, service) + (merged ? `\n\n${merged}` : ""), range };
     }
     if (top === "services" && loc.path.length === 3 && key && SERVICE_KEY_NOTES[key])

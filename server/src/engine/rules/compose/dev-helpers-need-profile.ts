@@ -1,5 +1,5 @@
 import { appendToMap, childIndent, serviceProfiles } from "../../analysis/compose";
-import { isHelperService } from "../../analysis/composeDev";
+import { isHelperService, moveToOverrideFix } from "../../analysis/composeDev";
 import { composeRule } from "../../rule";
 import type { Fix } from "../../types";
 
@@ -21,7 +21,11 @@ export const rule = composeRule({
       },
     ],
     equivalents: [],
-    messages: { noProfile: "`{{service}}` is a development helper and starts with every `up`; give it a profile." },
+    messages: {
+      noProfile: "`{{service}}` is a development helper and starts with every `up`; give it a profile.",
+      noProfileInBase:
+        "`{{service}}` is a development helper and starts with every `up` of the production stack; give it a profile or move it to an override file.",
+    },
     options: { profile: { description: "The profile name the fix uses.", type: "string", default: "tools" } },
     practice: "004 Profiles for selective startup; 003 §8.2.2 (helper services)",
   },
@@ -33,7 +37,12 @@ export const rule = composeRule({
       const indent = " ".repeat(childIndent(compose, svc.node, svc.key));
       const edit = appendToMap(compose, svc.node, [`${indent}profiles: [${profile}]`]);
       const fixes: Fix[] = edit ? [{ title: `Add \`profiles: [${profile}]\``, safe: false, edits: [edit] }] : [];
-      report({ messageId: "noProfile", range: svc.keyRange, data: { service: svc.name }, fixes });
+      // one problem, one finding: in the production base file this is also where compose/dev-settings-in-base-file
+      // would say "move it to an override file"; that advice comes here as the second fix, and that rule stays quiet
+      const inBase = project.isProductionBase(compose);
+      const move = inBase ? moveToOverrideFix(project, compose, svc, [], true) : undefined;
+      if (move) fixes.push(move);
+      report({ messageId: inBase ? "noProfileInBase" : "noProfile", range: svc.keyRange, data: { service: svc.name }, fixes });
     }
   },
 });

@@ -41,13 +41,16 @@ export const rule = composeRule({
     },
     practice: "003 §8.2.2 Mandatory rules (use override files, keep base clean)",
   },
-  check({ compose, project, report }) {
+  check({ compose, project, report, runs }) {
     if (!project.isProductionBase(compose)) return;
+    const helpersRuleOn = runs("compose/dev-helpers-need-profile");
     // a stack made only of such tools (a compose file that runs pgAdmin or Portainer) is what it deploys, not a helper
     const onlyHelpers = compose.services.every((svc) => isHelperService(project, svc.name));
     for (const svc of compose.services) {
       if (isHelperService(project, svc.name)) {
-        if (onlyHelpers || serviceProfiles(project, svc.name).length > 0) continue;
+        // a helper without a profile is compose/dev-helpers-need-profile's finding (with this rule's move as its
+        // second fix): one problem, one finding. Reported here only when that rule is off.
+        if (onlyHelpers || serviceProfiles(project, svc.name).length > 0 || helpersRuleOn) continue;
         const fix = moveToOverrideFix(project, compose, svc, [], true);
         report({
           messageId: "helper",

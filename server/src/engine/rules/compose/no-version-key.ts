@@ -28,8 +28,14 @@ export const rule = composeRule({
     // delete the whole line(s), including the line break and a comment on the same line
     const startLine = r.start.line;
     const endLine = r.end.character === 0 && r.end.line > startLine ? r.end.line - 1 : r.end.line;
-    const deleteTo =
-      endLine + 1 < lines.lineCount ? { line: endLine + 1, character: 0 } : { line: endLine, character: lines.lineText(endLine).length };
+    // the blank lines after it go too when nothing but blank lines precede it (the file would start with an empty
+    // line) or a blank line precedes it (two would meet); a bounded walk, at most to the end of the file
+    const blank = (l: number) => lines.lineText(l).trim() === "";
+    let last = endLine;
+    let before = startLine - 1;
+    while (before >= 0 && blank(before)) before--;
+    if (before < 0 || (startLine > 0 && blank(startLine - 1))) while (last + 1 < lines.lineCount - 1 && blank(last + 1)) last++;
+    const deleteTo = last + 1 < lines.lineCount ? { line: last + 1, character: 0 } : { line: last, character: lines.lineText(last).length };
     report({
       messageId: "obsolete",
       range: compose.rangeOf(pair.key),

@@ -1,6 +1,4 @@
-import { checkEntries } from "../../analysis/ignoreRule";
-import { ENV_ENTRIES } from "../../knowledge/dockerignore";
-import { dirname, join } from "../../paths";
+import { checkGroupEntries } from "../../analysis/ignoreRule";
 import { dockerignoreRule } from "../../rule";
 
 export const rule = dockerignoreRule({
@@ -18,19 +16,11 @@ export const rule = dockerignoreRule({
     examples: [{ bad: ".git\n.venv\n", good: ".git\n.venv\n.env\n.env.*\n!.env.example\n" }],
     equivalents: [],
     messages: { missing: "This .dockerignore does not exclude {{what}} ({{patterns}}): they would be copied into the image." },
+    // the group check (analysis/ignoreRule.ts) looks for an env-file folder such as `.envs/`
     reads: [".env*"],
     practice: "003 (Generate .dockerignore: exclude `.env*`), 004 (never commit or ship env files), 000 (.env is gitignored)",
   },
   check(ctx) {
-    // the project keeps its env files in a folder of their own (`.envs/`, cookiecutter-django's layout) and excludes it
-    const dir = dirname(ctx.path);
-    const envFolder = ctx.dockerignore.patterns.find((p) => {
-      const name = p.pattern.replace(/^\/+|\/+$/g, "");
-      return (
-        !p.negated && /^\.env[^/*?.]+$/.test(name) && ctx.fs.exists(join(dir, name)) && ctx.dockerignore.excludes(`${name}/.production`)
-      );
-    });
-    if (envFolder) return;
-    checkEntries(ctx, ENV_ENTRIES, "environment files");
+    checkGroupEntries(ctx, "dockerignore/exclude-env-files");
   },
 });

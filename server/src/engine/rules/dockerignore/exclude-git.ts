@@ -1,6 +1,4 @@
-import { checkEntries } from "../../analysis/ignoreRule";
-import { GIT_ENTRIES } from "../../knowledge/dockerignore";
-import { dirname, resolvePath } from "../../paths";
+import { checkGroupEntries } from "../../analysis/ignoreRule";
 import { dockerignoreRule } from "../../rule";
 
 export const rule = dockerignoreRule({
@@ -18,12 +16,11 @@ export const rule = dockerignoreRule({
     examples: [{ bad: ".env\n.venv\n", good: ".git\n.env\n.venv\n", files: { ".git/HEAD": "ref: refs/heads/main\n" } }],
     equivalents: [],
     messages: { missing: "This .dockerignore does not exclude {{what}} ({{patterns}})." },
+    // the group check (analysis/ignoreRule.ts) looks for an env-file folder such as `.envs/`
+    reads: [".env*"],
     practice: "003 (Generate .dockerignore: exclude `.git`), 002 (.dockerignore lists .git)",
   },
   check(ctx) {
-    // the folder of the .dockerignore is the build context: without a .git there (a subfolder of the repository,
-    // a generated context) there is nothing to exclude
-    if (!ctx.fs.exists(resolvePath(dirname(ctx.path), ".git"))) return;
-    checkEntries(ctx, GIT_ENTRIES, "the git history");
+    checkGroupEntries(ctx, "dockerignore/exclude-git");
   },
 });

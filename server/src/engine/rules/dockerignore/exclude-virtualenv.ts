@@ -1,6 +1,4 @@
-import { checkEntries } from "../../analysis/ignoreRule";
-import { VENV_ENTRIES } from "../../knowledge/dockerignore";
-import { dirname } from "../../paths";
+import { checkGroupEntries } from "../../analysis/ignoreRule";
 import { dockerignoreRule } from "../../rule";
 
 export const rule = dockerignoreRule({
@@ -17,15 +15,11 @@ export const rule = dockerignoreRule({
     examples: [{ bad: ".git\n.env\n", good: ".git\n.env\n.venv\n", files: { "pyproject.toml": "[project]\nname = 'app'\n" } }],
     equivalents: [],
     messages: { missing: "This .dockerignore does not exclude {{what}} ({{patterns}})." },
+    // the group check (analysis/ignoreRule.ts) looks for an env-file folder such as `.envs/`
+    reads: [".env*"],
     practice: "003 (Generate .dockerignore: exclude `.venv`), 002 (.dockerignore lists .venv/)",
   },
   check(ctx) {
-    const dir = dirname(ctx.path);
-    const names = ctx.fs.readDir(dir);
-    const python = names.some(
-      (n) => n === ".venv" || n === "pyproject.toml" || n === "uv.lock" || n === "poetry.lock" || /^requirements.*\.txt$/.test(n),
-    );
-    if (!python) return;
-    checkEntries(ctx, VENV_ENTRIES, "the local virtualenv");
+    checkGroupEntries(ctx, "dockerignore/exclude-virtualenv");
   },
 });
