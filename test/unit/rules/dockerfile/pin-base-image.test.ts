@@ -3,6 +3,8 @@ import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
   valid: [
+    { name: "a distribution's release name is its version", code: "FROM debian:bookworm-slim\nFROM ubuntu:noble\n" },
+    { name: "a version with a variant", code: "FROM node:22-alpine\n" },
     "FROM python:3.13-slim\n",
     "FROM python@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
     { name: "scratch", code: "FROM scratch\nCOPY app /app\n" },
@@ -28,6 +30,21 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a channel tag",
+      code: "FROM «node:lts»\n",
+      errors: [{ messageId: "floating" }],
+    },
+    {
+      name: "a variant-only tag, also in COPY --from",
+      code: "FROM «nginx:alpine»\nCOPY --from=«ghcr.io/acme/tools:slim» /bin/tool /usr/local/bin/\n",
+      errors: [{ messageId: "variantOnly" }, { messageId: "variantOnly" }],
+    },
+    {
+      name: "an edge distribution",
+      code: "FROM «alpine:edge»\n",
+      errors: [{ messageId: "floating" }],
+    },
     {
       name: "an ARG whose default leaves the image untagged",
       code: "ARG IMAGE=python\nFROM «${IMAGE}»\n",

@@ -1,8 +1,13 @@
+import { FLOATING_TAGS } from "../../knowledge/composeImages";
 import { recommendedTag } from "../../knowledge/images";
 import { expandVariables, parseImageRef, withTag, type ImageRef } from "../../model/imageRef";
 import { dockerfileRule } from "../../rule";
 import type { Range } from "../../text";
 import type { Fix } from "../../types";
+
+/** Images whose tags are distribution releases (`debian:bookworm`, `ubuntu:noble`, `buildpack-deps:bookworm-scm`): not variant-only tags. */
+const OS_IMAGES =
+  /^(library\/)?(debian|ubuntu|alpine|fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux|opensuse\/leap|archlinux|busybox|buildpack-deps)$/;
 
 export const rule = dockerfileRule({
   meta: {
@@ -11,9 +16,11 @@ export const rule = dockerfileRule({
     defaultSeverity: "warning",
     fixable: true,
     fixKinds: ["suggestion"],
-    summary: "Pin every image a build pulls (FROM and COPY --from) to an explicit tag, not `latest` or no tag at all.",
+    summary:
+      "Pin every image a build pulls (FROM and COPY --from) to an explicit version tag, not `latest`, no tag, a channel such as `lts`/`stable`, or a variant-only tag such as `node:alpine`.",
     rationale:
       "An untagged image means `latest`, and `latest` moves: the same Dockerfile builds a different image next week, and a broken upstream release reaches you without any change on your side. " +
+      "Channel tags (`lts`, `stable`, `current`, `edge`, `nightly`) move the same way, and so does a tag that names only a variant (`node:alpine`, `python:bookworm`): it has no version in it, so each new release replaces what it points at. A distribution's own release names (`debian:bookworm`, `ubuntu:noble`) are versions and are accepted. " +
       "That holds for the base image and just as much for helper images such as the uv binary copied with `COPY --from=ghcr.io/astral-sh/uv:…`. " +
       "Pin a version tag; for production runtime stages, the `requireDigest` option also asks for an `@sha256:` digest, which cannot be re-pointed at all. " +
       "An image named through an `ARG` without a default (`FROM registry/${IMAGE}`) is given at build time and is not judged.",
@@ -33,6 +40,9 @@ export const rule = dockerfileRule({
     messages: {
       untagged: "Image `{{image}}` has no tag, so it pulls whatever `latest` is today; pin a version.",
       latest: "Image `{{image}}` uses `latest`, which moves between builds; pin a version.",
+      floating: "Image `{{image}}` uses the moving tag `{{tag}}`, which points at a new release whenever one is pushed; pin a version.",
+      variantOnly:
+        "Image `{{image}}`: the tag `{{tag}}` names a variant, not a version, and moves with every release; pin a version (e.g. `{{example}}`).",
       noDigest: "The production image `{{image}}` is not pinned by digest (`@sha256:…`).",
     },
     options: {
@@ -56,6 +66,15 @@ export const rule = dockerfileRule({
       };
       if (!ref.digest && ref.tag === undefined) report({ messageId: "untagged", range, data: { image: ref.raw }, fixes: fixes() });
       else if (!ref.digest && ref.tag === "latest") report({ messageId: "latest", range, data: { image: ref.raw }, fixes: fixes() });
+      else if (!ref.digest && ref.tag !== undefined && FLOATING_TAGS.includes(ref.tag.toLowerCase()))
+        report({ messageId: "floating", range, data: { image: ref.raw, tag: ref.tag }, fixes: fixes() });
+      else if (!ref.digest && ref.tag !== undefined && !/[0-9]/.test(ref.tag) && !OS_IMAGES.test(ref.name.toLowerCase()))
+        report({
+          messageId: "variantOnly",
+          range,
+          data: { image: ref.raw, tag: ref.tag, example: `${ref.name.replace(/^library\//, "")}:<version>-${ref.tag}` },
+          fixes: fixes(),
+        });
       else if (production && requireDigest && !ref.digest) report({ messageId: "noDigest", range, data: { image: ref.raw } });
     };
     // `ARG BASEIMAGE` without a default is given at build time (`--build-arg`): the image it names is unknown, not empty
