@@ -5,6 +5,7 @@ testRule(rule, {
   valid: [
     { name: "a distribution's release name is its version", code: "FROM debian:bookworm-slim\nFROM ubuntu:noble\n" },
     { name: "a version with a variant", code: "FROM node:22-alpine\n" },
+    { name: "distroless: the version is in the name, the tag is a variant", code: "FROM gcr.io/distroless/python3-debian12:nonroot\n" },
     "FROM python:3.13-slim\n",
     "FROM python@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
     { name: "scratch", code: "FROM scratch\nCOPY app /app\n" },

@@ -9,6 +9,14 @@ import type { Fix } from "../../types";
 const OS_IMAGES =
   /^(library\/)?(debian|ubuntu|alpine|fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux|opensuse\/leap|archlinux|busybox|buildpack-deps)$/;
 
+/**
+ * Images whose variant tags are all they have: distribution releases, and distroless, whose version is in the
+ * image name (`python3-debian12`) and whose tags (`nonroot`, `debug`) are only variants; a digest pins those.
+ */
+function releaseTagged(ref: ImageRef): boolean {
+  return OS_IMAGES.test(ref.name.toLowerCase()) || (ref.registry === "gcr.io" && ref.path.startsWith("distroless/"));
+}
+
 export const rule = dockerfileRule({
   meta: {
     id: "dockerfile/pin-base-image",
@@ -68,7 +76,7 @@ export const rule = dockerfileRule({
       else if (!ref.digest && ref.tag === "latest") report({ messageId: "latest", range, data: { image: ref.raw }, fixes: fixes() });
       else if (!ref.digest && ref.tag !== undefined && FLOATING_TAGS.includes(ref.tag.toLowerCase()))
         report({ messageId: "floating", range, data: { image: ref.raw, tag: ref.tag }, fixes: fixes() });
-      else if (!ref.digest && ref.tag !== undefined && !/[0-9]/.test(ref.tag) && !OS_IMAGES.test(ref.name.toLowerCase()))
+      else if (!ref.digest && ref.tag !== undefined && !/[0-9]/.test(ref.tag) && !releaseTagged(ref))
         report({
           messageId: "variantOnly",
           range,
