@@ -22,7 +22,8 @@ function sentinelFor(name: string): { text: (original: string) => string; rule: 
     return { text: (t) => `${t}MAINTAINER e2e <e2e@example.com>\n`, rule: "dockerfile/maintainer-deprecated" };
   }
   if (/^(docker-)?compose[\w.-]*\.ya?ml$/i.test(name)) return { text: (t) => `version: "3.8"\n${t}`, rule: "compose/no-version-key" };
-  if (name === ".dockerignore") return { text: () => "# nothing excluded\n", rule: "dockerignore/exclude-git" };
+  // without a .git folder in the build context, exclude-git has nothing to say: the env-file check speaks for the group
+  if (name === ".dockerignore") return { text: () => "# nothing excluded\n", rule: "dockerignore/exclude-env-files" };
   return undefined;
 }
 
