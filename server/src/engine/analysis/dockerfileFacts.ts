@@ -7,7 +7,7 @@ import { hasKnownContents, imageFacts, imageLanguage, type ImageFacts } from "..
 import { detectServerFramework, type DetectedServer } from "./python";
 import type { DockerInstruction, DockerfileModel, Stage } from "../model/dockerfile";
 import { parseShell, programOf, argsOf, type ShellCommand, type ShellWord } from "../model/shell";
-import type { Position, TextEdit } from "../text";
+import type { Position, Range, TextEdit } from "../text";
 import type { Fix } from "../types";
 import { escapeRegExp } from "../regex";
 
@@ -602,6 +602,13 @@ export function insideUnclosedHeredoc(model: DockerfileModel, at: Position): boo
 /** The fix, or none when one of its edits could not be placed (an `insertLines` that returned undefined). */
 export function fixIfPlaced(fix: Omit<Fix, "edits">, ...edits: (TextEdit | undefined)[]): Fix[] {
   return edits.every((e): e is TextEdit => e !== undefined) ? [{ ...fix, edits: edits as TextEdit[] }] : [];
+}
+
+/** The JSON strings of an exec-form instruction (values unescaped by the model), each with its range in the document. */
+export function jsonStrings(ins: DockerInstruction): { value: string; range: Range }[] {
+  const ast = ins.ast as unknown as { getJSONStrings?(): { getJSONValue(): string; getRange(): Range }[] };
+  const values = ins.jsonArgs ?? [];
+  return (ast.getJSONStrings?.() ?? []).map((s, i) => ({ value: values[i] ?? s.getJSONValue(), range: s.getRange() }));
 }
 
 /** The edit that removes an instruction's whole line(s), line break included. */

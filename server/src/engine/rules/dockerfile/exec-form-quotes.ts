@@ -1,20 +1,9 @@
-import type { DockerInstruction } from "../../model/dockerfile";
+import { jsonStrings } from "../../analysis/dockerfileFacts";
 import { dockerfileRule } from "../../rule";
-import type { Range } from "../../text";
 
 const SHELLS = /(^|\/)(sh|bash|dash|ash|zsh|ksh|pwsh|powershell|cmd)(\.exe)?$/i;
 
-interface JsonString {
-  value: string;
-  range: Range;
-}
-
-function jsonStrings(ins: DockerInstruction): JsonString[] {
-  const ast = ins.ast as unknown as { getJSONStrings?(): { getJSONValue(): string; getRange(): Range }[] };
-  const list = ast.getJSONStrings?.() ?? [];
-  const values = ins.jsonArgs ?? [];
-  return list.map((s, i) => ({ value: values[i] ?? s.getJSONValue(), range: s.getRange() }));
-}
+type JsonString = ReturnType<typeof jsonStrings>[number];
 
 /** The quote characters a shell would have removed from this argument, or undefined. */
 function shellQuoted(arg: string): { inner: string } | undefined {

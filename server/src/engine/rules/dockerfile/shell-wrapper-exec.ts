@@ -1,5 +1,4 @@
-import { imageStateAt } from "../../analysis/dockerfileFacts";
-import type { DockerInstruction } from "../../model/dockerfile";
+import { imageStateAt, jsonStrings } from "../../analysis/dockerfileFacts";
 import { parseShell, programOf } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 import type { Range } from "../../text";
@@ -9,23 +8,6 @@ import type { Fix } from "../../types";
 const BLOCK_END = /^(fi|done|esac|\}|\))$/;
 /** Builtins that `exec` cannot run. */
 const BUILTINS = new Set(["cd", "wait", "export", "set", "trap", "true", "false", ":", "echo", "printf", "read", "eval", "source", "."]);
-
-interface JsonString {
-  value: string;
-  range: Range;
-  /** The string exactly as written, quotes included. */
-  raw: string;
-}
-
-function jsonStrings(ins: DockerInstruction, text: (r: Range) => string): JsonString[] {
-  const ast = ins.ast as unknown as { getJSONStrings?(): { getJSONValue(): string; getRange(): Range }[] };
-  const values = ins.jsonArgs ?? [];
-  return (ast.getJSONStrings?.() ?? []).map((s, i) => ({
-    value: values[i] ?? s.getJSONValue(),
-    range: s.getRange(),
-    raw: text(s.getRange()),
-  }));
-}
 
 export const rule = dockerfileRule({
   meta: {
@@ -59,10 +41,10 @@ export const rule = dockerfileRule({
     for (const stage of dockerfile.stages) {
       for (const ins of stage.instructions) {
         if ((ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || !ins.isExecForm) continue;
-        const args = jsonStrings(ins, text);
+        const args = jsonStrings(ins);
         const shell = /(^|\/)(sh|dash)$/.exec(args[0]?.value ?? "")?.[2];
         if (!shell || args[1]?.value !== "-c" || args.length !== 3) continue;
-        const script = args[2] as JsonString;
+        const script = args[2] as { value: string; range: Range };
         if (shell === "sh") {
           const state = imageStateAt(dockerfile, stage);
           if (state.baseFromArg || state.base.known.family !== "debian") continue;
@@ -79,7 +61,7 @@ export const rule = dockerfileRule({
         if (commands.some((c) => c.words.some((w) => BLOCK_END.test(w.value) && !w.quoted))) continue;
         const fixes: Fix[] = [];
         // the edit lands inside the JSON string: only where it is written without escapes, so offsets match
-        if (!BUILTINS.has(p.name) && script.raw === JSON.stringify(script.value) && last.assignments.length === 0) {
+        if (!BUILTINS.has(p.name) && text(script.range) === JSON.stringify(script.value) && last.assignments.length === 0) {
           const at = dockerfile.lines.positionAt(dockerfile.lines.offsetAt(script.range.start) + 1 + first.start);
           fixes.push({ title: `Start ${p.name} with exec`, safe: false, edits: [{ range: { start: at, end: at }, newText: "exec " }] });
         }
