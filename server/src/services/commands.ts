@@ -8,7 +8,7 @@ import type { ClientCapabilities, CreateFile, TextDocumentEdit, WorkspaceEdit } 
 import { URI, Utils } from "vscode-uri";
 import { parseGoal } from "../engine/choices";
 import type { ShipshapeConfig } from "../engine/config";
-import { generate, GENERATOR_NAMES, nextSteps, type GenerateOptions, type GeneratorName } from "../engine/generators";
+import { generate, GENERATOR_NAMES, generatorRefusal, nextSteps, type GenerateOptions } from "../engine/generators";
 import { planFiles } from "../engine/generators/plan";
 import { readProjectFacts } from "../engine/generators/projectFacts";
 import { recipeCommand } from "../engine/generators/recipes";
@@ -163,9 +163,6 @@ function project(host: CommandHost, params: ProjectParams): ProjectResponse {
   };
 }
 
-/** Generators that install the project's dependencies, so they need a manifest to install from. */
-const NEEDS_MANIFEST: readonly GeneratorName[] = ["dockerfile", "dagster"];
-
 function generateCommand(host: CommandHost, params: GenerateParams): GenerateResponse {
   const name = params.generator;
   if (!GENERATOR_NAMES.includes(name)) throw new CommandError(`generator: expected one of ${GENERATOR_NAMES.join(", ")}`);
@@ -173,12 +170,9 @@ function generateCommand(host: CommandHost, params: GenerateParams): GenerateRes
   const facts = readProjectFacts(folder.fs, folder.path);
   const options = readGenerateOptions(params.options);
   const base = { folder: folder.uri.toString(), files: [], nextSteps: [] };
-  if (NEEDS_MANIFEST.includes(name) && !facts.hasManifest) {
-    return {
-      ...base,
-      error: `${folder.path} has no pyproject.toml, requirements*.txt or package.json, so there is nothing to install from. Add the project's dependencies first.`,
-    };
-  }
+  // the engine's one answer to "can this generator serve this project" (the CLI exits 2 with the same words)
+  const refusal = generatorRefusal(name, facts);
+  if (refusal !== undefined) return { ...base, error: `${folder.path}: ${refusal}` };
   let generated = generate(name, facts, options);
   if (Array.isArray(params.only)) generated = generated.filter((f) => params.only?.includes(f.path));
   const files: GeneratedFilePlan[] = planFiles(folder.fs, folder.path, generated).map((p) => {
