@@ -289,8 +289,9 @@ export async function runReview(argv: string[], io: InitIo): Promise<number> {
 }
 
 /**
- * `shipshape refine FILE --goal smaller-image|faster-builds|security|production [--yes]`: applies every safe fix of
- * the goal's rule categories. Without `--yes` it prints the diff and writes nothing.
+ * `shipshape refine FILE --goal smaller-image|faster-builds|security|production [--yes]`: makes the goal's larger
+ * changes (builder/runtime split, manifests first, secret mounts) and applies every safe fix of the goal's rule
+ * categories. Without `--yes` it prints the diff and writes nothing.
  */
 export async function runRefine(argv: string[], io: InitIo): Promise<number> {
   let goalText: string | undefined;
@@ -327,6 +328,11 @@ export async function runRefine(argv: string[], io: InitIo): Promise<number> {
   if (result.wouldNotStart) {
     io.stdout(`${GOAL_TITLES[goal]}: the safe fixes would stop the container from starting, so none is applied:\n`);
     for (const f of result.wouldNotStart) io.stdout(`  ${f.message}\n`);
+  }
+  for (const c of result.goalChanges) io.stdout(`${GOAL_TITLES[goal]}: ${c.title} (${c.ruleId})\n`);
+  if (result.advice.length > 0) {
+    io.stdout(`${result.advice.length} change(s) for this goal are left to you (not applied):\n`);
+    for (const a of result.advice) io.stdout(`  ${a.line !== undefined ? `line ${a.line}: ` : ""}${a.title}: ${a.message} (${a.ruleId})\n`);
   }
   io.stdout(`${GOAL_TITLES[goal]}: ${result.applied.length} safe fix${result.applied.length === 1 ? "" : "es"}\n`);
   for (const a of result.applied) io.stdout(`  line ${a.line}: ${a.title} (${a.ruleId})\n`);

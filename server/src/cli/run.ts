@@ -54,7 +54,7 @@ Usage:
   shipshape init <generator> [options] write files from a generator (see \`shipshape init --help\`)
   shipshape init config --from hadolint|dclint   write .shipshape.json from a hadolint or dclint config
   shipshape review FILE               a review of one file: Critical / Improvements / Good (Markdown)
-  shipshape refine FILE --goal G      apply every safe fix for smaller-image|faster-builds|security|production (--yes writes)
+  shipshape refine FILE --goal G      refine for smaller-image|faster-builds|security|production: shows a diff (--yes writes)
   shipshape --help | --version
   shipshape-language-server --stdio   the language server, for any LSP editor
 

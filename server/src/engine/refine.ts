@@ -1,6 +1,8 @@
 /**
- * Refine mode: for one goal (smaller image, faster builds, security, production readiness), apply every
- * safe fix of the rules in the matching categories at once, re-linting until the file is stable. The
+ * Refine mode: for one goal (smaller image, faster builds, security, production readiness), make the goal's larger
+ * changes (refineGoals: builder/runtime split, manifests before source, secrets into build-secret mounts), each
+ * checked to answer its finding, and then apply every safe fix of the rules in the matching categories at once,
+ * re-linting until the file is stable. The
  * result is the whole new text (so the editor can apply it as one undoable edit) plus the changes to
  * other files some fixes make (a new `.dockerignore`, `.env.example` …).
  */
@@ -11,6 +13,7 @@ import type { FileChange, Finding } from "./types";
 import { detectKind } from "./kinds";
 import { checkStart, type StartFinding } from "./startCheck";
 import { emptyFs } from "./workspace";
+import { applyGoalChanges, type GoalAdvice, type GoalChange } from "./refineGoals";
 
 import { GOAL_CATEGORIES, type RefineGoal } from "./choices";
 
@@ -26,7 +29,11 @@ export interface RefineResult {
   edits: TextEdit[];
   /** Changes to other files, in the order the fixes asked for them. */
   changes: FileChange[];
-  /** The fixes applied, in order. */
+  /** The goal's larger changes made (before the safe fixes), in order. */
+  goalChanges: GoalChange[];
+  /** Changes the goal asks for that could not be made safely: said, not applied. */
+  advice: GoalAdvice[];
+  /** The safe fixes applied, in order. */
   applied: { ruleId: string; title: string; line: number }[];
   /** Findings of the goal's categories that have no safe fix (left for the user). */
   remaining: Finding[];
@@ -41,7 +48,9 @@ export function refine(options: LintOptions & { goal: RefineGoal }): RefineResul
   const categories = GOAL_CATEGORIES[options.goal];
   const wanted = (f: Finding) => categories.includes(f.category);
   // the engine's one applier: safe fixes of the goal's rules, to a fixed point, each checked to remove its finding
-  const run = fixToFixedPoint(options, { include: wanted });
+  const goal = applyGoalChanges(options);
+  const run = fixToFixedPoint({ ...options, text: goal.text }, { include: wanted });
+  const changed = run.text !== options.text;
   const index = new LineIndex(options.text);
   const fs = options.fs ?? emptyFs;
   const changes: FileChange[] = run.files.map((f) => {
@@ -50,7 +59,7 @@ export function refine(options: LintOptions & { goal: RefineGoal }): RefineResul
     return { path: f.path, edits: [{ range: new LineIndex(before).rangeOf(0, before.length), newText: f.text }] };
   });
   // the result starts whenever the input did (the start check, for Dockerfiles)
-  if (run.changed && (options.kind ?? detectKind(options.path)) === "dockerfile") {
+  if (changed && (options.kind ?? detectKind(options.path)) === "dockerfile") {
     const failures = (text: string) => {
       try {
         return checkStart({ dockerfilePath: options.path, text, fs }).failures;
@@ -66,6 +75,8 @@ export function refine(options: LintOptions & { goal: RefineGoal }): RefineResul
         changed: false,
         edits: [],
         changes: [],
+        goalChanges: [],
+        advice: goal.advice,
         applied: [],
         remaining: run.findings.filter(wanted),
         wouldNotStart: after,
@@ -74,9 +85,11 @@ export function refine(options: LintOptions & { goal: RefineGoal }): RefineResul
   return {
     goal: options.goal,
     output: run.text,
-    changed: run.changed,
-    edits: run.changed ? [{ range: index.rangeOf(0, options.text.length), newText: run.text }] : [],
+    changed,
+    edits: changed ? [{ range: index.rangeOf(0, options.text.length), newText: run.text }] : [],
     changes,
+    goalChanges: goal.changes,
+    advice: goal.advice,
     applied: run.applied.map((a) => ({ ruleId: a.ruleId, title: a.title, line: a.line })),
     remaining: run.findings.filter((f) => wanted(f) && !f.fixes.some((x) => isSafeFix(x, f))),
   };

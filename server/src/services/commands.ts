@@ -9,6 +9,7 @@ import { URI, Utils } from "vscode-uri";
 import { parseGoal } from "../engine/choices";
 import type { ShipshapeConfig } from "../engine/config";
 import { generate, GENERATOR_NAMES, generatorRefusal, nextSteps, type GenerateOptions } from "../engine/generators";
+import { unifiedDiff } from "../engine/generators/diff";
 import { planFiles } from "../engine/generators/plan";
 import { readProjectFacts } from "../engine/generators/projectFacts";
 import { recipeCommand } from "../engine/generators/recipes";
@@ -129,6 +130,9 @@ async function refineCommand(host: CommandHost, params: RefineParams): Promise<R
   return {
     goal,
     applied: result.applied,
+    goalChanges: result.goalChanges,
+    advice: result.advice,
+    diff: result.changed ? unifiedDiff(file.text, result.output, `a/${basename(file.path)}`, `b/${basename(file.path)}`) : "",
     remaining: result.remaining.length,
     changed: result.changed,
     edit,

@@ -78,6 +78,12 @@ export interface RefineParams {
 export interface RefineResponse {
   goal: RefineGoal;
   applied: { ruleId: string; title: string; line: number }[];
+  /** The goal's larger changes in `edit` (builder/runtime split, manifests first, secret mounts): preview before applying. */
+  goalChanges: { ruleId: string; title: string }[];
+  /** What the goal asks for that could not be changed safely: show it, nothing of it is in `edit`. */
+  advice: { ruleId: string; title: string; message: string; line?: number }[];
+  /** The file's change as a unified diff (empty when unchanged), for a preview. */
+  diff: string;
   /** Findings of the goal with no safe fix. */
   remaining: number;
   changed: boolean;
