@@ -132,8 +132,13 @@ async function parent(args: Args): Promise<number> {
             // died or was killed on `current`: a crash of the process (stack overflow abort, out of memory) or a hang
             const killed = signal === "SIGKILL";
             const failure: Failure = killed
-              ? { kind: "hang", message: `no answer within ${args.killMs} ms`, signature: `hang|killed` }
-              : { kind: "crash", message: `worker exited (code ${code}, signal ${signal})`, signature: `crash|exit|${code}|${signal}` };
+              ? // nothing tells two hangs (or two dead workers) apart, so each is kept with its own mutant
+                { kind: "hang", message: `no answer within ${args.killMs} ms`, signature: `hang|killed|${current}` }
+              : {
+                  kind: "crash",
+                  message: `worker exited (code ${code}, signal ${signal})`,
+                  signature: `crash|exit|${code}|${signal}|${current}`,
+                };
             record(current, [failure], args.killMs, 0);
             current = -1;
             if (next < args.count) start();

@@ -93,7 +93,21 @@ describe("fuzzer reproducers", () => {
       "compose",
       "services:\n  postgres:\n    image: postgres:16.2-alpine\n    environment:\n      POSTGRES_PASSWORD: devpass",
     ],
+    // from the 100,000-mutant run (seed 20261205)
+    [
+      "uv-cache-mount wrote a mount target with spaces from a USER line of several words",
+      "dockerfile",
+      "FROM python:3.13-slim\nUSER non /uv /uvx /bin/\nRUN --mount=type=cache,target=/root/.cashe/uv uv venv /opt/venv && uv pip install dagster==1.11.13\n",
+    ],
   ];
+  it("secrets-in-build-args scanned every later instruction once per ARG (5,000 ARG lines took 22 s)", () => {
+    const text = `FROM python:3.13-slim\n${"ARG PIP_TOKEN\n".repeat(5000)}RUN pip install --index-url https://u:$PIP_TOKEN@pypi.example.com/simple app\n`;
+    const r = checkProject(single("dockerfile", text), { hangMs: HANG_MS, maxFixes: 1 });
+    assert.deepEqual(
+      r.failures.map((f) => f.message),
+      [],
+    );
+  });
   for (const [name, kind, text] of cases) {
     it(name, () => {
       const r = checkProject(single(kind, text), { hangMs: HANG_MS, maxFixes: 20 });

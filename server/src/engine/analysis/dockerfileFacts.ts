@@ -833,7 +833,8 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
       const next = { ...cur };
       const raw = ins.argsText.trim();
       const expanded = expandKnown(raw, env());
-      next.user = expanded?.value ?? undefined;
+      // USER takes one word (user[:group]); anything else fails the build or is not a user the model can name
+      next.user = expanded && /^[^\s]+$/.test(expanded.value) ? expanded.value : undefined;
       next.userIns = ins;
       return next;
     }

@@ -11,6 +11,29 @@ function usesVariable(text: string, name: string): boolean {
   return new RegExp(`\\$(\\{${n}([:?+-][^}]*)?\\}|${n}(?![A-Za-z0-9_]))`).test(text);
 }
 
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The variables each instruction of a stage names (`$NAME`, `${NAME}`, `${NAME:-x}`), read once per stage: the rule
+ * asks for every secret ARG which later instructions use it, and one scan per ARG made a file of thousands of ARGs
+ * quadratic.
+ */
+function variableUses(instructions: DockerInstruction[]): Map<string, number[]> {
+  const uses = new Map<string, number[]>();
+  instructions.forEach((ins, index) => {
+    const names = new Set<string>();
+    for (const m of ins.argsText.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
+      names.add(m[1] ?? m[2]);
+    }
+    for (const name of names) {
+      const list = uses.get(name);
+      if (list) list.push(index);
+      else uses.set(name, [index]);
+    }
+  });
+  return uses;
+}
+
 export const rule = dockerfileRule({
   meta: {
     id: "dockerfile/secrets-in-build-args",
@@ -42,6 +65,9 @@ export const rule = dockerfileRule({
     practice: "003 (Review: no secrets in build args or ENV; Anti-patterns: secrets in ENV), 000 (Environment variables and secrets)",
   },
   check({ dockerfile, report }) {
+    const usesByStage = new Map<number, Map<string, number[]>>();
+    const positionInStage = new Map<DockerInstruction, number>();
+    for (const stage of dockerfile.stages) stage.instructions.forEach((ins, i) => positionInStage.set(ins, i));
     for (const ins of dockerfile.instructions) {
       if (ins.keyword !== "ARG" && ins.keyword !== "ENV") continue;
       const props = propertiesOf(ins);
@@ -60,13 +86,18 @@ export const rule = dockerfileRule({
         const fixes: Fix[] = [];
         const stage = ins.stage;
         if (stage && props.length === 1) {
-          const after = stage.instructions.slice(stage.instructions.indexOf(ins) + 1);
-          const users = after.filter((i) => i.keyword !== "RUN" && usesVariable(i.argsText, p.name));
+          let stageUses = usesByStage.get(stage.index);
+          if (!stageUses) usesByStage.set(stage.index, (stageUses = variableUses(stage.instructions)));
+          const at = positionInStage.get(ins) ?? stage.instructions.indexOf(ins);
+          const after = IDENT.test(p.name)
+            ? (stageUses.get(p.name) ?? []).filter((i) => i > at).map((i) => stage.instructions[i])
+            : stage.instructions.slice(at + 1).filter((i) => usesVariable(i.argsText, p.name));
+          const users = after.filter((i) => i.keyword !== "RUN");
           if (users.length === 0) {
             const id = p.name.toLowerCase();
             const edits: TextEdit[] = [deleteInstruction(dockerfile, ins)];
             for (const run of after) {
-              if (run.keyword !== "RUN" || !usesVariable(run.argsText, p.name)) continue;
+              if (run.keyword !== "RUN") continue;
               const flagStart = run.flags[0]?.getRange().start ?? run.argsRange?.start;
               if (!flagStart) continue;
               edits.push({ range: { start: flagStart, end: flagStart }, newText: `--mount=type=secret,id=${id},env=${p.name} ` });

@@ -92,17 +92,19 @@ export const rule = dockerfileRule({
             messageId: "noCache",
             range: first ? dockerfile.wordRange(first) : ins.keywordRange,
             data: { tool: kind.tool, target },
-            fixes: at
-              ? [
-                  {
-                    title: `Add a cache mount on ${target}`,
-                    // pip's other answer is --no-cache-dir (pip-no-cache-dir applies it): a mount beside it would contradict it,
-                    // so for pip this stays a suggestion; elsewhere it is safe only when the model knows whose cache it is
-                    safe: kind.tool !== "pip" && state.user !== undefined,
-                    edits: [{ range: { start: at, end: at }, newText: `--mount=type=cache,target=${target} ` }],
-                  },
-                ]
-              : [],
+            // a target is written bare into the flag: one with spaces, commas or quotes cannot be, so no fix
+            fixes:
+              at && /^\/[^\s,"'=]*$/.test(target)
+                ? [
+                    {
+                      title: `Add a cache mount on ${target}`,
+                      // pip's other answer is --no-cache-dir (pip-no-cache-dir applies it): a mount beside it would contradict it,
+                      // so for pip this stays a suggestion; elsewhere it is safe only when the model knows whose cache it is
+                      safe: kind.tool !== "pip" && state.user !== undefined,
+                      edits: [{ range: { start: at, end: at }, newText: `--mount=type=cache,target=${target} ` }],
+                    },
+                  ]
+                : [],
           });
         }
       }
