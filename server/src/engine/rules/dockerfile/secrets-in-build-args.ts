@@ -23,7 +23,8 @@ function variableUses(instructions: DockerInstruction[]): Map<string, number[]> 
   instructions.forEach((ins, index) => {
     const names = new Set<string>();
     for (const m of ins.argsText.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
-      names.add(m[1] ?? m[2]);
+      const name = m[1] ?? m[2];
+      if (name) names.add(name);
     }
     for (const name of names) {
       const list = uses.get(name);
@@ -90,7 +91,7 @@ export const rule = dockerfileRule({
           if (!stageUses) usesByStage.set(stage.index, (stageUses = variableUses(stage.instructions)));
           const at = positionInStage.get(ins) ?? stage.instructions.indexOf(ins);
           const after = IDENT.test(p.name)
-            ? (stageUses.get(p.name) ?? []).filter((i) => i > at).map((i) => stage.instructions[i])
+            ? (stageUses.get(p.name) ?? []).filter((i) => i > at).flatMap((i) => stage.instructions[i] ?? [])
             : stage.instructions.slice(at + 1).filter((i) => usesVariable(i.argsText, p.name));
           const users = after.filter((i) => i.keyword !== "RUN");
           if (users.length === 0) {
