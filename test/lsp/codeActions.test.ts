@@ -77,6 +77,19 @@ describe("code actions", () => {
     assert.ok(!after.diagnostics.some((x) => x.code === "dockerfile/maintainer-deprecated"));
   });
 
+  it("suppresses a finding about the whole .dockerignore with a file-wide comment", async () => {
+    const doc = server.open("suppress-ignore/.dockerignore", "dockerignore", "# build context\n.git\n.venv\n");
+    const p = await server.waitForDiagnostics(doc.uri);
+    const d = p.diagnostics.find((x) => x.code === "dockerignore/exclude-env-files");
+    assert.ok(d, JSON.stringify(p.diagnostics.map((x) => x.code)));
+    const suppress = (await actionsFor(doc, [d])).find((a) => a.title === "Suppress dockerignore/exclude-env-files in this file");
+    assert.ok(suppress);
+    server.change(doc, apply(doc, suppress.edit));
+    assert.equal(doc.text.split("\n")[0], "# shipshape-ignore-file dockerignore/exclude-env-files");
+    const after = await server.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
+    assert.ok(!after.diagnostics.some((x) => x.code === "dockerignore/exclude-env-files"));
+  });
+
   it("puts the YAML suppression above the key, indented like it", async () => {
     const text = "services:\n  web:\n    image: nginx:1.27\n    version_like: x\n";
     const doc = server.open("suppress-yaml/compose.yaml", "dockercompose", 'version: "3"\n' + text);

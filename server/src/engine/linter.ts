@@ -220,6 +220,7 @@ function lintUnguarded(options: LintOptions): LintResult {
         range,
         fixes,
         file: path,
+        ...(d.scope ? { scope: d.scope } : {}),
       });
     };
     try {

@@ -1,5 +1,8 @@
-import type { LineIndex } from "./text";
+import { isSeq, visit, type Node } from "yaml";
+import { ComposeFileModel } from "./model/compose";
+import { DockerfileModel } from "./model/dockerfile";
 import type { AnyRule } from "./rule";
+import type { LineIndex, Position, TextEdit } from "./text";
 
 /**
  * Comments that turn findings off:
@@ -35,6 +38,9 @@ export interface CheckDirective {
 
 /** BuildKit checks that run only when `# check=experimental=<name>|all` asks for them. */
 export const BUILDKIT_EXPERIMENTAL_CHECKS: readonly string[] = ["InvalidDefinitionDescription"];
+
+/** Our own comment, as read (the text after `#`): `shipshape-ignore[-file] [ids] [-- reason]`. */
+const SHIPSHAPE_IGNORE = /^shipshape-ignore(-file)?\b\s*(.*)$/;
 
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 
@@ -146,7 +152,7 @@ export function parseSuppressions(
     if (trailing && !/^(shipshape-ignore|dclint)/.test(comment)) continue;
 
     let m: RegExpExecArray | null;
-    if ((m = /^shipshape-ignore(-file)?\b\s*(.*)$/.exec(comment))) {
+    if ((m = SHIPSHAPE_IGNORE.exec(comment))) {
       const ids = splitIds((m[2] ?? "").split("--")[0] as string);
       if (m[1]) entries.push({ ids, fromLine: 0, toLine: Number.MAX_SAFE_INTEGER });
       else if (trailing) entries.push({ ids, fromLine: line, toLine: line });
@@ -202,4 +208,85 @@ function splitIds(s: string): string[] {
     .split(/[\s,]+/)
     .map((x) => x.trim())
     .filter(Boolean);
+}
+
+// ---- writing: the comment the "Suppress" quick fix adds, read back by parseSuppressions above ----
+
+/**
+ * The line a `# shipshape-ignore` comment goes above so that it covers a finding at `at`:
+ * - Dockerfile: the first line of the instruction (a comment inside a continued instruction would not count);
+ * - compose: the line of the innermost key or sequence item holding the finding, so the comment never lands
+ *   inside a block scalar or a multi-line value.
+ * Computed when a code action is asked for (not per finding at lint time: that would be quadratic on big files).
+ */
+export function suppressionAnchor(
+  model: DockerfileModel | ComposeFileModel | undefined,
+  lines: LineIndex,
+  at: Position,
+  scope?: "file",
+): { line: number; indent: string; file?: true } {
+  // a finding about the whole file: a file-wide comment at the top (below a Dockerfile's parser directives, which
+  // must stay first)
+  if (scope === "file") return { line: model instanceof DockerfileModel ? directiveBlockEnd(lines) : 0, indent: "", file: true };
+  let line = at.line;
+  if (model instanceof DockerfileModel) {
+    // instructions are in document order: the last one starting at or before the line
+    const list = model.instructions;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as (typeof list)[number]).range.start.line <= at.line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const ins = list[found];
+    if (ins && at.line <= ins.range.end.line) line = ins.range.start.line;
+  } else if (model instanceof ComposeFileModel) {
+    const offset = lines.offsetAt(at);
+    let best = -1;
+    const consider = (start: number | undefined) => {
+      if (start !== undefined && start <= offset && start > best) best = start;
+    };
+    const contains = (n: Node | null | undefined) => !!n?.range && n.range[0] <= offset && offset <= n.range[2];
+    visit(model.doc, {
+      Pair(_, pair) {
+        const key = pair.key as Node | null;
+        const value = pair.value as Node | null;
+        if (key?.range && key.range[0] <= offset && offset <= (value?.range?.[2] ?? key.range[2])) consider(key.range[0]);
+      },
+      Seq(_, seq) {
+        if (!contains(seq) || !isSeq(seq)) return;
+        for (const item of seq.items as (Node | null)[]) if (contains(item)) consider(item?.range?.[0]);
+      },
+    });
+    if (best >= 0) line = lines.positionAt(best).line;
+  }
+  const text = line < lines.lineCount ? lines.lineText(line) : "";
+  return { line, indent: /^[ \t]*/.exec(text)?.[0] ?? "" };
+}
+
+/**
+ * The edit that suppresses `ruleId` at `anchor` (from suppressionAnchor): `# shipshape-ignore-file <id>` for a finding
+ * about the whole file; else a `# shipshape-ignore <id>` line above it,
+ * or the id added to a `# shipshape-ignore` comment already on the line above when that names rules and gives no
+ * reason (one with a reason, or one naming no rule, is left alone: a new line goes below it).
+ */
+export function suppressionEdit(lines: LineIndex, anchor: { line: number; indent: string; file?: true }, ruleId: string): TextEdit {
+  if (anchor.file) {
+    const at = { line: anchor.line, character: 0 };
+    return { range: { start: at, end: at }, newText: `# shipshape-ignore-file ${ruleId}${lines.eol}` };
+  }
+  const above = anchor.line - 1;
+  const prev = above >= 0 ? lines.lineText(above) : "";
+  const hash = prev.indexOf("#");
+  const m = hash >= 0 && prev.slice(0, hash).trim() === "" ? SHIPSHAPE_IGNORE.exec(prev.slice(hash + 1).trim()) : null;
+  if (m && !m[1] && !(m[2] ?? "").includes("--") && splitIds(m[2] ?? "").length > 0) {
+    const end = { line: above, character: prev.trimEnd().length };
+    return { range: { start: end, end }, newText: ` ${ruleId}` };
+  }
+  const at = { line: anchor.line, character: 0 };
+  return { range: { start: at, end: at }, newText: `${anchor.indent}# shipshape-ignore ${ruleId}${lines.eol}` };
 }

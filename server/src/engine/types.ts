@@ -102,6 +102,11 @@ export interface ReportDescriptor<MessageIds extends string> {
   range: Range;
   data?: Record<string, string | number>;
   fixes?: Fix[];
+  /**
+   * `file` when the finding is about the whole file (an entry it lacks) rather than the text at `range`: a comment
+   * above `range` cannot silence it, `# shipshape-ignore-file <id>` does.
+   */
+  scope?: "file";
 }
 
 /** Read-only view of the files around the linted one (disk, open editors, or a test's map). */
@@ -125,4 +130,6 @@ export interface Finding {
   fixes: Fix[];
   /** Path of the file it belongs to. */
   file: string;
+  /** See ReportDescriptor.scope. */
+  scope?: "file";
 }

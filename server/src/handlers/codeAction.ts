@@ -1,10 +1,10 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from "vscode-languageserver";
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from "vscode-languageserver";
 import { singleEdit } from "../engine/fixes";
 import { BUDGET_RULE_ID, SKIPPED_FILE_RULE_ID } from "../engine/linter";
+import { suppressionAnchor, suppressionEdit } from "../engine/suppressions";
 import { LineIndex, comparePositions, type Range } from "../engine/text";
 import type { ServerContext } from "../services/context";
 import { DIAGNOSTIC_SOURCE, isFindingData } from "../services/diagnostics";
-import { suppressionAnchor } from "../services/suppressionAnchor";
 import { ENCODING_RULE_ID } from "../engine/encoding";
 import { LINE_BREAKS_RULE_ID } from "../engine/lineBreaks";
 import { FIX_ALL_KIND, SAVE_AS_UTF8_COMMAND, SORT_SERVICE_KEYS_KIND } from "../services/protocol";
@@ -65,7 +65,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         data.version === doc.version &&
         state?.version === doc.version
       ) {
-        const anchor = suppressionAnchor(state.model, lines, d.range.start);
+        const anchor = suppressionAnchor(state.model, lines, d.range.start, data.fileScope ? "file" : undefined);
         // one comment per rule and place, however many findings share it
         const key = `${d.code}@${anchor.line}`;
         if (!suppressed.has(key)) actions.push(suppressAction(ctx, uri, doc.version, d, d.code, anchor, lines));
@@ -118,22 +118,13 @@ function suppressAction(
   version: number,
   d: Diagnostic,
   ruleId: string,
-  anchor: { line: number; indent: string },
+  anchor: { line: number; indent: string; file?: true },
   lines: LineIndex,
 ): CodeAction {
   const { capabilities, documents } = ctx;
-  const above = anchor.line - 1;
-  const prev = above >= 0 ? lines.lineText(above) : "";
-  let edit: TextEdit;
-  if (/^\s*#\s*shipshape-ignore\s+[^\s-][^-]*$/.test(prev)) {
-    const end = { line: above, character: prev.trimEnd().length };
-    edit = { range: { start: end, end }, newText: ` ${ruleId}` };
-  } else {
-    const at = { line: anchor.line, character: 0 };
-    edit = { range: { start: at, end: at }, newText: `${anchor.indent}# shipshape-ignore ${ruleId}${lines.eol}` };
-  }
+  const edit = suppressionEdit(lines, anchor, ruleId);
   return {
-    title: `Suppress ${ruleId} on this line`,
+    title: anchor.file ? `Suppress ${ruleId} in this file` : `Suppress ${ruleId} on this line`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     edit: fixToWorkspaceEdit(uri, version, [edit], undefined, capabilities, documents),

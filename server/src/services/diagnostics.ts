@@ -10,6 +10,8 @@ export interface FindingData {
   /** The document version the fixes were computed against. */
   version: number;
   fixes: Fix[];
+  /** The finding is about the whole file (Finding.scope). */
+  fileScope?: true;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -20,7 +22,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(finding: Finding, version: number): Diagnostic {
-  const data: FindingData = { version, fixes: finding.fixes };
+  const data: FindingData = { version, fixes: finding.fixes, ...(finding.scope === "file" ? { fileScope: true as const } : {}) };
   const d: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],

@@ -79,5 +79,6 @@ export function checkGroupEntries(ctx: DockerignoreContext<"missing">, id: strin
       patterns: members.flatMap((m) => m.missing.map((e) => `\`${e.pattern}\``)).join(", "),
     },
     fixes: [fix],
+    scope: "file",
   });
 }
