@@ -861,9 +861,12 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
     case "ADD": {
       const c = copyArgs(ins);
       if (!c) return undefined;
-      const next = { ...cur, files: new Set(cur.files), tools: new Map(cur.tools) };
       const destRaw = expandKnown(c.dest, env())?.value;
-      if (destRaw === undefined) return next;
+      if (destRaw === undefined) return undefined;
+      // collect the changes first, then copy the state only when one applies (a Dockerfile with thousands of
+      // COPYs copied the whole file set at each)
+      const files: string[] = [];
+      const tools: Tool[] = [];
       const workdir = workdirAt(model, stage, ins);
       const dest = joinPosix(workdir, destRaw);
       const intoFolder = destRaw.endsWith("/") || c.sources.length > 1;
@@ -873,7 +876,7 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
         const base = src.replace(/\/+$/, "").split("/").pop() ?? "";
         const whole = src === "." || src === "./" || /[*?[]/.test(base);
         const target = intoFolder && !whole ? joinPosix(dest, base) : dest;
-        addFile(next, target);
+        files.push(target);
         if (fromStage && fromStage.index < stage.index) {
           // what the source stage had under the copied path comes along
           const srcCache = modelCaches.get(model)?.get(fromStage);
@@ -882,14 +885,14 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
           const srcPath = joinPosix(workdirAt(model, fromStage), src);
           for (const f of srcState.files) {
             if (f === srcPath) continue;
-            if (f.startsWith(srcPath + "/")) addFile(next, joinPosix(target, f.slice(srcPath.length + 1)));
+            if (f.startsWith(srcPath + "/")) files.push(joinPosix(target, f.slice(srcPath.length + 1)));
           }
-          for (const [tool, v] of srcState.tools) if (v && /(^|\/)(s?bin)(\/|$)/.test(target) && base === tool) next.tools.set(tool, true);
+          for (const [tool, v] of srcState.tools) if (v && /(^|\/)(s?bin)(\/|$)/.test(target) && base === tool) tools.push(tool);
         }
         const name = target.split("/").pop() ?? "";
-        if ((TOOLS as readonly string[]).includes(name) && /\/(s?bin)\/[^/]+$/.test(target)) next.tools.set(name as Tool, true);
+        if ((TOOLS as readonly string[]).includes(name) && /\/(s?bin)\/[^/]+$/.test(target)) tools.push(name as Tool);
       }
-      return next;
+      return withChanges(cur, files, tools);
     }
     case "RUN":
       return applyRun(model, stage, ins, cur, env);
@@ -900,6 +903,23 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
 
 function addFile(s: MutableState, path: string): void {
   if (s.files.size < MAX_FILES) s.files.add(path);
+}
+
+/** `cur` with `files` added and `tools` known present: a new state when that changes anything, else undefined. */
+function withChanges(cur: MutableState, files: readonly string[], tools: readonly Tool[]): MutableState | undefined {
+  const newFiles = cur.files.size < MAX_FILES && files.some((f) => !cur.files.has(f));
+  const newTools = tools.some((t) => cur.tools.get(t) !== true);
+  if (!newFiles && !newTools) return undefined;
+  const next = { ...cur };
+  if (newFiles) {
+    next.files = new Set(cur.files);
+    for (const f of files) addFile(next, f);
+  }
+  if (newTools) {
+    next.tools = new Map(cur.tools);
+    for (const t of tools) next.tools.set(t, true);
+  }
+  return next;
 }
 
 function applyRun(
@@ -1036,6 +1056,8 @@ function envLookup(model: DockerfileModel, stage: Stage, ins: DockerInstruction 
   };
 }
 
+const EMPTY_NAMES: ReadonlySet<string> = new Set();
+
 /**
  * The image as the model knows it just before `ins` (or at the end of the stage): user, environment, shell,
  * tools, package manager, libc, WORKDIR, exposed ports and files known to exist. Unknown facts stay undefined.
@@ -1043,7 +1065,8 @@ function envLookup(model: DockerfileModel, stage: Stage, ins: DockerInstruction 
 export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerInstruction): ImageState {
   const owner = ins?.stage ?? stage;
   const c = modelCache(model, owner);
-  const i = ins ? owner.instructions.indexOf(ins) : -1;
+  // the position from the stage cache's index (indexOf made a rule asking at every RUN quadratic)
+  const i = ins ? (stageCache(model, owner).own.get(ins) ?? -1) : -1;
   const s = (i >= 0 ? c.states[i] : c.states[c.states.length - 1]) as MutableState;
   const root = rootStageOf(model, owner);
   const base = imageFacts(root.image, model.imageTable);
@@ -1051,7 +1074,7 @@ export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerI
   const lookup = envLookup(model, owner, at, s);
   let env: Map<string, string> | undefined;
   const stageEnv = envOf(model, owner, at);
-  const argNames = new Set([...s.argNames].filter((n) => !stageEnv.has(n)));
+  const argNames = s.argNames.size === 0 ? EMPTY_NAMES : new Set([...s.argNames].filter((n) => !stageEnv.has(n)));
   const written = root.from.argsText;
   return {
     stage: owner,
@@ -1089,8 +1112,7 @@ export function cacheFolders(
   state: ImageState,
   manager: "apt" | "apk" | "dnf" | "microdnf" | "yum" | "zypper" | "pip" | "uv" | "poetry" | "npm" | "yarn" | "pnpm",
 ): string[] {
-  const home =
-    state.env.get("HOME") ?? (state.user === undefined || isRootUser(state.user) ? "/root" : `/home/${state.user.split(":")[0]}`);
+  const home = state.getEnv("HOME") ?? (state.user === undefined || isRootUser(state.user) ? "/root" : `/home/${state.user.split(":")[0]}`);
   const xdg = state.getEnv("XDG_CACHE_HOME") ?? `${home}/.cache`;
   const env = (name: string) => state.getEnv(name);
   switch (manager) {

@@ -133,7 +133,12 @@ function unknownContext(): Tree {
   return t;
 }
 
-function expand(text: string, env: ReadonlyMap<string, string>): string | undefined {
+/** What expansion reads of an environment: one name at a time. */
+interface EnvLookup {
+  get(name: string): string | undefined;
+}
+
+function expand(text: string, env: EnvLookup): string | undefined {
   let unknown = false;
   const out = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced, dflt, bare) => {
     const v = env.get((braced ?? bare) as string);
@@ -389,7 +394,12 @@ function applyRun(model: DockerfileModel, state: StageImage, ins: DockerInstruct
   const cmds: ShellCommand[] = model.shellCommands(ins);
   let cwd = state.workdir;
   const range = ins.range;
-  const localEnv = new Map(state.env);
+  // the RUN's own assignments over the stage's ENV (a copy of the whole ENV per RUN grew with both)
+  const own = new Map<string, string>();
+  const localEnv = {
+    get: (name: string) => (own.has(name) ? own.get(name) : state.env.get(name)),
+    set: (name: string, value: string) => own.set(name, value),
+  };
   for (const cmd of cmds) {
     const words = cmd.words.map((w) => w.value);
     for (const a of cmd.assignments) {
@@ -709,22 +719,28 @@ export function simulate(model: DockerfileModel, options: SimulateOptions): Simu
     }
     const args = new Map<string, string>();
     let cmdSet = false;
+    // the stage's ENV over its ARGs, read through (a merged copy per instruction made thousands of ENVs quadratic)
+    const env: EnvLookup = { get: (name) => state.env.get(name) ?? args.get(name) };
     for (const ins of stage.instructions) {
-      const env = new Map([...args, ...state.env]);
       switch (ins.keyword) {
-        case "ARG":
+        case "ARG": {
+          // every value of one instruction is expanded with the variables from before it
+          const set: [string, string][] = [];
           for (const p of propertiesOf(ins)) {
             const v = options.buildArgs?.[p.name] ?? (p.hasValue ? stripQuotes(p.value) : model.globalArgDefaults.get(p.name));
-            if (v !== undefined) args.set(p.name, expand(v, env) ?? v);
+            if (v !== undefined) set.push([p.name, expand(v, env) ?? v]);
+          }
+          for (const [name, v] of set) args.set(name, v);
+          break;
+        }
+        case "ENV": {
+          const set = propertiesOf(ins).map((p) => [p.name, expand(stripQuotes(p.value), env)] as const);
+          for (const [name, v] of set) {
+            if (v !== undefined) state.env.set(name, v);
+            else state.env.delete(name);
           }
           break;
-        case "ENV":
-          for (const p of propertiesOf(ins)) {
-            const v = expand(stripQuotes(p.value), env);
-            if (v !== undefined) state.env.set(p.name, v);
-            else state.env.delete(p.name);
-          }
-          break;
+        }
         case "WORKDIR": {
           const w = expand(stripQuotes(ins.argsText.trim()), env);
           state.workdir = w === undefined ? state.workdir : joinAbs(state.workdir, w);
@@ -777,7 +793,7 @@ function applyCopy(
   model: DockerfileModel,
   state: StageImage,
   ins: DockerInstruction,
-  env: Map<string, string>,
+  env: EnvLookup,
   stages: Map<Stage, StageImage>,
   context: Tree,
   problems: BuildProblem[],
