@@ -10,6 +10,7 @@ import { parseShell, programOf, argsOf, type ShellCommand, type ShellWord } from
 import type { Position, Range, TextEdit } from "../text";
 import type { Fix } from "../types";
 import { escapeRegExp } from "../regex";
+import { objectMemo } from "../memo";
 
 export interface RunCommand {
   ins: DockerInstruction;
@@ -422,7 +423,9 @@ export function propertiesOf(ins: DockerInstruction): { name: string; value: str
   return props;
 }
 /** dockerfile-ast re-parses the arguments on every getProperties() call. */
-const propertiesCache = new WeakMap<DockerInstruction, { name: string; value: string; hasValue: boolean; ins: DockerInstruction }[]>();
+const propertiesCache = objectMemo<DockerInstruction, { name: string; value: string; hasValue: boolean; ins: DockerInstruction }[]>(
+  "shipshape.propertiesOf",
+);
 
 /** The WORKDIR in effect at `ins` (absolute, without a trailing slash; `/` by default). */
 export function workdirAt(model: DockerfileModel, stage: Stage, ins?: DockerInstruction): string {

@@ -16,6 +16,7 @@
  * ranges and fixes on them. Matching follows hadolint's specs where they exist (see each function).
  */
 import { programOf, type ShellCommand, type ShellWord } from "../model/shell";
+import { objectMemo } from "../memo";
 
 /** A flag as written: `-y`, `--yes`, `--opt=value`, `-t release`; short clusters (`-yq`) give one entry per letter. */
 export interface ParsedFlag {
@@ -39,7 +40,7 @@ export interface ParsedArgs {
 const KEYWORDS = new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{"]);
 
 /** The program a command runs: shell keywords, wrappers (`sudo`, `env` …) and assignments skipped. */
-const programCache = new WeakMap<ShellCommand, { name: string; index: number } | null>();
+const programCache = objectMemo<ShellCommand, { name: string; index: number } | null>("shipshape.program");
 
 function program(cmd: ShellCommand): { name: string; index: number } | undefined {
   const cached = programCache.get(cmd);

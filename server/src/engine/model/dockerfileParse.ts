@@ -1,4 +1,5 @@
-import { DockerfileParser, type Dockerfile } from "dockerfile-ast";
+import { DockerfileParser, Instruction, type Argument, type Dockerfile } from "dockerfile-ast";
+import { objectMemo } from "../memo";
 
 /**
  * One parse per Dockerfile text. dockerfile-ast's parse is most of what every consumer of a Dockerfile pays: the
@@ -12,9 +13,38 @@ import { DockerfileParser, type Dockerfile } from "dockerfile-ast";
 const MAX_ENTRIES = 8;
 const MAX_CHARS = 2_000_000;
 
-const originalParse: (text: string) => Dockerfile = DockerfileParser.parse.bind(DockerfileParser);
+const bareParse: (text: string) => Dockerfile = DockerfileParser.parse.bind(DockerfileParser);
 const recent = new Map<string, Dockerfile>();
 let chars = 0;
+
+/**
+ * dockerfile-ast tokenizes an instruction's arguments again on every `getRawArguments()` call, and its parser calls
+ * it three to five times per instruction (the JSON-form constructor, the flags, the heredoc scan, each on a first
+ * and a second copy of the instruction): most of a parse. The answer depends only on the instruction's text and
+ * range, which never change, so for the instructions our parses create the first answer is kept (a copy handed out
+ * each time: dockerfile-ast shifts the flags off the array it gets). Other parses in the process are untouched.
+ */
+const keptArguments = objectMemo<object, Argument[]>("shipshape.rawArguments");
+let keeping = false;
+const instructionProto = Instruction.prototype as unknown as { getRawArguments(this: object): Argument[] };
+const tokenize = instructionProto.getRawArguments;
+instructionProto.getRawArguments = function (this: object): Argument[] {
+  const kept = keptArguments.get(this);
+  if (kept) return kept.slice();
+  const args = tokenize.call(this);
+  if (!keeping) return args;
+  keptArguments.set(this, args);
+  return args.slice();
+};
+
+function originalParse(text: string): Dockerfile {
+  keeping = true;
+  try {
+    return bareParse(text);
+  } finally {
+    keeping = false;
+  }
+}
 
 export function parseDockerfile(text: string): Dockerfile {
   const hit = recent.get(text);

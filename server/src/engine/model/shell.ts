@@ -1,3 +1,5 @@
+import { objectMemo } from "../memo";
+
 /**
  * A small POSIX-shell reader for RUN lines: enough to find commands, their words and where
  * they are, so rules can reason about `apt-get install`, `uv sync` or `curl | sh`.
@@ -188,7 +190,7 @@ export function programOf(cmd: ShellCommand): { name: string; index: number } | 
   programCache.set(cmd, found ?? null);
   return found;
 }
-const programCache = new WeakMap<ShellCommand, { name: string; index: number } | null>();
+const programCache = objectMemo<ShellCommand, { name: string; index: number } | null>("shipshape.programOf");
 /**
  * Words before the program: wrappers that run the next word, and the shell's reserved words that open a compound
  * command (`if cmd`, `then cmd`, `do cmd`, `! cmd`, `{ cmd`), so a command inside an if/while branch is seen.
