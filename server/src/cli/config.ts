@@ -4,7 +4,7 @@ import { optionProblems, parseConfig, type ShipshapeConfig } from "../engine/con
 import { findConfigFile, type ConfigFile } from "../engine/configLookup";
 import { dirname } from "../engine/paths";
 import { allRules } from "../engine/rules";
-import { nodeFs, toPosix } from "./nodeFs";
+import { cachedFs, nodeFs, toPosix } from "./nodeFs";
 
 export interface LoadedConfig {
   /** The configuration of one file: `--config FILE` for every file, else the file's nearest config file. */
@@ -39,10 +39,12 @@ export function loadConfig(cwd: string, explicit: string | undefined): LoadedCon
     return { configFor: () => config, config, file };
   }
   const byFolder = new Map<string, ShipshapeConfig>();
+  // every folder's lookup walks up to the repository root: the folders above are asked once per run
+  const disk = cachedFs(nodeFs);
   const configOfFolder = (dir: string): ShipshapeConfig => {
     let config = byFolder.get(dir);
     if (!config) {
-      const found = findConfigFile(`${dir}/-`, nodeFs);
+      const found = findConfigFile(`${dir}/-`, disk);
       config = found ? checked(cwd, found) : {};
       byFolder.set(dir, config);
     }
@@ -50,7 +52,7 @@ export function loadConfig(cwd: string, explicit: string | undefined): LoadedCon
   };
   const here = toPosix(path.resolve(cwd));
   const config = configOfFolder(here);
-  const own = findConfigFile(`${here}/-`, nodeFs);
+  const own = findConfigFile(`${here}/-`, disk);
   return {
     configFor: (file) => configOfFolder(dirname(toPosix(path.resolve(cwd, file)))),
     config,

@@ -6,10 +6,11 @@ const MAX_NEIGHBOUR_BYTES = 8 * 1024 * 1024;
 
 /** The real disk as the engine sees it. Paths are absolute with POSIX separators. */
 export const nodeFs: WorkspaceFs = {
+  // most neighbours asked for do not exist: no exception for those (a thrown ENOENT costs more than the stat)
   readFile(path) {
     try {
-      const stat = fs.statSync(path);
-      if (!stat.isFile() || stat.size > MAX_NEIGHBOUR_BYTES) return undefined;
+      const stat = fs.statSync(path, { throwIfNoEntry: false });
+      if (!stat?.isFile() || stat.size > MAX_NEIGHBOUR_BYTES) return undefined;
       return decodeText(fs.readFileSync(path)).text;
     } catch {
       return undefined;
@@ -20,7 +21,7 @@ export const nodeFs: WorkspaceFs = {
   },
   isDirectory(path) {
     try {
-      return fs.statSync(path).isDirectory();
+      return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
     } catch {
       return false;
     }
