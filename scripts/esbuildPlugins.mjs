@@ -74,13 +74,13 @@ export const withoutPrettier = {
 };
 
 /**
- * The client and server bundles carry both entries (Node and web worker) and are built for Node, where the
- * `browser`-only exports of vscode-languageclient/-server do not resolve; they are named here directly.
+ * The server bundle carries both entries (Node and web worker) and is built for Node, where the `browser`-only
+ * exports of vscode-languageserver and its protocol packages do not resolve; they are named here directly.
  */
 export const browserSubpaths = {
   name: "browser-subpaths",
   setup(build) {
-    build.onResolve({ filter: /^vscode-(languageclient|languageserver|languageserver-protocol|jsonrpc)\/browser$/ }, (args) => ({
+    build.onResolve({ filter: /^vscode-(languageserver|languageserver-protocol|jsonrpc)\/browser$/ }, (args) => ({
       path: resolve("node_modules", args.path.replace(/\/browser$/, ""), "lib", "browser", "main.js"),
     }));
   },

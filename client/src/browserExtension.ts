@@ -3,14 +3,20 @@
  * server (dist/server/server.js, which starts its browser entry there) in a web worker. Everything else is in common.ts.
  */
 import * as vscode from "vscode";
-import { LanguageClient } from "vscode-languageclient/browser";
 import { CLIENT_FS_REQUESTS, type ClientFsParams } from "../../server/src/services/protocol";
 import { clientOptions, start } from "./common";
+import type { LspClient } from "./lsp/client";
+import type { Message, Transport } from "./lsp/jsonrpc";
 import { OUTPUT_CHANNEL_NAME } from "./providers";
 
 /** The extension host's web globals (no DOM lib in this project's tsconfig). */
+interface Worker {
+  postMessage(message: unknown): void;
+  addEventListener(type: "message", listener: (e: { data: unknown }) => void): void;
+  addEventListener(type: "error", listener: (e: { message?: string }) => void): void;
+  terminate(): void;
+}
 declare const Worker: new (url: string, options?: { name?: string }) => Worker;
-type Worker = Extract<ConstructorParameters<typeof LanguageClient>[2], { postMessage: unknown }>;
 declare const Blob: new (parts: Uint8Array[], options: { type: string }) => object;
 declare const URL: { createObjectURL(blob: object): string };
 
@@ -25,7 +31,21 @@ async function workerUrl(serverMain: vscode.Uri): Promise<string> {
   return URL.createObjectURL(new Blob([code], { type: "application/javascript" }));
 }
 
-let client: LanguageClient | undefined;
+/**
+ * Messages to and from the server's worker (its BrowserMessageReader/Writer): whole objects with postMessage,
+ * sent as plain JSON copies so that nothing the structured clone refuses can reach it.
+ */
+function workerTransport(worker: Worker): Transport {
+  return {
+    send: (message: Message) => worker.postMessage(JSON.parse(JSON.stringify(message))),
+    onMessage: (listener) => worker.addEventListener("message", (e) => listener(e.data as Message)),
+    // a worker has no exit: an uncaught error is logged, and the worker keeps serving
+    onClose: () => undefined,
+    dispose: () => worker.terminate(),
+  };
+}
+
+let client: LspClient | undefined;
 
 /** Larger neighbour files are not sent to the server (the engine skips files this large anyway). */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -34,7 +54,7 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
  * The server's reads of neighbour files (it runs in a worker without a file system): answered with
  * `workspace.fs`, whatever the workspace's scheme. Read only; a missing or unreadable file is null.
  */
-function serveFileSystem(c: LanguageClient): void {
+function serveFileSystem(c: LspClient): void {
   const uriOf = (p: ClientFsParams) => vscode.Uri.parse(p.uri, true);
   c.onRequest(CLIENT_FS_REQUESTS.readFile, async (p: ClientFsParams) => {
     try {
@@ -63,17 +83,19 @@ function serveFileSystem(c: LanguageClient): void {
   });
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
+export async function activate(context: vscode.ExtensionContext): Promise<LspClient> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, "dist", "server", "server.js");
   const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const worker = new Worker(await workerUrl(serverMain), { name: "Shipshape language server" });
-  client = new LanguageClient("shipshape", "Shipshape", worker, clientOptions(outputChannel));
-  serveFileSystem(client);
-  await start(context, client, outputChannel);
+  const connect = async () => {
+    const worker = new Worker(await workerUrl(serverMain), { name: "Shipshape language server" });
+    worker.addEventListener("error", (e) => outputChannel.error(`language server worker: ${e.message ?? "error"}`));
+    return workerTransport(worker);
+  };
+  client = await start(context, clientOptions(outputChannel, connect, null), serveFileSystem);
   return client;
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await client?.dispose();
   client = undefined;
 }

@@ -1,10 +1,9 @@
 /**
  * What the desktop (extension.ts, Node) and web (browserExtension.ts, web worker) clients share: the documents
  * the server serves, the commands' way to the server, and starting. The clients differ only in how the server
- * process or worker is started.
+ * process or worker is started (the transport given to the LSP client in lsp/).
  */
 import * as vscode from "vscode";
-import { ExecuteCommandRequest, State, type BaseLanguageClient, type LanguageClientOptions } from "vscode-languageclient";
 import {
   OTHER_PROVIDERS_NOTIFICATION,
   SAVE_AS_UTF8_COMMAND,
@@ -12,9 +11,16 @@ import {
 } from "../../server/src/services/protocol";
 import { registerCommands } from "./commands/index";
 import type { ServerApi } from "./commands/server";
+import { LspClient, State, type ClientOptions, type ShipshapeClient } from "./lsp/client";
+import { asWorkspaceEdit } from "./lsp/convert";
+import type { Transport } from "./lsp/jsonrpc";
 import { otherProviders } from "./providers";
 
-export function clientOptions(outputChannel: vscode.LogOutputChannel): LanguageClientOptions {
+export function clientOptions(
+  outputChannel: vscode.LogOutputChannel,
+  connect: () => Promise<Transport>,
+  processId: number | null,
+): ClientOptions {
   const initializationOptions: ShipshapeInitializationOptions = {
     otherProviders: otherProviders(),
     // commands/saveAsUtf8.ts: the code action of a file saved as UTF-16
@@ -31,31 +37,35 @@ export function clientOptions(outputChannel: vscode.LogOutputChannel): LanguageC
     // settings are pulled with workspace/configuration; file watchers are registered by the server itself
     initializationOptions,
     outputChannel,
-    traceOutputChannel: outputChannel,
+    connect,
+    processId,
   };
 }
 
 /** The commands' way to the server: its `workspace/executeCommand` commands. */
-export function serverApi(client: BaseLanguageClient): ServerApi {
+export function serverApi(client: ShipshapeClient): ServerApi {
   return {
     async call<R>(command: string, args: object): Promise<R> {
       if (client.state !== State.Running) throw new Error("the language server is not running (see the Shipshape output channel).");
-      return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as R;
+      return client.sendRequest<R>("workspace/executeCommand", { command, arguments: [args] });
     },
-    asWorkspaceEdit: (edit) => client.protocol2CodeConverter.asWorkspaceEdit(edit),
+    asWorkspaceEdit: async (edit) => asWorkspaceEdit(edit) ?? new vscode.WorkspaceEdit(),
   };
 }
 
 /** Starts the client, reports a failed start, and registers the commands (they say when the server is not running). */
 export async function start(
   context: vscode.ExtensionContext,
-  client: BaseLanguageClient,
-  outputChannel: vscode.LogOutputChannel,
-): Promise<void> {
+  options: ClientOptions,
+  /** Handlers of the server's requests to this client, set before it starts. */
+  beforeStart?: (client: LspClient) => void,
+): Promise<LspClient> {
+  const client = new LspClient(options);
+  beforeStart?.(client);
   try {
     await client.start();
   } catch (error) {
-    outputChannel.error(`Shipshape language server did not start: ${String(error)}`);
+    options.outputChannel.error(`Shipshape language server did not start: ${String(error)}`);
     void vscode.window.showErrorMessage("Shipshape: the language server did not start. See the Shipshape output channel.");
   }
   context.subscriptions.push(
@@ -64,4 +74,5 @@ export async function start(
     }),
   );
   registerCommands(context, serverApi(client));
+  return client;
 }

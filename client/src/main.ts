@@ -4,17 +4,17 @@
  * code-server's web worker host); the check VS Code itself makes picks the client, and only that one is loaded.
  */
 import type * as vscode from "vscode";
-import type { BaseLanguageClient } from "vscode-languageclient";
+import type { ShipshapeClient } from "./lsp/client";
 
 const inNode = typeof process !== "undefined" && typeof process.versions?.node === "string";
 
 interface Client {
-  activate(context: vscode.ExtensionContext): Promise<BaseLanguageClient>;
+  activate(context: vscode.ExtensionContext): Promise<ShipshapeClient>;
   deactivate(): Promise<void>;
 }
 const client: Promise<Client> = inNode ? import("./extension") : import("./browserExtension");
 
-export async function activate(context: vscode.ExtensionContext): Promise<BaseLanguageClient> {
+export async function activate(context: vscode.ExtensionContext): Promise<ShipshapeClient> {
   return (await client).activate(context);
 }
 

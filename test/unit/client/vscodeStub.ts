@@ -1,0 +1,227 @@
+/**
+ * A stand-in for the `vscode` module with the value classes the LSP converters (client/src/lsp/convert.ts) build,
+ * shaped as VS Code's API documents them (enum values as in @types/vscode). Each records what it was given.
+ */
+
+export class Uri {
+  private constructor(readonly value: string) {}
+  static parse(value: string): Uri {
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) throw new Error(`not a URI: ${value}`);
+    return new Uri(value);
+  }
+  toString(): string {
+    return this.value;
+  }
+}
+
+export class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+
+export class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(startLine: number, startCharacter: number, endLine: number, endCharacter: number) {
+    this.start = new Position(startLine, startCharacter);
+    this.end = new Position(endLine, endCharacter);
+  }
+}
+
+export class Location {
+  constructor(
+    readonly uri: Uri,
+    readonly range: Range,
+  ) {}
+}
+
+export const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 3 };
+export const DiagnosticTag = { Unnecessary: 1, Deprecated: 2 };
+
+export class DiagnosticRelatedInformation {
+  constructor(
+    readonly location: Location,
+    readonly message: string,
+  ) {}
+}
+
+export class Diagnostic {
+  code?: string | number | { value: string | number; target: Uri };
+  source?: string;
+  tags?: number[];
+  relatedInformation?: DiagnosticRelatedInformation[];
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly severity: number,
+  ) {}
+}
+
+export class MarkdownString {
+  isTrusted = false;
+  supportHtml = false;
+  constructor(public value = "") {}
+  appendText(text: string): this {
+    this.value += text.replace(/[\\`*_{}[\]()#+\-.!<>]/g, "\\$&");
+    return this;
+  }
+  appendCodeblock(code: string, language = ""): this {
+    this.value += `\n\`\`\`${language}\n${code}\n\`\`\`\n`;
+    return this;
+  }
+}
+
+export class Hover {
+  constructor(
+    readonly contents: MarkdownString[],
+    readonly range?: Range,
+  ) {}
+}
+
+export class TextEdit {
+  constructor(
+    readonly range: Range,
+    readonly newText: string,
+  ) {}
+}
+
+export class SnippetString {
+  constructor(readonly value: string) {}
+}
+
+export const CompletionItemKind = { Text: 0, Method: 1, Function: 2, Module: 8, Value: 11, Snippet: 14 };
+export const CompletionItemTag = { Deprecated: 1 };
+
+export class CompletionItem {
+  kind?: number;
+  detail?: string;
+  documentation?: string | MarkdownString;
+  sortText?: string;
+  filterText?: string;
+  preselect?: boolean;
+  insertText?: string | SnippetString;
+  range?: Range | { inserting: Range; replacing: Range };
+  additionalTextEdits?: TextEdit[];
+  commitCharacters?: string[];
+  command?: unknown;
+  tags?: number[];
+  constructor(readonly label: string | { label: string; detail?: string; description?: string }) {}
+}
+
+export class CompletionList {
+  constructor(
+    readonly items: CompletionItem[],
+    readonly isIncomplete: boolean,
+  ) {}
+}
+
+/** Records its operations in order, as VS Code applies them. */
+export class WorkspaceEdit {
+  readonly ops: (
+    | { op: "replace"; uri: string; range: Range; text: string }
+    | { op: "create" | "delete"; uri: string; options?: unknown }
+    | { op: "rename"; from: string; to: string; options?: unknown }
+  )[] = [];
+  replace(uri: Uri, range: Range, text: string): void {
+    this.ops.push({ op: "replace", uri: uri.toString(), range, text });
+  }
+  createFile(uri: Uri, options?: unknown): void {
+    this.ops.push({ op: "create", uri: uri.toString(), options });
+  }
+  deleteFile(uri: Uri, options?: unknown): void {
+    this.ops.push({ op: "delete", uri: uri.toString(), options });
+  }
+  renameFile(from: Uri, to: Uri, options?: unknown): void {
+    this.ops.push({ op: "rename", from: from.toString(), to: to.toString(), options });
+  }
+}
+
+export class CodeActionKind {
+  static readonly Empty = new CodeActionKind("");
+  constructor(readonly value: string) {}
+  append(part: string): CodeActionKind {
+    return new CodeActionKind(this.value ? `${this.value}.${part}` : part);
+  }
+}
+
+export class CodeAction {
+  edit?: WorkspaceEdit;
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+  disabled?: { reason: string };
+  command?: unknown;
+  constructor(
+    readonly title: string,
+    readonly kind?: CodeActionKind,
+  ) {}
+}
+
+export const SymbolKind = { File: 0, Module: 1, Namespace: 2, Property: 6, Variable: 12 };
+export const SymbolTag = { Deprecated: 1 };
+
+export class DocumentSymbol {
+  tags?: number[];
+  children: DocumentSymbol[] = [];
+  constructor(
+    readonly name: string,
+    readonly detail: string,
+    readonly kind: number,
+    readonly range: Range,
+    readonly selectionRange: Range,
+  ) {}
+}
+
+export class SymbolInformation {
+  constructor(
+    readonly name: string,
+    readonly kind: number,
+    readonly containerName: string,
+    readonly location: Location,
+  ) {}
+}
+
+export const FoldingRangeKind = { Comment: 1, Imports: 2, Region: 3 };
+
+export class FoldingRange {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly kind?: number,
+  ) {}
+}
+
+export class DocumentHighlight {
+  constructor(
+    readonly range: Range,
+    readonly kind?: number,
+  ) {}
+}
+
+export class DocumentLink {
+  tooltip?: string;
+  constructor(
+    readonly range: Range,
+    readonly target?: Uri,
+  ) {}
+}
+
+export class InlayHintLabelPart {
+  tooltip?: string | MarkdownString;
+  location?: Location;
+  command?: unknown;
+  constructor(readonly value: string) {}
+}
+
+export class InlayHint {
+  tooltip?: string | MarkdownString;
+  paddingLeft?: boolean;
+  paddingRight?: boolean;
+  textEdits?: TextEdit[];
+  constructor(
+    readonly position: Position,
+    readonly label: string | InlayHintLabelPart[],
+    readonly kind?: number,
+  ) {}
+}
