@@ -251,7 +251,10 @@ export class LspClient implements ShipshapeClient {
       return;
     }
     this.outputChannel.info(`restarting the ${NAME} language server`);
-    this.start().catch((error: unknown) => this.outputChannel.error(`${NAME} language server did not restart: ${String(error)}`));
+    this.start().catch((error: unknown) => {
+      this.outputChannel.error(`${NAME} language server did not restart: ${String(error)}`);
+      void vscode.window.showErrorMessage(`The ${NAME} language server stopped and did not restart. See the ${NAME} output channel.`);
+    });
   }
 
   async stop(): Promise<void> {
@@ -272,6 +275,7 @@ export class LspClient implements ShipshapeClient {
     for (const r of this.registrations.values()) r.dispose();
     this.registrations.clear();
     this.setState(State.Stopped);
+    this.ready = this.newReady();
   }
 
   /** Ends everything: the server, the listeners and the providers. */

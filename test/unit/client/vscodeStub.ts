@@ -225,3 +225,201 @@ export class InlayHint {
     readonly kind?: number,
   ) {}
 }
+
+// ---- the host: events, workspace, windows, registrations (for client/src/lsp/client.ts) ----
+
+export class Disposable {
+  constructor(private readonly fn: () => void) {}
+  dispose(): void {
+    this.fn();
+  }
+}
+
+export class EventEmitter<T> {
+  private listeners: ((e: T) => void)[] = [];
+  readonly event = (listener: (e: T) => void): Disposable => {
+    this.listeners.push(listener);
+    return new Disposable(() => (this.listeners = this.listeners.filter((l) => l !== listener)));
+  };
+  fire(e: T): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+export class RelativePattern {
+  constructor(
+    readonly base: Uri,
+    readonly pattern: string,
+  ) {}
+}
+
+export class SemanticTokensLegend {
+  constructor(
+    readonly tokenTypes: string[],
+    readonly tokenModifiers: string[] = [],
+  ) {}
+}
+
+export class SemanticTokens {
+  constructor(
+    readonly data: Uint32Array,
+    readonly resultId?: string,
+  ) {}
+}
+
+export interface StubDocument {
+  uri: Uri;
+  languageId: string;
+  version: number;
+  text: string;
+  getText(): string;
+}
+
+export function document(uri: string, languageId: string, text: string, version = 1): StubDocument {
+  return { uri: Uri.parse(uri), languageId, version, text, getText: () => text };
+}
+
+/** What the code under test did to the host, and the knobs a test turns. */
+export const host = {
+  documents: [] as StubDocument[],
+  settings: {} as Record<string, unknown>,
+  providers: [] as string[],
+  commands: [] as string[],
+  messages: [] as { level: string; text: string }[],
+  log: [] as { level: string; text: string }[],
+  watchers: [] as {
+    pattern: unknown;
+    create: EventEmitter<Uri>;
+    change: EventEmitter<Uri>;
+    delete: EventEmitter<Uri>;
+    disposed: boolean;
+  }[],
+  applied: [] as WorkspaceEdit[],
+  diagnostics: new Map<string, Diagnostic[]>(),
+  open: new EventEmitter<StubDocument>(),
+  change: new EventEmitter<{ document: StubDocument; contentChanges: { range: Range; rangeLength: number; text: string }[] }>(),
+  close: new EventEmitter<StubDocument>(),
+  configuration: new EventEmitter<{ affectsConfiguration(section: string): boolean }>(),
+  reset(): void {
+    this.documents = [];
+    this.settings = {};
+    this.providers = [];
+    this.commands = [];
+    this.messages = [];
+    this.log = [];
+    this.watchers = [];
+    this.applied = [];
+    this.diagnostics.clear();
+  },
+};
+
+/** Matches `{ language }` and `{ pattern }` filters the way the Shipshape selector uses them (a `**\/{a,b}` name list). */
+function matchesFilter(f: { language?: string; pattern?: string }, d: StubDocument): boolean {
+  if (f.language !== undefined && f.language !== d.languageId) return false;
+  if (f.pattern !== undefined) {
+    const names = /\{([^}]*)\}/.exec(f.pattern)?.[1]?.split(",") ?? [];
+    const base = d.uri.toString().split("/").pop() ?? "";
+    if (!names.some((n) => (n.startsWith("*") ? base.endsWith(n.slice(1)) : base === n))) return false;
+  }
+  return true;
+}
+
+const provider = (kind: string) => () => {
+  host.providers.push(kind);
+  return new Disposable(() => undefined);
+};
+
+export const languages = {
+  createDiagnosticCollection: (_name: string) => ({
+    set: (uri: Uri, diagnostics: Diagnostic[]) => host.diagnostics.set(uri.toString(), diagnostics),
+    clear: () => host.diagnostics.clear(),
+    dispose: () => host.diagnostics.clear(),
+  }),
+  match: (selector: { language?: string; pattern?: string }[], d: StubDocument) => (selector.some((f) => matchesFilter(f, d)) ? 10 : 0),
+  registerHoverProvider: provider("hover"),
+  registerCompletionItemProvider: provider("completion"),
+  registerCodeActionsProvider: provider("codeAction"),
+  registerDocumentFormattingEditProvider: provider("formatting"),
+  registerDocumentRangeFormattingEditProvider: provider("rangeFormatting"),
+  registerDocumentSymbolProvider: provider("documentSymbol"),
+  registerFoldingRangeProvider: provider("foldingRange"),
+  registerDefinitionProvider: provider("definition"),
+  registerReferenceProvider: provider("references"),
+  registerDocumentHighlightProvider: provider("documentHighlight"),
+  registerRenameProvider: provider("rename"),
+  registerDocumentLinkProvider: provider("documentLink"),
+  registerInlayHintsProvider: provider("inlayHint"),
+  registerDocumentSemanticTokensProvider: provider("semanticTokens"),
+};
+
+const never = () => new Disposable(() => undefined);
+
+export const workspace = {
+  get workspaceFolders() {
+    return [{ uri: Uri.parse("file:///work/app"), name: "app", index: 0 }];
+  },
+  get textDocuments() {
+    return host.documents;
+  },
+  onDidOpenTextDocument: host.open.event,
+  onDidChangeTextDocument: host.change.event,
+  onDidCloseTextDocument: host.close.event,
+  onDidChangeWorkspaceFolders: never,
+  onDidChangeConfiguration: host.configuration.event,
+  getConfiguration: (section?: string) => ({
+    get: (key: string) => {
+      const path = [...(section ? section.split(".") : []), ...key.split(".")].join(".");
+      return host.settings[path];
+    },
+  }),
+  createFileSystemWatcher: (pattern: unknown) => {
+    const w = {
+      pattern,
+      create: new EventEmitter<Uri>(),
+      change: new EventEmitter<Uri>(),
+      delete: new EventEmitter<Uri>(),
+      disposed: false,
+    };
+    host.watchers.push(w);
+    return {
+      onDidCreate: w.create.event,
+      onDidChange: w.change.event,
+      onDidDelete: w.delete.event,
+      dispose: () => (w.disposed = true),
+    };
+  },
+  applyEdit: async (edit: WorkspaceEdit) => {
+    host.applied.push(edit);
+    return true;
+  },
+};
+
+const say = (level: string) => async (text: string) => {
+  host.messages.push({ level, text });
+  return undefined;
+};
+
+export const window = {
+  showErrorMessage: say("error"),
+  showWarningMessage: say("warning"),
+  showInformationMessage: say("info"),
+};
+
+export const commands = {
+  registerCommand: (id: string) => {
+    host.commands.push(id);
+    return new Disposable(() => undefined);
+  },
+};
+
+export const env = { appName: "Stub Code", language: "en" };
+export const version = "1.96.0";
+
+/** A LogOutputChannel that records its lines. */
+export function outputChannel() {
+  const line = (level: string) => (text: string) => host.log.push({ level, text });
+  return { info: line("info"), warn: line("warn"), error: line("error"), debug: line("debug"), trace: line("trace") };
+}
