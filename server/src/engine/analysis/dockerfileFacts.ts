@@ -444,9 +444,24 @@ export function joinPosix(base: string, rel: string): string {
   return "/" + out.join("/");
 }
 
-/** Sources and destination of a COPY/ADD (heredocs and flags left out). */
-export function copyArgs(ins: DockerInstruction): { sources: string[]; dest: string } | undefined {
+/**
+ * Sources and destination of a COPY/ADD (heredocs and flags left out). Computed once per instruction (a dozen rules
+ * and both image models ask) and shared, so frozen.
+ */
+export function copyArgs(ins: DockerInstruction): { readonly sources: readonly string[]; readonly dest: string } | undefined {
   if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return undefined;
+  const kept = copyArgsCache.get(ins);
+  if (kept !== undefined) return kept ?? undefined;
+  const c = readCopyArgs(ins);
+  const shared = c ? Object.freeze({ sources: Object.freeze(c.sources), dest: c.dest }) : undefined;
+  copyArgsCache.set(ins, shared ?? null);
+  return shared;
+}
+const copyArgsCache = objectMemo<DockerInstruction, { readonly sources: readonly string[]; readonly dest: string } | null>(
+  "shipshape.copyArgs",
+);
+
+function readCopyArgs(ins: DockerInstruction): { sources: string[]; dest: string } | undefined {
   let args: string[];
   if (ins.argsText.trim().startsWith("[")) {
     try {
@@ -750,7 +765,7 @@ interface MutableState {
   shell: boolean | undefined;
   packageManager: ImageState["packageManager"];
   ports: number[];
-  files: Set<string>;
+  files: KnownFiles;
 }
 
 interface ModelCache {
@@ -790,7 +805,7 @@ function baseState(model: DockerfileModel, root: Stage): { facts: ImageFacts; st
       shell: k.shell,
       packageManager: k.packageManager,
       ports: [...(k.ports ?? [])],
-      files: new Set(),
+      files: { list: newFileList(), count: 0 },
     },
   };
 }
@@ -886,7 +901,7 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
           const srcState = srcCache?.states[srcCache.states.length - 1];
           if (!srcState) continue;
           const srcPath = joinPosix(workdirAt(model, fromStage), src);
-          for (const f of srcState.files) {
+          for (const f of filePaths(srcState.files)) {
             if (f === srcPath) continue;
             if (f.startsWith(srcPath + "/")) files.push(joinPosix(target, f.slice(srcPath.length + 1)));
           }
@@ -904,20 +919,67 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
   }
 }
 
-function addFile(s: MutableState, path: string): void {
-  if (s.files.size < MAX_FILES) s.files.add(path);
+/**
+ * The files known in one state: the first `count` paths of a list the states of a stage share. A state only ever
+ * adds to what came before, so the next state extends the same list when it is the list's last state, and copies
+ * the prefix only where states branch (a second stage built on the same parent). Copying a set at every COPY grew
+ * with the number of COPYs times the files known.
+ */
+interface KnownFiles {
+  list: FileList;
+  count: number;
+}
+interface FileList {
+  paths: string[];
+  /** Position of each path in `paths`. */
+  at: Map<string, number>;
+}
+
+function newFileList(): FileList {
+  return { paths: [], at: new Map() };
+}
+
+function hasFile(files: KnownFiles, path: string): boolean {
+  const i = files.list.at.get(path);
+  return i !== undefined && i < files.count;
+}
+
+/** The paths of `files`, in the order they became known. */
+function filePaths(files: KnownFiles): readonly string[] {
+  return files.count === files.list.paths.length ? files.list.paths : files.list.paths.slice(0, files.count);
+}
+
+/** `files` with `paths` added (in order, each once, up to MAX_FILES); the same object when nothing is new. */
+function withFiles(files: KnownFiles, paths: readonly string[]): KnownFiles {
+  let list = files.list;
+  let count = files.count;
+  for (const path of paths) {
+    if (count >= MAX_FILES) break;
+    const i = list.at.get(path);
+    if (i !== undefined && i < count) continue;
+    if (list.paths.length !== count) {
+      // another state already extended this list past ours: continue on a copy of our part
+      const copy = newFileList();
+      for (let k = 0; k < count; k++) {
+        copy.paths.push(list.paths[k] as string);
+        copy.at.set(list.paths[k] as string, k);
+      }
+      list = copy;
+    }
+    list.at.set(path, count);
+    list.paths.push(path);
+    count++;
+  }
+  return count === files.count ? files : { list, count };
 }
 
 /** `cur` with `files` added and `tools` known present: a new state when that changes anything, else undefined. */
 function withChanges(cur: MutableState, files: readonly string[], tools: readonly Tool[]): MutableState | undefined {
-  const newFiles = cur.files.size < MAX_FILES && files.some((f) => !cur.files.has(f));
+  const newFiles = cur.files.count < MAX_FILES && files.some((f) => !hasFile(cur.files, f));
   const newTools = tools.some((t) => cur.tools.get(t) !== true);
   if (!newFiles && !newTools) return undefined;
   const next = { ...cur };
-  if (newFiles) {
-    next.files = new Set(cur.files);
-    for (const f of files) addFile(next, f);
-  }
+  if (newFiles) next.files = withFiles(cur.files, files);
   if (newTools) {
     next.tools = new Map(cur.tools);
     for (const t of tools) next.tools.set(t, true);
@@ -1006,10 +1068,7 @@ function applyRun(
   if (tools.size === 0 && files.length === 0 && wget === cur.wget && shell === cur.shell) return undefined;
   const next: MutableState = { ...cur, wget, shell };
   if (tools.size > 0) next.tools = new Map([...cur.tools, ...tools]);
-  if (files.length > 0) {
-    next.files = new Set(cur.files);
-    for (const f of files) addFile(next, f);
-  }
+  if (files.length > 0) next.files = withFiles(cur.files, files);
   return next;
 }
 
@@ -1079,6 +1138,7 @@ export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerI
   const stageEnv = envOf(model, owner, at);
   const argNames = s.argNames.size === 0 ? EMPTY_NAMES : new Set([...s.argNames].filter((n) => !stageEnv.has(n)));
   const written = root.from.argsText;
+  let files: ReadonlySet<string> | undefined;
   return {
     stage: owner,
     base,
@@ -1096,7 +1156,9 @@ export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerI
     libc: base.known.libc,
     workdir: workdirAt(model, owner, i >= 0 ? ins : undefined),
     ports: s.ports,
-    files: s.files,
+    get files() {
+      return (files ??= new Set(filePaths(s.files)));
+    },
     has: (tool) => s.tools.get(tool),
     expand: (text) => {
       const r = expandKnown(text, lookup);
