@@ -114,8 +114,6 @@ export function discoverFiles(inputs: readonly string[], cwd: string): Discovery
   }
 
   function walk(dir: string, scopes: IgnoreScope[]): void {
-    const own = readGitignore(dir);
-    const here = own ? [...scopes, own] : scopes;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -123,6 +121,10 @@ export function discoverFiles(inputs: readonly string[], cwd: string): Discovery
       cannotRead(dir, `the folder could not be listed: ${fsErrorReason(error)}`);
       return;
     }
+    // only a folder that lists a .gitignore has one to read (reading it in every folder threw once per folder);
+    // any letter case, as the file system may match it case-insensitively
+    const own = entries.some((e) => e.name.length === 10 && e.name.toLowerCase() === ".gitignore") ? readGitignore(dir) : undefined;
+    const here = own ? [...scopes, own] : scopes;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (--budget < 0) return;
@@ -154,15 +156,18 @@ export function discoverFiles(inputs: readonly string[], cwd: string): Discovery
 /** Bytes read to decide whether a file is a template; template markup shows up early in practice. */
 const TEMPLATE_SNIFF_BYTES = 64 * 1024;
 
+let sniffBuffer: Buffer | undefined;
+
 /** Whether a file found in a folder walk is a template (by its name, then by its first bytes). */
 function isTemplate(abs: string): boolean {
   if (isTemplateName(path.basename(abs))) return true;
   let fd: number | undefined;
   try {
     fd = fs.openSync(abs, "r");
-    const buf = Buffer.alloc(TEMPLATE_SNIFF_BYTES);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return hasTemplateMarkup(buf.subarray(0, n).toString("utf8"));
+    // one buffer for the whole walk (a new 64 KB buffer per file was most of what discovery allocated)
+    sniffBuffer ??= Buffer.allocUnsafe(TEMPLATE_SNIFF_BYTES);
+    const n = fs.readSync(fd, sniffBuffer, 0, sniffBuffer.length, 0);
+    return hasTemplateMarkup(sniffBuffer.subarray(0, n).toString("utf8"));
   } catch {
     return false; // unreadable files are reported by the lint run
   } finally {
