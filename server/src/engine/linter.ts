@@ -115,6 +115,11 @@ function lintUnguarded(options: LintOptions): LintResult {
   // which rules run in this lint (not off): a rule that subordinates to another asks, so one problem is one finding
   const running = new Set<string>();
   const runs = (id: string) => running.has(id);
+  const runningRules = new Map<string, AnyRule>();
+  const optionsOf = (id: string) => {
+    const r = runningRules.get(id);
+    return r ? resolveRuleSetting(r, options.config).options : undefined;
+  };
   let unitEnd: (line: number) => number;
   let fixesTrusted = true;
   let checkScopeEnd: ((line: number) => number) | undefined;
@@ -143,7 +148,7 @@ function lintUnguarded(options: LintOptions): LintResult {
     };
     checkDirective = fileCheckDirective(lines);
     // a literal of one shape per call (spreading a shared base object for each of ~90 rules showed in profiles of small files)
-    makeContext = (_rule, report, opts) => ({ path, text, lines, fs, runs, dockerfile, report, options: opts });
+    makeContext = (_rule, report, opts) => ({ path, text, lines, fs, runs, optionsOf, dockerfile, report, options: opts });
   } else if (kind === "compose") {
     const compose =
       options.composeCache?.get(path)?.text === text
@@ -163,18 +168,22 @@ function lintUnguarded(options: LintOptions): LintResult {
     unitEnd = (line) => yamlBlockEnd(lines, line);
     makeContext = (_rule, report, opts) => {
       project ??= loadComposeProject(compose, fs, options.composeCache);
-      return { path, text, lines, fs, runs, compose, project, report, options: opts };
+      return { path, text, lines, fs, runs, optionsOf, compose, project, report, options: opts };
     };
   } else {
     const dockerignore = new DockerignoreModel(path, text);
     result.model = dockerignore;
     unitEnd = (line) => line;
-    makeContext = (_rule, report, opts) => ({ path, text, lines, fs, runs, dockerignore, report, options: opts });
+    makeContext = (_rule, report, opts) => ({ path, text, lines, fs, runs, optionsOf, dockerignore, report, options: opts });
   }
 
   const suppressions = parseSuppressions(lines, unitEnd, undefined, checkScopeEnd);
   const rules = (options.rules ?? rulesForKind(kind)).filter((r) => r.meta.kind === kind);
-  for (const r of rules) if (resolveRuleSetting(r, options.config).severity !== "off") running.add(r.meta.id);
+  for (const r of rules)
+    if (resolveRuleSetting(r, options.config).severity !== "off") {
+      running.add(r.meta.id);
+      runningRules.set(r.meta.id, r);
+    }
 
   const now = options.now ?? (() => Date.now());
   const started = now();

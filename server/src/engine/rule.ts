@@ -15,6 +15,8 @@ interface BaseContext<M extends string> {
   options: Readonly<Record<string, unknown>>;
   /** Whether another rule runs in this lint (is registered and not off): for rules that defer to a more specific one. */
   runs(ruleId: string): boolean;
+  /** The options another rule runs with in this lint (configured over its defaults); undefined when it does not run. */
+  optionsOf(ruleId: string): Readonly<Record<string, unknown>> | undefined;
   report(descriptor: ReportDescriptor<M>): void;
 }
 

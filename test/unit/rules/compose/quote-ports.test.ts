@@ -2,6 +2,10 @@ import { rule } from "../../../../server/src/engine/rules/compose/quote-ports";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runRule, testRule } from "../../helpers/ruleTester";
+import { rule as bindToLocalhost } from "../../../../server/src/engine/rules/compose/bind-to-localhost";
+import type { ShipshapeConfig } from "../../../../server/src/engine/config";
+import { lint } from "../../../../server/src/engine/linter";
+import { memoryFs } from "../../../../server/src/engine/workspace";
 
 testRule(rule, {
   valid: [
@@ -42,5 +46,35 @@ describe("quote-ports severity", () => {
       ],
     );
     assert.match(findings[1]?.message ?? "", /^Style:/);
+  });
+});
+
+describe("compose/quote-ports defers to compose/bind-to-localhost (one port, one finding)", () => {
+  const text =
+    "services:\n  db:\n    image: postgres:16.4\n    ports:\n      - 5432:5432\n  web:\n    image: nginx:1.27\n    ports:\n      - 8080:80\n";
+  const ids = (config?: ShipshapeConfig) =>
+    lint({ path: "/w/compose.yml", text, kind: "compose", fs: memoryFs({}), rules: [rule, bindToLocalhost], config }).findings.map(
+      (f) => `${f.range.start.line + 1} ${f.ruleId}`,
+    );
+
+  it("the database port published on every interface is one finding (bind-to-localhost); the web port keeps its style note", () => {
+    assert.deepEqual(ids(), ["5 compose/bind-to-localhost", "9 compose/quote-ports"]);
+  });
+
+  it("with bind-to-localhost off, quote-ports reports both ports again", () => {
+    assert.deepEqual(ids({ rules: { "compose/bind-to-localhost": "off" } }), ["5 compose/quote-ports", "9 compose/quote-ports"]);
+  });
+
+  it("follows bind-to-localhost's allServices option: then the web port too is its finding only", () => {
+    assert.deepEqual(ids({ rules: { "compose/bind-to-localhost": { severity: "warning", options: { allServices: true } } } }), [
+      "5 compose/bind-to-localhost",
+      "9 compose/bind-to-localhost",
+    ]);
+  });
+
+  it("the base-60 trap is another problem: still reported beside bind-to-localhost", () => {
+    const trap = "services:\n  db:\n    image: redis:7.4\n    ports:\n      - 22:22\n";
+    const found = lint({ path: "/w/compose.yml", text: trap, kind: "compose", fs: memoryFs({}), rules: [rule, bindToLocalhost] }).findings;
+    assert.deepEqual(found.map((f) => f.ruleId).sort(), ["compose/bind-to-localhost", "compose/quote-ports"]);
   });
 });

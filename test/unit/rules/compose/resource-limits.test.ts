@@ -34,5 +34,10 @@ testRule(rule, {
       code: "services:\n  api:\n    image: acme/api:1.0\n  «worker»:\n    image: acme/api:1.0\n",
       errors: [{ messageId: "missing" }],
     },
+    {
+      name: "several services without a limit: one finding on the services key, naming them",
+      code: "«services»:\n  api:\n    image: acme/api:1.0\n  worker:\n    image: acme/worker:1.0\n  db:\n    image: postgres:16.4\n    mem_limit: 1g\n",
+      errors: [{ messageId: "missingMany" }],
+    },
   ],
 });

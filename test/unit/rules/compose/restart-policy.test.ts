@@ -24,6 +24,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "several services without one: one finding on the services key, one fix for all",
+      code: "«services»:\n  api:\n    image: acme/api:1.0\n  worker:\n    image: acme/worker:1.0\n  db:\n    image: postgres:16.4\n    restart: always\n",
+      errors: [{ messageId: "missingMany" }],
+      output:
+        "services:\n  api:\n    image: acme/api:1.0\n    restart: unless-stopped\n  worker:\n    image: acme/worker:1.0\n    restart: unless-stopped\n  db:\n    image: postgres:16.4\n    restart: always\n",
+    },
+    {
       code: "services:\n  «api»:\n    image: acme/api:1.0\n  db:\n    image: postgres:16.4\n    restart: always\n",
       errors: [{ messageId: "missing" }],
       output:

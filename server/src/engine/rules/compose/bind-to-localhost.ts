@@ -1,9 +1,31 @@
 import { isScalar } from "yaml";
-import { servicePorts } from "../../analysis/compose";
+import { servicePorts, type PortMapping } from "../../analysis/compose";
+import type { ComposeFileModel, ServiceModel } from "../../model/compose";
+import type { ComposeProject } from "../../model/composeProject";
 import { composeImageInfo } from "../../knowledge/composeImages";
 import { composeRule } from "../../rule";
 
 const DATA_ROLES = new Set(["database", "cache", "broker", "search"]);
+
+/**
+ * The published ports this rule reports: on every interface, of a database or cache (of every service with
+ * `allServices`). `compose/quote-ports` asks it too: its style note on such a port is subordinate to this finding,
+ * whose fix quotes the value anyway.
+ */
+export function unboundPorts(compose: ComposeFileModel, project: ComposeProject, allServices: boolean) {
+  const out: { svc: ServiceModel; p: PortMapping; info: ReturnType<typeof composeImageInfo>; isData: boolean }[] = [];
+  for (const svc of compose.services) {
+    const info = composeImageInfo(project.image(svc.name));
+    const isData = info !== undefined && DATA_ROLES.has(info.role);
+    if (!isData && !allServices) continue;
+    for (const p of servicePorts(compose, svc)) {
+      if (!compose.owns(p.node) || p.hostPort === undefined) continue;
+      if (p.hostIp !== undefined && p.hostIp !== "0.0.0.0" && p.hostIp !== "::" && p.hostIp !== "") continue;
+      out.push({ svc, p, info, isData });
+    }
+  }
+  return out;
+}
 
 export const rule = composeRule({
   meta: {
@@ -36,33 +58,26 @@ export const rule = composeRule({
     practice: "002 (compose for development), Docker's packet-filtering notes",
   },
   check({ compose, project, report, options }) {
-    for (const svc of compose.services) {
-      const info = composeImageInfo(project.image(svc.name));
-      const isData = info !== undefined && DATA_ROLES.has(info.role);
-      if (!isData && options.allServices !== true) continue;
-      for (const p of servicePorts(compose, svc)) {
-        if (!compose.owns(p.node) || p.hostPort === undefined) continue;
-        if (p.hostIp !== undefined && p.hostIp !== "0.0.0.0" && p.hostIp !== "::" && p.hostIp !== "") continue;
-        const fixes = [];
-        if (!p.long && isScalar(p.node) && p.node.range && p.hostIp === undefined) {
-          const text = String(p.node.value);
-          const quote = p.node.type === "QUOTE_SINGLE" ? "'" : '"';
-          fixes.push({
-            title: "Bind to 127.0.0.1",
-            safe: false,
-            edits: [{ range: compose.rangeOf(p.node), newText: `${quote}127.0.0.1:${text}${quote}` }],
-          });
-        }
-        report({
-          messageId: "allInterfaces",
-          range: p.range,
-          data: {
-            port: isScalar(p.node) ? String(p.node.value) : `${p.hostPort}:${p.containerPort}`,
-            what: isData ? (info?.label ?? "it") : "it",
-          },
-          fixes,
+    for (const { p, info, isData } of unboundPorts(compose, project, options.allServices === true)) {
+      const fixes = [];
+      if (!p.long && isScalar(p.node) && p.node.range && p.hostIp === undefined) {
+        const text = String(p.node.value);
+        const quote = p.node.type === "QUOTE_SINGLE" ? "'" : '"';
+        fixes.push({
+          title: "Bind to 127.0.0.1",
+          safe: false,
+          edits: [{ range: compose.rangeOf(p.node), newText: `${quote}127.0.0.1:${text}${quote}` }],
         });
       }
+      report({
+        messageId: "allInterfaces",
+        range: p.range,
+        data: {
+          port: isScalar(p.node) ? String(p.node.value) : `${p.hostPort}:${p.containerPort}`,
+          what: isData ? (info?.label ?? "it") : "it",
+        },
+        fixes,
+      });
     }
   },
 });

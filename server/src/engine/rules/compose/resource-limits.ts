@@ -1,5 +1,6 @@
 import { isOneShotService } from "../../analysis/compose";
 import { composeRule } from "../../rule";
+import type { Range } from "../../text";
 
 export const rule = composeRule({
   meta: {
@@ -9,7 +10,7 @@ export const rule = composeRule({
     fixable: false,
     summary: "Services in the production (base) file should have a memory limit.",
     rationale:
-      "A service without a memory limit can take all of the host's memory when it leaks or gets a burst of work, and the kernel's OOM killer then picks a victim that may be the database next to it. `deploy.resources.limits.memory` (or `mem_limit`) confines the damage to the service that misbehaves.",
+      "Several services without one are one finding, on the `services` key (advice about the whole file, not a defect of each service). A service without a memory limit can take all of the host's memory when it leaks or gets a burst of work, and the kernel's OOM killer then picks a victim that may be the database next to it. `deploy.resources.limits.memory` (or `mem_limit`) confines the damage to the service that misbehaves.",
     examples: [
       {
         fileName: "compose.yml",
@@ -18,11 +19,15 @@ export const rule = composeRule({
       },
     ],
     equivalents: [],
-    messages: { missing: "Service `{{service}}` has no memory limit (`deploy.resources.limits.memory`)." },
+    messages: {
+      missing: "Service `{{service}}` has no memory limit (`deploy.resources.limits.memory`).",
+      missingMany: "{{count}} services have no memory limit (`deploy.resources.limits.memory`): {{services}}.",
+    },
     practice: "004 (resource limits), 001 (production resource limits)",
   },
   check({ compose, project, report }) {
     if (!project.isProductionBase(compose)) return;
+    const missing: { name: string; range: Range }[] = [];
     for (const svc of compose.services) {
       if (!svc.node) continue;
       // the merged service: every file of the project, and what `extends` brings in (also from another file)
@@ -30,7 +35,17 @@ export const rule = composeRule({
         project.mergedIn(svc.name, ["mem_limit"]) !== undefined ||
         project.mergedIn(svc.name, ["deploy", "resources", "limits", "memory"]) !== undefined;
       if (hasLimit || isOneShotService(project, svc.name)) continue;
-      report({ messageId: "missing", range: svc.keyRange, data: { service: svc.name } });
+      missing.push({ name: svc.name, range: svc.keyRange });
+    }
+    const only = missing[0];
+    if (missing.length === 1 && only) report({ messageId: "missing", range: only.range, data: { service: only.name } });
+    else if (missing.length > 1) {
+      const key = compose.topLevel("services")?.key;
+      report({
+        messageId: "missingMany",
+        range: key ? compose.rangeOf(key) : (only as (typeof missing)[number]).range,
+        data: { count: String(missing.length), services: missing.map((m) => m.name).join(", ") },
+      });
     }
   },
 });
