@@ -5,6 +5,7 @@
  */
 import * as vscode from "vscode";
 import {
+  FIX_ALL_REPORT_COMMAND,
   OTHER_PROVIDERS_NOTIFICATION,
   SAVE_AS_UTF8_COMMAND,
   type ShipshapeInitializationOptions,
@@ -15,6 +16,7 @@ import { LspClient, State, type ClientOptions, type ShipshapeClient } from "./ls
 import { asWorkspaceEdit } from "./lsp/convert";
 import type { Transport } from "./lsp/jsonrpc";
 import { otherProviders } from "./providers";
+import { LIST_RULES_COMMAND, listRules, STATUS_MENU_COMMAND, StatusItem, statusMenu } from "./status";
 
 export function clientOptions(
   outputChannel: vscode.LogOutputChannel,
@@ -24,7 +26,8 @@ export function clientOptions(
   const initializationOptions: ShipshapeInitializationOptions = {
     otherProviders: otherProviders(),
     // commands/saveAsUtf8.ts: the code action of a file saved as UTF-16
-    clientCommands: [SAVE_AS_UTF8_COMMAND],
+    // commands/fixAllReport.ts: what Fix all runs after its edit, to say what it did
+    clientCommands: [SAVE_AS_UTF8_COMMAND, FIX_ALL_REPORT_COMMAND],
   };
   return {
     documentSelector: [
@@ -33,6 +36,8 @@ export function clientOptions(
       // compose files that another extension (or an older VS Code) left as plain YAML
       { language: "yaml", pattern: "**/{compose,docker-compose}*.{yml,yaml}" },
       { pattern: "**/{.dockerignore,*.dockerignore,.containerignore}" },
+      // the config files: their problems (unknown rule id, invalid severity) show as soon as they are opened
+      { pattern: "**/{.shipshape.json,shipshape.config.json}" },
     ],
     // settings are pulled with workspace/configuration; file watchers are registered by the server itself
     initializationOptions,
@@ -61,11 +66,24 @@ export async function start(
   beforeStart?: (client: LspClient) => void,
 ): Promise<LspClient> {
   const client = new LspClient(options);
+  const outputChannel = options.outputChannel;
+  const status = new StatusItem();
+  context.subscriptions.push(status, status.follow(client));
+  const api = serverApi(client);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(STATUS_MENU_COMMAND, () => statusMenu(outputChannel, status)),
+    vscode.commands.registerCommand(LIST_RULES_COMMAND, () => listRules(api)),
+  );
   beforeStart?.(client);
+  const started = Date.now();
+  outputChannel.info(`Shipshape ${String(context.extension.packageJSON.version ?? "")} starting its language server`);
   try {
     await client.start();
+    status.set("ready");
+    outputChannel.info(`language server ready in ${Date.now() - started} ms`);
   } catch (error) {
-    options.outputChannel.error(`Shipshape language server did not start: ${String(error)}`);
+    status.set("error", String(error));
+    outputChannel.error(`Shipshape language server did not start: ${String(error)}`);
     void vscode.window.showErrorMessage("Shipshape: the language server did not start. See the Shipshape output channel.");
   }
   context.subscriptions.push(
@@ -73,6 +91,6 @@ export async function start(
       void client.sendNotification(OTHER_PROVIDERS_NOTIFICATION, otherProviders());
     }),
   );
-  registerCommands(context, serverApi(client));
+  registerCommands(context, api);
   return client;
 }

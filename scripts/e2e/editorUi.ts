@@ -8,9 +8,15 @@
 //   - hovers: a finding is one line (rule link, why, fix) and the whole hover stays short
 //   - snippets: a documented prefix with a dash keeps the list open; no block snippets in value positions
 //   - .dockerignore: its own language id, with diagnostics
-//   - settings: an unknown rule id in .shipshape.json shows as a problem in that file
+//   - settings: an unknown rule id in .shipshape.json shows as a problem in that file as soon as it is opened
+//   - generators: a workspace of several projects asks which one; Keep is the default answer to "overwrite?", the
+//     diff stays open beside the question, Escape writes nothing at all; Add .dockerignore merges missing entries;
+//     the Dagster generator refuses a project without Dagster
+//   - the review report: a read-only Markdown preview with file:line links, no untitled document
+//   - Fix all says what it did
+//   - the status bar item: server state, and a menu with the log, the rules and the settings
 //   - the walkthrough: its four steps, and a step's page
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "./browser";
@@ -62,6 +68,12 @@ const FILES: Record<string, string> = {
     "",
   ].join("\n"),
   "noise/pyproject.toml": "[project]\nname = 'noise'\nversion = '0.1.0'\n",
+  // a project with a Dockerfile and a .dockerignore of its own, for the generators' questions
+  "gen/pyproject.toml": '[project]\nname = "gen"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = ["fastapi>=0.115"]\n',
+  "gen/app/main.py": "from fastapi import FastAPI\n\napp = FastAPI()\n",
+  "gen/Dockerfile": "FROM python:3.12\nCOPY . /app\n",
+  "gen/.dockerignore": "node_modules\n.git\n",
+  "report/compose.yml": ['version: "3.8"', "services:", "  web:", "    image: nginx:1.27", "    ports:", "      - 8080:80", ""].join("\n"),
   "noise/compose.yml": ["services:", "  pgadmin:", "    image: dpage/pgadmin4:8.10", "    restart: unless-stopped", ""].join("\n"),
 };
 
@@ -77,6 +89,8 @@ async function openFile(page: Page, name: string): Promise<void> {
   const base = name.split("/").pop() as string;
   const folder = name.includes("/") ? name.slice(0, name.lastIndexOf("/")) : "";
   await page.keyboard.press("Escape");
+  // open it in the first editor group: the helpers read the first editor
+  await page.keyboard.press("Control+1");
   await page.keyboard.press("Control+P");
   await page.locator(".quick-input-widget input.input").waitFor({ state: "visible" });
   await page.keyboard.type(name);
@@ -91,7 +105,7 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press("Enter");
   await page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ state: "visible" });
   await pollUntil(`the active tab to be ${name}`, 10_000, async () => {
-    const tab = page.locator(".tabs-container .tab.active").first();
+    const tab = page.locator(".editor-group-container.active .tabs-container .tab.active").first();
     return (await tab.count()) > 0 && ((await tab.getAttribute("aria-label")) ?? (await tab.innerText())).includes(base);
   });
 }
@@ -142,6 +156,58 @@ async function hoverAt(page: Page, line: number, column: number, mustContain: Re
   return last;
 }
 
+/**
+ * In the open quick pick: types `typed`, then accepts the row matching `row` (the focused one once the list has
+ * settled, moving down to it when the best match is another row).
+ */
+async function chooseRow(page: Page, typed: string, row: RegExp): Promise<string> {
+  await page.locator(".quick-input-widget input.input").waitFor({ state: "visible" });
+  if (typed) await page.keyboard.type(typed, { delay: 20 });
+  let tries = 0;
+  let seen = "";
+  await pollUntil(`a quick pick row matching ${row}`, 10_000, async () => {
+    const focused = page.locator(".quick-input-list .monaco-list-row.focused").first();
+    seen = (await focused.count()) ? oneLine(await focused.innerText()) : "";
+    if (row.test(seen)) return true;
+    if (++tries % 5 === 0 && seen) await page.keyboard.press("ArrowDown");
+    return false;
+  });
+  await page.keyboard.press("Enter");
+  return seen;
+}
+
+/** The text of the quick pick's title bar (empty when it has none). */
+async function quickPickTitle(page: Page): Promise<string> {
+  const title = page.locator(".quick-input-widget .quick-input-title");
+  return (await title.count()) ? oneLine(await title.first().innerText()) : "";
+}
+
+/** Runs a command from the palette (F1) by its title. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("F1");
+  await quickPick(page, title, new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+}
+
+/** Waits for a notification toast whose text matches, and returns it. */
+async function toast(page: Page, text: RegExp, timeoutMs = 20_000): Promise<string> {
+  const t = page.locator(".notifications-toasts .notification-toast").filter({ hasText: text }).first();
+  await t.waitFor({ state: "visible", timeout: timeoutMs });
+  return oneLine(await t.innerText());
+}
+
+/** The text of the Shipshape output channel's log file under a run's user-data folder (bounded walk). */
+function findLog(dir: string, depth = 0): string {
+  if (depth > 8) return "";
+  let out = "";
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory() && e.name !== "browser" && e.name !== "workspace" && e.name !== "extensions") out += findLog(p, depth + 1);
+    else if (e.isFile() && /Shipshape\.log$/.test(e.name)) out += readFileSync(p, "utf8");
+  }
+  return out;
+}
+
 /** The Problems view's rows for the active file (Ctrl+Shift+M), as text. */
 async function problemRows(page: Page): Promise<string[]> {
   const rows = page.locator(".markers-panel .monaco-list-row");
@@ -150,6 +216,19 @@ async function problemRows(page: Page): Promise<string[]> {
 
 export function editorSteps(run: RunDir): Step[] {
   const disk = (name: string) => readFileSync(join(run.workspace, name), "utf8");
+  /** Every file below a folder of the workspace with its text: what "nothing written" is checked against. */
+  const snapshot = (folder: string): string => {
+    const out: string[] = [];
+    const walk = (rel: string) => {
+      for (const e of readdirSync(join(run.workspace, rel), { withFileTypes: true })) {
+        const r = `${rel}/${e.name}`;
+        if (e.isDirectory()) walk(r);
+        else out.push(`${r}\n${disk(r)}`);
+      }
+    };
+    walk(folder);
+    return out.sort().join("\n---\n");
+  };
   return [
     {
       name: "item 1: typing a Dockerfile, Enter after a complete line inserts a newline and keeps the typed value",
@@ -274,8 +353,7 @@ export function editorSteps(run: RunDir): Step[] {
       name: "item 9: an unknown rule id and an invalid severity in .shipshape.json show as problems in that file",
       screenshot: "editor-08-settings.png",
       body: async (p) => {
-        // the server reads the config for the files it lints: look at the Dockerfile, then open the settings
-        await openFile(p, "settings/Dockerfile");
+        // opened on its own (no file it configures linted first): its problems show at once
         await openFile(p, "settings/.shipshape.json");
         await pollUntil("a squiggle on the unknown rule id", 30_000, () => squiggleOnLine(p, '    "dockerfile/no-such-rule"'));
         await pollUntil("a squiggle on the invalid severity", 30_000, () => squiggleOnLine(p, '    "dockerfile/pin-base-image"'));
@@ -342,6 +420,174 @@ export function editorSteps(run: RunDir): Step[] {
         const want = 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n      - "8443:443"\n';
         if (text !== want) throw new Error(`after Fix All twice the file holds ${JSON.stringify(text)}, expected ${JSON.stringify(want)}`);
         return JSON.stringify(text);
+      },
+    },
+    {
+      name: "item 2 + 6: Generate hardened Dockerfile asks which project, shows the diff beside the question (Keep is the default), and Escape on the second question writes nothing at all",
+      screenshot: "editor-13-generator-cancelled.png",
+      body: async (p) => {
+        const before = snapshot("gen");
+        await runCommand(p, "Shipshape: Generate hardened Dockerfile");
+        // item 6: the workspace holds several projects: the generator asks which one
+        const folderRow = await chooseRow(p, "gen", /^gen.*pyproject\.toml/);
+        await chooseRow(p, "", /Slim/); // the base image: the default
+        await pollUntil("the extras question", 10_000, async () =>
+          /Also include/.test((await p.locator(".quick-input-widget input.input").first().getAttribute("placeholder")) ?? ""),
+        );
+        await p.keyboard.press("Enter"); // extras: none
+        // the first question: the diff is open beside it, Keep is the focused (default) answer
+        await pollUntil("the question about the existing Dockerfile", 30_000, async () =>
+          /Dockerfile already exists/.test(await quickPickTitle(p)),
+        );
+        await p.locator(".monaco-diff-editor").first().waitFor({ state: "visible" });
+        const focused = oneLine(await p.locator(".quick-input-list .monaco-list-row.focused").first().innerText());
+        if (!/^Keep Dockerfile/.test(focused)) throw new Error(`the default answer is "${focused}", not Keep`);
+        const diffTab = oneLine(await p.locator(".tabs-container .tab.active").first().innerText());
+        await p.screenshot({ path: join(RESULTS, "editor-12-overwrite-question.png") });
+        await chooseRow(p, "Overwrite", /^Overwrite Dockerfile/);
+        // the second question (.dockerignore): Escape
+        await pollUntil("the question about the existing .dockerignore", 20_000, async () =>
+          /\.dockerignore already exists/.test(await quickPickTitle(p)),
+        );
+        await p.keyboard.press("Escape");
+        const said = await toast(p, /cancelled; nothing was written/);
+        await p.waitForTimeout(1000);
+        const after = snapshot("gen");
+        if (after !== before) throw new Error(`files changed after Escape:\n${after.slice(0, 400)}`);
+        return `picked "${folderRow.slice(0, 60)}"; default "${focused.slice(0, 40)}"; diff tab "${diffTab}"; after Escape: ${said.slice(0, 80)}; gen/ unchanged on disk`;
+      },
+    },
+    {
+      name: "item 2: Add .dockerignore on a folder that has one offers Merge; the merge adds only the missing entries",
+      screenshot: "editor-14-dockerignore-merge.png",
+      body: async (p) => {
+        await runCommand(p, "Shipshape: Add .dockerignore");
+        await chooseRow(p, "gen", /^gen.*pyproject\.toml/);
+        await pollUntil("the question about the existing .dockerignore", 30_000, async () =>
+          /\.dockerignore already exists/.test(await quickPickTitle(p)),
+        );
+        const rows = oneLine((await p.locator(".quick-input-list").first().innerText()).slice(0, 300));
+        await p.keyboard.type("Merge", { delay: 20 });
+        await p.waitForTimeout(800); // the diff's right side follows the active answer: the merge
+        await p.screenshot({ path: join(RESULTS, "editor-14-dockerignore-merge-question.png") });
+        await chooseRow(p, "", /^Merge: add the \d+ missing entr/);
+        await pollUntil("gen/.dockerignore to get the missing entries", 20_000, async () => disk("gen/.dockerignore").includes(".env"));
+        const text = disk("gen/.dockerignore");
+        if (!text.startsWith("node_modules\n.git\n"))
+          throw new Error(`the user's lines were not kept first: ${JSON.stringify(text.slice(0, 80))}`);
+        const repeated = ["node_modules", ".git"].filter((e) => text.split("\n").filter((l) => l.trim() === e).length !== 1);
+        if (repeated.length) throw new Error(`entries the file had were added again: ${repeated.join(", ")}`);
+        if (existsSync(join(run.workspace, "gen/compose.yml"))) throw new Error("Add .dockerignore wrote other files");
+        return `${rows.slice(0, 160)} -> ${text.split("\n").length} lines`;
+      },
+    },
+    {
+      name: "item 6: the Dagster generator refuses a project without Dagster, with the engine's reason, and writes nothing",
+      screenshot: "editor-15-dagster-refused.png",
+      body: async (p) => {
+        const before = snapshot("gen");
+        await runCommand(p, "Shipshape: Generate Dagster compose setup");
+        await chooseRow(p, "gen", /^gen.*pyproject\.toml/);
+        const said = await toast(p, /no Dagster definitions found/);
+        if (snapshot("gen") !== before) throw new Error("files changed");
+        return said.slice(0, 200);
+      },
+    },
+    {
+      name: "item 7: Review opens a read-only rendered report (no untitled document, no save prompt) whose Line links open the file at that line",
+      screenshot: "editor-16-review.png",
+      body: async (p) => {
+        await openFile(p, "hover/Dockerfile");
+        await pollUntil("a squiggle on the FROM line", 60_000, () => squiggleOnLine(p, "FROM python:3.12"));
+        await runCommand(p, "Shipshape: Review this file");
+        const tab = p
+          .locator(".tabs-container .tab")
+          .filter({ hasText: /Review of Dockerfile/ })
+          .first();
+        await tab.waitFor({ state: "visible", timeout: 30_000 });
+        const frame = p.locator("iframe.webview.ready").last().contentFrame().locator("iframe#active-frame").contentFrame();
+        await frame.getByText("Review: Dockerfile").first().waitFor({ state: "visible", timeout: 30_000 });
+        const body = oneLine(await frame.locator("body").innerText());
+        if (!/\((warning|error|info)\)/.test(body)) throw new Error(`no severities in the report: ${body.slice(0, 300)}`);
+        const tabs = (await p.locator(".tabs-container .tab").allInnerTexts()).map(oneLine);
+        if (tabs.some((t) => /Untitled/.test(t))) throw new Error(`an untitled document is open: ${tabs.join(" | ")}`);
+        await p.screenshot({ path: join(RESULTS, "editor-16-review-report.png") });
+        try {
+          // the link of the CMD finding (line 5) opens the Dockerfile at line 5 (the cursor starts elsewhere)
+          await p.keyboard.press("Control+1");
+          await p.keyboard.press("Control+Home");
+          await frame.locator("a", { hasText: "Line 5" }).first().click();
+          const selection = p.locator("#status\\.editor\\.selection");
+          await pollUntil("the Dockerfile to be active with the cursor on line 5", 15_000, async () => {
+            const active = p.locator(".editor-group-container.active .tabs-container .tab.active").first();
+            const label = (await active.count()) ? oneLine(await active.innerText()) : "";
+            const at = (await selection.count()) ? oneLine(await selection.innerText()) : "";
+            return /^Dockerfile/.test(label) && /Ln 5\b/.test(at);
+          });
+        } finally {
+          // closing the report asks nothing
+          await tab.click();
+          await p.keyboard.press("Control+W");
+          await p.waitForTimeout(800);
+        }
+        if (await p.locator(".monaco-dialog-box:visible").count()) throw new Error("closing the report asked a question");
+        if (await tab.count()) throw new Error("the report did not close");
+        return `${tabs.join(" | ").slice(0, 120)}; ${body.slice(0, 160)}`;
+      },
+    },
+    {
+      name: "item 5: Fix All says what it did (fixes applied, their rules, what is left)",
+      screenshot: "editor-17-fixall-message.png",
+      body: async (p) => {
+        await openFile(p, "report/compose.yml");
+        await pollUntil("a squiggle on the version line", 30_000, () => squiggleOnLine(p, "version:"));
+        await p.keyboard.press("F1");
+        await quickPick(p, "Fix All", /^Fix All/);
+        const said = await toast(p, /Shipshape: applied \d+ fix/);
+        if (!/compose\/no-version-key/.test(said) || !/still needs? a decision|no findings left/.test(said))
+          throw new Error(`the message does not say what was done and what is left: ${said}`);
+        return said.slice(0, 200);
+      },
+    },
+    {
+      name: "item 9: the status bar item shows the server ready; its menu lists the rules and opens the output channel with start-up and timing",
+      screenshot: "editor-18-status-menu.png",
+      body: async (p) => {
+        await p.keyboard.press("Escape");
+        const item = p
+          .locator(".statusbar-item")
+          .filter({ hasText: /^\s*Shipshape\s*$/ })
+          .first();
+        await item.waitFor({ state: "visible" });
+        await pollUntil(
+          "the status item to show ready (check icon)",
+          30_000,
+          async () => (await item.locator(".codicon-check").count()) > 0,
+        );
+        await item.click();
+        await chooseRow(p, "", /Show the Shipshape output/);
+        // the output panel opens on the Shipshape channel; what it holds is in its log file (start-up, settings, timing)
+        await p.locator(".part.panel .monaco-editor").first().waitFor({ state: "visible" });
+        let logged = "";
+        await pollUntil("the Shipshape log to show start-up and timing", 20_000, async () => {
+          logged = findLog(run.userData);
+          return /language server ready in \d+ ms/.test(logged) && /linted .* in \d+ ms/.test(logged);
+        });
+        const menu = logged
+          .split("\n")
+          .filter((l) => /ready in|settings:|linted/.test(l))
+          .slice(0, 3)
+          .map((l) => l.replace(/^\S+ \S+ /, ""))
+          .join(" / ");
+        await item.click();
+        await chooseRow(p, "", /List the rules/);
+        await pollUntil("the rule list", 20_000, async () =>
+          /(compose|dockerfile|dockerignore)\/[a-z-]+/.test(oneLine(await p.locator(".quick-input-list").first().innerText())),
+        );
+        const rules = oneLine(await p.locator(".quick-input-list").first().innerText()).slice(0, 160);
+        await p.screenshot({ path: join(RESULTS, "editor-18-status-rules.png") });
+        await p.keyboard.press("Escape");
+        return `${menu}; rules: ${rules}`;
       },
     },
     {

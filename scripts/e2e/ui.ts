@@ -266,8 +266,9 @@ export async function runRestrictedUi(run: RunDir): Promise<Outcome[]> {
 }
 
 /**
- * After the palette entry the generator asks what it cannot infer (quick picks: take the default), then, since
- * the fixture already has a Dockerfile, shows the diff and a modal question; answer Overwrite. Done when the
+ * After the palette entry the generator asks what it cannot infer (quick picks: take the default: the workspace
+ * folder among its projects, slim, no extras), then, since the fixture already has a Dockerfile, shows the diff
+ * and beside it the question (a quick pick, no modal dialog); answer Overwrite. Done when the
  * file on disk is the generated multi-stage build and the editor shows it.
  */
 async function generatorFlow(page: Page, run: RunDir): Promise<string> {
@@ -286,6 +287,21 @@ async function generatorFlow(page: Page, run: RunDir): Promise<string> {
       throw new Error(`no generated Dockerfile on disk after 60 s; answered: ${answered.join(" | ") || "nothing"}`);
     if (await quickInput.count()) {
       const question = oneLine(await quickInput.first().innerText());
+      if (/already exists and differs/.test(question)) {
+        // the overwrite question: a quick pick beside the diff, Keep focused by default; answer Overwrite
+        answered.push(`confirm: ${question.slice(0, 90)}`);
+        await page.screenshot({ path: join(RESULTS, "06-generate-confirm.png") });
+        await page.keyboard.type("Overwrite");
+        await pollUntil("the Overwrite answer to be focused", 5_000, async () => {
+          const focused = page.locator(".quick-input-list .monaco-list-row.focused").first();
+          return (await focused.count()) > 0 && /^Overwrite/.test(oneLine(await focused.innerText()));
+        });
+        await page.keyboard.press("Enter");
+        await pollUntil("the overwrite question to close", 5_000, async () =>
+          (await quickInput.count()) === 0 ? true : !/already exists and differs/.test(oneLine(await quickInput.first().innerText())),
+        );
+        continue;
+      }
       answered.push(`pick: ${question.slice(0, 90)}`);
       await page.keyboard.press("Enter"); // the default answer
       await pollUntil(`the quick pick "${question.slice(0, 40)}" to close or change`, 5_000, async () =>
@@ -295,16 +311,7 @@ async function generatorFlow(page: Page, run: RunDir): Promise<string> {
     }
     if (await dialog.count()) {
       const text = oneLine(await dialog.first().innerText());
-      answered.push(`confirm: ${text.slice(0, 90)}`);
-      await page.screenshot({ path: join(RESULTS, "06-generate-confirm.png") });
-      await dialog
-        .first()
-        .locator(".monaco-button")
-        .filter({ hasText: /^Overwrite$/ })
-        .first()
-        .click();
-      await pollUntil("the overwrite question to close", 5_000, async () => (await dialog.count()) === 0);
-      continue;
+      throw new Error(`a modal dialog blocks the diff: ${text.slice(0, 120)}; answered: ${answered.join(" | ")}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

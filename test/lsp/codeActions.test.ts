@@ -14,6 +14,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { startServer, type OpenDocument, type TestServer } from "./helpers/client";
+import { FIX_ALL_REPORT_COMMAND, type FixAllReport } from "../../server/src/services/protocol";
 
 const DOCKERFILE = 'FROM python:3.13-slim\nMAINTAINER Jane <jane@example.com>\nCMD ["python", "app.py"]\n';
 const COMPOSE = 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n';
@@ -121,10 +122,40 @@ describe("code actions", () => {
     const actions = await actionsFor(doc, [], ["source.fixAll"]);
     assert.equal(actions.length, 1);
     assert.equal(actions[0]?.kind, "source.fixAll.shipshape");
+    assert.equal(actions[0]?.command, undefined, "no report command for a client that did not declare it");
     server.change(doc, apply(doc, actions[0]?.edit));
     assert.doesNotMatch(doc.text, /version:/);
     const after = await server.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
     assert.ok(!after.diagnostics.some((x) => x.code === "compose/no-version-key"));
+  });
+
+  it("Fix all carries the report command for a client that has it: fixes applied, their rules, findings left", async () => {
+    const reporting = await startServer({ initializationOptions: { clientCommands: [FIX_ALL_REPORT_COMMAND] } });
+    try {
+      const doc = reporting.open(
+        "report/compose.yaml",
+        "dockercompose",
+        'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n    ports:\n      - 8080:80\n',
+      );
+      await reporting.waitForDiagnostics(doc.uri);
+      const [fixAll] = (await reporting.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: doc.uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ["source.fixAll"] },
+      })) as CodeAction[];
+      assert.equal(fixAll?.command?.command, FIX_ALL_REPORT_COMMAND);
+      const report = fixAll?.command?.arguments?.[0] as FixAllReport;
+      assert.equal(report.uri, doc.uri);
+      assert.ok(report.applied >= 2, JSON.stringify(report));
+      assert.ok(report.rules.includes("compose/no-version-key"), JSON.stringify(report));
+      reporting.change(doc, apply(doc, fixAll?.edit));
+      const after = await reporting.waitForDiagnostics(doc.uri, (x) => x.version === doc.version);
+      assert.equal(report.remaining, after.diagnostics.length, "what is left is what the Problems view shows");
+      assert.equal(report.converged, true);
+      assert.ok(!doc.text.startsWith("\n"), "no empty first line");
+    } finally {
+      await reporting.stop();
+    }
   });
 
   it("Fix all on the examples reaches a fixed point in one go, adding no blank lines", async () => {

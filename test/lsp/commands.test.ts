@@ -14,6 +14,7 @@ import {
   type ProjectResponse,
   type RefineResponse,
   type ReviewResponse,
+  type RulesResponse,
 } from "../../server/src/services/protocol";
 import { startServer, type TestServer } from "./helpers/client";
 
@@ -107,6 +108,54 @@ describe("server commands (workspace/executeCommand)", () => {
       ["Makefile"],
     );
     assert.match(makefile.command ?? "", /^docker compose -f compose\.yml -f compose\.db\.yml/);
+  });
+
+  it("review links each line to the file (file:line) and names each finding's severity as the diagnostics do", async () => {
+    const text = "FROM python:3.12-slim\nMAINTAINER someone\nRUN pip install flask\n";
+    const doc = server.open("reviewlinks/Dockerfile", "dockerfile", text);
+    const review = await run<ReviewResponse>(SERVER_COMMANDS.review, { uri: doc.uri });
+    const published = await server.waitForDiagnostics(doc.uri);
+    const words = ["", "error", "warning", "info", "hint"];
+    for (const d of published.diagnostics) {
+      const line = d.range.start.line + 1;
+      const entry = review.markdown.split("\n").find((l) => l.includes(`(${doc.uri}#L${line})`) && l.includes(String(d.code)));
+      assert.ok(entry, `the report has a linked line ${line} for ${String(d.code)}:\n${review.markdown}`);
+      assert.ok(entry.includes(`(${words[d.severity ?? 0]})`), `same severity as the diagnostic (${words[d.severity ?? 0]}): ${entry}`);
+    }
+  });
+
+  it("generate offers a merge for an existing .dockerignore (only the missing entries), and refuses Dagster without Dagster", async () => {
+    cpSync(join(PROJECTS, "uv-fastapi-src"), join(server.root, "merge"), { recursive: true });
+    server.writeFile("merge/.dockerignore", ".git\nnode_modules\n");
+    const dir = server.uriOf("merge");
+    const result = await run<GenerateResponse>(SERVER_COMMANDS.generate, { generator: "dockerignore", dir });
+    const ignore = result.files.find((f) => f.path === ".dockerignore");
+    assert.equal(ignore?.action, "conflict");
+    assert.ok(ignore?.merge, "a merge is offered");
+    assert.ok(ignore.merge.contents.startsWith(".git\nnode_modules\n"));
+    assert.ok(!ignore.merge.added.includes(".git"), "an entry the file has is not added again");
+    assert.ok(ignore.merge.added.length > 0);
+    assert.match(ignore.merge.diff, /^\+\.env\*$/m);
+    assert.equal(readFileSync(join(server.root, "merge/.dockerignore"), "utf8"), ".git\nnode_modules\n", "nothing written");
+    const dagster = await run<GenerateResponse>(SERVER_COMMANDS.generate, { generator: "dagster", dir });
+    assert.match(dagster.error ?? "", /no Dagster definitions/);
+    assert.deepEqual(dagster.files, []);
+    const facts = await run<ProjectResponse>(SERVER_COMMANDS.project, { dir });
+    assert.match(facts.refusals.dagster ?? "", /no Dagster definitions/);
+    assert.equal(facts.refusals.dockerfile, undefined);
+  });
+
+  it("rules lists every rule with its severity for a file (its config applied)", async () => {
+    server.writeFile("ruleslist/.shipshape.json", JSON.stringify({ rules: { "dockerfile/pin-base-image": "error" } }));
+    const doc = server.open("ruleslist/Dockerfile", "dockerfile", "FROM python:3.12-slim\n");
+    const listed = await run<RulesResponse>(SERVER_COMMANDS.rules, { uri: doc.uri });
+    const pin = listed.rules.find((r) => r.id === "dockerfile/pin-base-image");
+    assert.equal(pin?.severity, "error");
+    assert.notEqual(pin?.defaultSeverity, "error");
+    assert.match(pin?.url ?? "", /pin-base-image\.md$/);
+    assert.equal(listed.file, server.uriOf("ruleslist/.shipshape.json"));
+    const defaults = await run<RulesResponse>(SERVER_COMMANDS.rules, {});
+    assert.equal(defaults.rules.find((r) => r.id === "dockerfile/pin-base-image")?.severity, pin?.defaultSeverity);
   });
 
   it("a wrongly typed rule option is a configuration message; the rule runs with its default", async () => {

@@ -42,6 +42,25 @@ describe(".shipshape.json diagnostics", () => {
     assert.ok(config && doc);
   });
 
+  it("an open .shipshape.json shows its problems at once (no other file linted first), and as it is edited", async () => {
+    const fresh = await startServer();
+    try {
+      const doc = fresh.open("cfg/.shipshape.json", "json", '{\n  "rules": {\n    "dockerfile/no-such-rule": "warning"\n  }\n}\n');
+      const published = await fresh.waitForDiagnostics(doc.uri, (p) => p.diagnostics.length > 0);
+      assert.deepEqual(
+        published.diagnostics.map((d) => d.range.start.line),
+        [2],
+      );
+      fresh.change(doc, '{\n  "rules": {\n    "dockerfile/pin-base-image": "loud"\n  }\n}\n');
+      const edited = await fresh.waitForDiagnostics(doc.uri, (p) => p.diagnostics.some((d) => /loud/.test(String(d.message))));
+      assert.equal(edited.diagnostics.length, 1);
+      fresh.change(doc, '{\n  "rules": {}\n}\n');
+      await fresh.waitForDiagnostics(doc.uri, (p) => p.diagnostics.length === 0);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it("the output channel logs the settings, what in shipshape.rules is unusable, and each document's first lint time", async () => {
     const logged = await startServer({
       settings: { rules: { "dockerfile/pin-base-imag": "warning", "dockerfile/pin-base-image": "loud" }, languageFeatures: "auto" },

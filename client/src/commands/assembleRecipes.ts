@@ -1,7 +1,16 @@
 /** "Shipshape: Assemble compose stack from recipes…" */
 import * as vscode from "vscode";
 import { parseRecipeName, RECIPE_NAMES, RECIPE_TITLES, type RecipeName } from "../../../server/src/engine/choices";
-import { generateFiles, pickMany, report, resolveFolder, writeGenerated, type OverwritePolicy, type WriteResult } from "./shared";
+import {
+  generateFiles,
+  orphanNote,
+  pickMany,
+  report,
+  resolveFolder,
+  writeGenerated,
+  type OverwritePolicy,
+  type WriteResult,
+} from "./shared";
 import type { ServerApi } from "./server";
 
 export const ASSEMBLE_RECIPES = "shipshape.assembleRecipes";
@@ -39,12 +48,13 @@ export async function assembleRecipes(
   const result = await writeGenerated(generated, args.overwrite ?? "ask");
   const command = generated.command ?? "";
   await report(result, "Shipshape", `compose.${recipes[0]}.yml`, [], true);
-  if (!args.quiet) {
+  if (result.cancelled && !args.quiet) await report(result, "Shipshape", undefined);
+  if (!args.quiet && !result.cancelled) {
     const steps = generated.nextSteps.filter((s) => !s.startsWith("Start:"));
     const actions = ["Copy command", ...(args.makefile === undefined ? ["Add Makefile targets"] : [])];
     void vscode.window
       .showInformationMessage(
-        `Shipshape wrote ${result.written.length} file(s). Start the stack: ${command}${steps.length ? `  (${steps.join("; ")})` : ""}`,
+        `Shipshape wrote ${result.written.length} file(s). Start the stack: ${command}${steps.length ? `  (${steps.join("; ")})` : ""}${orphanNote(result)}`,
         ...actions,
       )
       .then(async (choice) => {

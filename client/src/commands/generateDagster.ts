@@ -26,7 +26,7 @@ export interface GenerateDagsterArgs {
 
 export async function generateDagster(api: ServerApi, arg?: GenerateDagsterArgs | vscode.Uri): Promise<WriteResult | undefined> {
   const args: GenerateDagsterArgs = arg instanceof vscode.Uri ? { dir: arg } : (arg ?? {});
-  const project = await projectWithManifest(api, args.dir);
+  const project = await projectWithManifest(api, args.dir, "dagster");
   if (!project) return undefined;
   const { folder, facts } = project;
   let flavour = args.flavour ?? (args.quiet ? "slim" : undefined);

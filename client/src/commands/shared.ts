@@ -12,10 +12,14 @@ import {
   type GenerateResponse,
   type ProjectResponse,
 } from "../../../server/src/services/protocol";
+import type { GeneratorName } from "../../../server/src/engine/generators";
 import { messageOf, type ServerApi } from "./server";
 
-/** How to treat a file that exists and differs: ask (diff + question), overwrite, or skip. */
-export type OverwritePolicy = "ask" | "overwrite" | "skip";
+/**
+ * How to treat a file that exists and differs: ask (diff + question), overwrite, skip, or merge (add only the missing
+ * entries where the server offers a merge, as for `.dockerignore`; skip the others).
+ */
+export type OverwritePolicy = "ask" | "overwrite" | "skip" | "merge";
 
 export interface WriteResult {
   /** Paths relative to the folder. */
@@ -26,18 +30,34 @@ export interface WriteResult {
   folder: string;
   /** The folder written into (URI). */
   folderUri: string;
+  /** Files that got only the entries they lacked (a merge instead of an overwrite). */
+  merged?: string[];
+  /** The user cancelled (Cancel, Escape, closing the question): nothing was written. */
+  cancelled?: boolean;
+  /** Files of a previous run of the generator that this run does not produce (left as they are). */
+  orphaned?: string[];
 }
 
 export const PREVIEW_SCHEME = "shipshape-preview";
 const previews = new Map<string, string>();
+let previewChanged: vscode.EventEmitter<vscode.Uri> | undefined;
 
-/** Serves the generated text for the diff view (`shipshape-preview:/<path>?<n>`). */
+/** Serves the generated text for the diff view (`shipshape-preview:/<path>?<n>`); the text can change while shown. */
 export function registerPreviewProvider(context: vscode.ExtensionContext): void {
+  previewChanged = new vscode.EventEmitter<vscode.Uri>();
   context.subscriptions.push(
+    previewChanged,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, {
+      onDidChange: previewChanged.event,
       provideTextDocumentContent: (uri) => previews.get(uri.toString()) ?? "",
     }),
   );
+}
+
+function setPreview(uri: vscode.Uri, text: string): void {
+  if (previews.get(uri.toString()) === text) return;
+  previews.set(uri.toString(), text);
+  previewChanged?.fire(uri);
 }
 
 export function toUri(value: unknown): vscode.Uri | undefined {
@@ -46,9 +66,18 @@ export function toUri(value: unknown): vscode.Uri | undefined {
   return undefined;
 }
 
+/** Files that make a folder a project a generator can serve. */
+const PROJECT_MARKERS = "**/{pyproject.toml,package.json,requirements.txt,requirements-*.txt,requirements_*.txt}";
+const NOT_PROJECTS = "**/{node_modules,.venv,venv,.git,.tox,dist,build,__pycache__,site-packages}/**";
+/** How deep below a workspace folder a project is looked for, and how many manifests are read at most. */
+const PROJECT_DEPTH = 3;
+const PROJECT_SCAN_LIMIT = 500;
+
 /**
- * The folder to generate into: `dir` from the arguments, a folder (or a file's folder) the command was
- * invoked on from the explorer, the only workspace folder, or the one the user picks.
+ * The folder to generate into: `dir` from the arguments, a folder (or a file's folder) the command was invoked on
+ * from the explorer, or — when the workspace holds several projects (several workspace folders, or subfolders with
+ * their own pyproject.toml / package.json / requirements.txt) — the one the user picks; projects with a manifest
+ * come first, the workspace folder itself first among them. Undefined when the user cancels.
  */
 export async function resolveFolder(dir: unknown): Promise<vscode.Uri | undefined> {
   const given = toUri(dir);
@@ -66,8 +95,55 @@ export async function resolveFolder(dir: unknown): Promise<vscode.Uri | undefine
     void vscode.window.showErrorMessage("Shipshape: open a folder first; generators write into the workspace folder.");
     return undefined;
   }
-  if (folders.length === 1) return (folders[0] as vscode.WorkspaceFolder).uri;
-  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: "Which folder holds the project?" }))?.uri;
+  const candidates = await projectFolders(folders);
+  if (candidates.length === 1) return (candidates[0] as ProjectFolder).uri;
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((c) => ({
+      label: c.label,
+      description: c.markers.length ? c.markers.join(", ") : "no dependency manifest",
+      uri: c.uri,
+    })),
+    { placeHolder: "Which project? (the workspace holds several)", ignoreFocusOut: true, matchOnDescription: true },
+  );
+  return picked?.uri;
+}
+
+interface ProjectFolder {
+  uri: vscode.Uri;
+  label: string;
+  markers: string[];
+}
+
+/** The workspace folders and the project folders below them (bounded in depth and count). */
+async function projectFolders(folders: readonly vscode.WorkspaceFolder[]): Promise<ProjectFolder[]> {
+  const byUri = new Map<string, ProjectFolder>();
+  const multiRoot = folders.length > 1;
+  for (const f of folders)
+    byUri.set(f.uri.toString(), { uri: f.uri, label: multiRoot ? f.name : `${f.name} (workspace folder)`, markers: [] });
+  let found: vscode.Uri[] = [];
+  try {
+    found = (await vscode.workspace.findFiles?.(PROJECT_MARKERS, NOT_PROJECTS, PROJECT_SCAN_LIMIT)) ?? [];
+  } catch {
+    found = [];
+  }
+  for (const file of found) {
+    const folder = vscode.workspace.getWorkspaceFolder(file);
+    if (!folder) continue;
+    const dir = vscode.Uri.joinPath(file, "..");
+    const rel = dir.path.slice(folder.uri.path.length).replace(/^\/+/, "");
+    if (rel.split("/").filter(Boolean).length > PROJECT_DEPTH) continue;
+    const key = dir.toString();
+    const entry = byUri.get(key) ?? { uri: dir, label: multiRoot ? `${folder.name}/${rel}` : rel, markers: [] };
+    entry.markers.push(file.path.slice(file.path.lastIndexOf("/") + 1));
+    byUri.set(key, entry);
+  }
+  const all = [...byUri.values()];
+  const rank = (c: ProjectFolder) => (c.markers.length > 0 ? 0 : 1);
+  const isRoot = (c: ProjectFolder) => folders.some((f) => f.uri.toString() === c.uri.toString());
+  return all
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || Number(isRoot(b.c)) - Number(isRoot(a.c)) || a.c.label.localeCompare(b.c.label) || a.i - b.i)
+    .map((x) => ({ ...x.c, markers: [...new Set(x.c.markers)].sort() }));
 }
 
 /** The project facts the server reads from the folder; undefined (after saying why) when it cannot. */
@@ -80,18 +156,23 @@ export async function projectFacts(api: ServerApi, folder: vscode.Uri): Promise<
   }
 }
 
-/** The target folder and its facts, for generators that need a dependency manifest to install from. */
+/**
+ * The target folder and its facts, for the generators that refuse some projects (no manifest to install from, no
+ * Dagster definitions): the engine's reason is shown before anything is asked.
+ */
 export async function projectWithManifest(
   api: ServerApi,
   dir: unknown,
+  generator: GeneratorName = "dockerfile",
 ): Promise<{ folder: vscode.Uri; facts: ProjectResponse } | undefined> {
   const folder = await resolveFolder(dir);
   if (!folder) return undefined;
   const facts = await projectFacts(api, folder);
   if (!facts) return undefined;
-  if (!facts.hasManifest) {
+  const refusal = facts.refusals?.[generator];
+  if (refusal !== undefined || !facts.hasManifest) {
     void vscode.window.showErrorMessage(
-      `Shipshape: ${folder.fsPath} has no pyproject.toml, requirements*.txt or package.json, so there is nothing to install from. Add the project's dependencies first.`,
+      `Shipshape: not generating in ${folder.fsPath}: ${refusal ?? "no pyproject.toml, requirements*.txt or package.json: nothing to install from"}.`,
     );
     return undefined;
   }
@@ -129,14 +210,25 @@ export async function generateFiles(api: ServerApi, params: GenerateParams): Pro
 const encoder = new TextEncoder();
 
 /**
- * Writes the generated files as one WorkspaceEdit. Files that do not exist are created; files that exist with
- * the same text are left alone; files that exist and differ follow `policy` — with "ask", a diff of the current
- * file against the generated one opens and the user chooses Overwrite or Skip (dismissing is Skip).
+ * Writes the generated files as one WorkspaceEdit, applied only after every question is answered. Files that do not
+ * exist are created; files that exist with the same text are left alone; files that exist and differ follow
+ * `policy` — with "ask", a diff of the current file against the proposed one opens and a question beside it
+ * (Keep, the default; Merge where the server offers one; Overwrite; Cancel). Cancel, Escape or closing the
+ * question stops the whole command: nothing is written, not even the files answered before.
  */
 export async function writeGenerated(generated: GenerateResponse, policy: OverwritePolicy = "ask"): Promise<WriteResult> {
   const folder = vscode.Uri.parse(generated.folder);
-  const result: WriteResult = { written: [], skipped: [], unchanged: [], folder: folder.fsPath, folderUri: generated.folder };
+  const result: WriteResult = {
+    written: [],
+    skipped: [],
+    unchanged: [],
+    merged: [],
+    orphaned: generated.orphaned ?? [],
+    folder: folder.fsPath,
+    folderUri: generated.folder,
+  };
   const edit = new vscode.WorkspaceEdit();
+  const conflicts = generated.files.filter((p) => !p.outside && p.action === "conflict");
   for (const p of generated.files) {
     if (p.outside) {
       void vscode.window.showErrorMessage(`Shipshape: not writing ${p.path}: it is outside the workspace folder.`);
@@ -147,42 +239,99 @@ export async function writeGenerated(generated: GenerateResponse, policy: Overwr
       result.unchanged.push(p.path);
       continue;
     }
+    let contents = p.contents;
     if (p.action === "conflict") {
-      const choice = policy === "ask" ? await askOverwrite(p) : policy;
-      if (choice !== "overwrite") {
+      const choice =
+        policy === "ask"
+          ? await askOverwrite(p, conflicts.indexOf(p) + 1, conflicts.length)
+          : policy === "merge"
+            ? p.merge
+              ? "merge"
+              : "skip"
+            : policy;
+      if (choice === "cancel") {
+        const all = generated.files.filter((f) => f.action !== "unchanged").map((f) => f.path);
+        return { ...result, written: [], merged: [], skipped: all, cancelled: true };
+      }
+      if (choice === "skip") {
         result.skipped.push(p.path);
         continue;
       }
+      if (choice === "merge" && p.merge) {
+        contents = p.merge.contents;
+        result.merged?.push(p.path);
+      }
     }
-    edit.createFile(vscode.Uri.parse(p.uri), { overwrite: p.action === "conflict", contents: encoder.encode(p.contents) });
+    edit.createFile(vscode.Uri.parse(p.uri), { overwrite: p.action === "conflict", contents: encoder.encode(contents) });
     result.written.push(p.path);
   }
   if (result.written.length > 0 && !(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage("Shipshape: the files could not be written.");
-    return { ...result, written: [], skipped: [...result.skipped, ...result.written] };
+    return { ...result, written: [], merged: [], skipped: [...result.skipped, ...result.written] };
   }
   return result;
 }
 
 let previewCounter = 0;
 
-async function askOverwrite(p: GeneratedFilePlan): Promise<"overwrite" | "skip"> {
+type Answer = "overwrite" | "skip" | "merge" | "cancel";
+
+/**
+ * The question for one file that exists and differs. The diff opens first (current file left, proposed right) and
+ * stays scrollable: the question is a quick pick that stays open when the focus moves to the diff. Moving through
+ * the answers shows what each would write (the merge, or the generated file). Keep is the default (Enter).
+ */
+async function askOverwrite(p: GeneratedFilePlan, index: number, total: number): Promise<Answer> {
   const preview = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: "/" + p.path, query: String(++previewCounter) });
-  previews.set(preview.toString(), p.contents);
+  setPreview(preview, p.contents);
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: Answer }>();
   try {
-    await vscode.commands.executeCommand("vscode.diff", vscode.Uri.parse(p.uri), preview, `${p.path}: current ↔ generated by Shipshape`, {
+    await vscode.commands.executeCommand("vscode.diff", vscode.Uri.parse(p.uri), preview, `${p.path}: current ↔ proposed by Shipshape`, {
       preview: true,
+      preserveFocus: true,
     });
-    const choice = await vscode.window.showWarningMessage(
-      `${p.path} already exists and differs from what Shipshape would write. Overwrite it?`,
-      { modal: true, detail: "The diff shows the current file on the left and the generated one on the right." },
-      "Overwrite",
-      "Skip",
-    );
-    return choice === "Overwrite" ? "overwrite" : "skip";
+    const items: (vscode.QuickPickItem & { id: Answer })[] = [
+      { id: "skip", label: `Keep ${p.path}`, description: "leave the current file as it is (default)" },
+      ...(p.merge
+        ? [
+            {
+              id: "merge" as const,
+              label: `Merge: add the ${p.merge.added.length} missing entr${p.merge.added.length === 1 ? "y" : "ies"}`,
+              description: "keeps every line of the current file",
+              detail: p.merge.added.join("  "),
+            },
+          ]
+        : []),
+      { id: "overwrite", label: `Overwrite ${p.path}`, description: "replace it with the generated file" },
+      { id: "cancel", label: "Cancel", description: "stop: write nothing at all" },
+    ];
+    pick.title = `Shipshape: ${p.path} already exists and differs${total > 1 ? ` (${index} of ${total})` : ""}`;
+    pick.placeholder = "The diff shows the current file (left) and the proposed one (right). Escape cancels: nothing is written.";
+    pick.items = items;
+    pick.activeItems = [items[0] as (typeof items)[number]];
+    pick.ignoreFocusOut = true;
+    return await new Promise<Answer>((resolve) => {
+      pick.onDidChangeActive((active) => {
+        const id = active[0]?.id;
+        if (id === "merge" && p.merge) setPreview(preview, p.merge.contents);
+        else if (id === "overwrite") setPreview(preview, p.contents);
+      });
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.id ?? pick.activeItems[0]?.id ?? "cancel"));
+      pick.onDidHide(() => resolve("cancel"));
+      pick.show();
+    });
   } finally {
+    pick.dispose();
+    await closePreview(preview);
     previews.delete(preview.toString());
   }
+}
+
+/** Closes the diff tab of a preview once its question is answered. */
+async function closePreview(preview: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups?.all.flatMap((g) => g.tabs) ?? [];
+  const open = tabs.filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === preview.toString());
+  if (open.length > 0) await vscode.window.tabGroups.close(open, true);
 }
 
 /** Opens the main generated file and says what was written. */
@@ -197,10 +346,22 @@ export async function report(
     await vscode.window.showTextDocument(vscode.Uri.joinPath(vscode.Uri.parse(result.folderUri), ...open.split("/")), { preview: false });
   }
   if (quiet) return;
+  if (result.cancelled) {
+    void vscode.window.showInformationMessage(`${title}: cancelled; nothing was written.`);
+    return;
+  }
   const parts = [`${title}: wrote ${result.written.length} file${result.written.length === 1 ? "" : "s"}`];
+  if (result.merged?.length) parts.push(`added the missing entries to ${result.merged.join(", ")}`);
   if (result.skipped.length) parts.push(`kept ${result.skipped.join(", ")}`);
   if (result.unchanged.length) parts.push(`${result.unchanged.length} already up to date`);
-  void vscode.window.showInformationMessage(`${parts.join("; ")}.${steps.length ? " " + steps.join(" ") : ""}`);
+  void vscode.window.showInformationMessage(`${parts.join("; ")}.${orphanNote(result)}${steps.length ? " " + steps.join(" ") : ""}`);
+}
+
+/** Names the files of a previous run that this run left in place, so nobody is surprised by them later. */
+export function orphanNote(result: WriteResult): string {
+  const files = result.orphaned ?? [];
+  if (files.length === 0) return "";
+  return ` Left from a previous run and not part of this one (still there; delete ${files.length === 1 ? "it" : "them"} if unused): ${files.join(", ")}.`;
 }
 
 /** A yes/no-free multi-pick of options; undefined when cancelled. */

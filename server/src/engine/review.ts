@@ -88,7 +88,15 @@ function verifiedOf(findings: StartFinding[], prefix: string): string[] {
   return parts.length > 0 ? [`${prefix}starts, as far as the image can be checked without building it: ${parts.join("; ")}.`] : [];
 }
 
-export function reviewFile(options: LintOptions): ReviewResult {
+/** What the editor's Problems view calls each severity, so the report and the editor say the same. */
+export const SEVERITY_WORDS: Record<Finding["severity"], string> = { error: "error", warning: "warning", info: "info", hint: "hint" };
+
+export interface ReviewOptions extends LintOptions {
+  /** A link target for a line (1-based) of the reviewed file, e.g. `file:///w/Dockerfile#L3`: lines become links. */
+  lineLink?: (line: number) => string;
+}
+
+export function reviewFile(options: ReviewOptions): ReviewResult {
   const result = lint(options);
   const atLeastWarning = (f: Finding) => f.severity === "error" || f.severity === "warning";
   const critical = result.findings.filter(isCritical);
@@ -107,17 +115,18 @@ export function reviewFile(options: LintOptions): ReviewResult {
     ...(start?.verified ?? []).map((v) => v.charAt(0).toUpperCase() + v.slice(1)),
   ];
 
+  const at = (n: number) => (options.lineLink ? `**[Line ${n}](${options.lineLink(n)})**` : `**Line ${n}**`);
   const line = (f: Finding) => {
     const fix = f.fixes[0];
     const why = whyOf(f.ruleId);
     return (
-      `- **Line ${f.range.start.line + 1}** — ${f.message} ([${f.ruleId}](${ruleDocUrl(f.ruleId)}))` +
+      `- ${at(f.range.start.line + 1)} (${SEVERITY_WORDS[f.severity]}) — ${f.message} ([${f.ruleId}](${ruleDocUrl(f.ruleId)}))` +
       (why ? `\n  - Why: ${why}` : "") +
       (fix ? `\n  - Fix: ${fix.title}${fix.safe ? " (safe, applied by Fix all)" : ""}` : `\n  - Fix: see the rule's page`)
     );
   };
   const startLine = (f: StartFinding) =>
-    `- ${f.ins ? `**Line ${f.ins.range.start.line + 1}** — ` : ""}Does not start: ${f.message}` +
+    `- ${f.ins ? `${at(f.ins.range.start.line + 1)} — ` : ""}Does not start: ${f.message}` +
     "\n  - Why: the static start check found this certain from the Dockerfile and the project files; the container would fail to build or to start.";
   const section = (title: string, items: string[], empty: string) => [`## ${title}`, "", ...(items.length ? items : [empty]), ""];
   const criticalCount = critical.length + startFailures.length;

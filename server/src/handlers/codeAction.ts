@@ -7,7 +7,13 @@ import type { ServerContext } from "../services/context";
 import { DIAGNOSTIC_SOURCE, isFindingData } from "../services/diagnostics";
 import { ENCODING_RULE_ID } from "../engine/encoding";
 import { LINE_BREAKS_RULE_ID } from "../engine/lineBreaks";
-import { FIX_ALL_KIND, SAVE_AS_UTF8_COMMAND, SORT_SERVICE_KEYS_KIND } from "../services/protocol";
+import {
+  FIX_ALL_KIND,
+  FIX_ALL_REPORT_COMMAND,
+  SAVE_AS_UTF8_COMMAND,
+  SORT_SERVICE_KEYS_KIND,
+  type FixAllReport,
+} from "../services/protocol";
 import { sortServiceKeysAction } from "../services/composeEditing";
 import { baseFeatures } from "../services/features";
 import { fixToWorkspaceEdit } from "../services/workspaceEdits";
@@ -137,9 +143,20 @@ function fixAllAction(ctx: ServerContext, uri: string, version: number): CodeAct
   if (!result || !result.changed) return undefined;
   const state = ctx.linting.state(uri);
   if (!state || state.version !== version) return undefined;
+  const report: FixAllReport = {
+    uri,
+    applied: result.applied.length,
+    rules: [...new Set(result.applied.map((a) => a.ruleId))],
+    remaining: result.findings.length,
+    converged: result.converged,
+  };
   return {
     title: "Fix all safe Shipshape problems",
     kind: FIX_ALL_KIND,
     edit: fixToWorkspaceEdit(uri, version, [singleEdit(state.text, result.text)], undefined, ctx.capabilities, ctx.documents),
+    // run after the edit: says what was applied and what is left (only a client that has the command gets it)
+    ...(ctx.clientCommands.has(FIX_ALL_REPORT_COMMAND)
+      ? { command: { title: "Report what Fix all did", command: FIX_ALL_REPORT_COMMAND, arguments: [report] } }
+      : {}),
   };
 }

@@ -8,8 +8,9 @@ import type { ClientCapabilities, CreateFile, TextDocumentEdit, WorkspaceEdit } 
 import { URI, Utils } from "vscode-uri";
 import { parseGoal } from "../engine/choices";
 import type { ShipshapeConfig } from "../engine/config";
-import { generate, GENERATOR_NAMES, generatorRefusal, nextSteps, type GenerateOptions } from "../engine/generators";
+import { generate, GENERATOR_NAMES, generatorRefusal, nextSteps, type GenerateOptions, type GeneratorName } from "../engine/generators";
 import { unifiedDiff } from "../engine/generators/diff";
+import { orphanedFiles } from "../engine/generators/orphans";
 import { planFiles } from "../engine/generators/plan";
 import { readProjectFacts } from "../engine/generators/projectFacts";
 import { recipeCommand } from "../engine/generators/recipes";
@@ -30,7 +31,12 @@ import {
   type RefineResponse,
   type ReviewParams,
   type ReviewResponse,
+  type RulesParams,
+  type RulesResponse,
 } from "./protocol";
+import { resolveRuleSetting } from "../engine/config";
+import { ruleDocUrl } from "../engine/docs";
+import { allRules } from "../engine/rules";
 import { uriToPath } from "./uris";
 import { fixToWorkspaceEdit } from "./workspaceEdits";
 import type { TextDocuments } from "vscode-languageserver";
@@ -69,6 +75,8 @@ export async function runServerCommand(host: CommandHost, command: string, arg: 
       return generateCommand(host, args as unknown as GenerateParams);
     case SERVER_COMMANDS.config:
       return configCommand(host, args as unknown as ConfigParams);
+    case SERVER_COMMANDS.rules:
+      return rulesCommand(host, args as unknown as RulesParams);
     default:
       throw new CommandError(`unknown command ${command}`);
   }
@@ -100,7 +108,9 @@ async function review(host: CommandHost, params: ReviewParams): Promise<ReviewRe
   const uri = uriArg(params.uri, "uri");
   const file = source(host, uri);
   const { config } = await host.config(uri, file.fs);
-  const result = reviewFile({ path: file.path, text: file.text, kind: file.kind, fs: file.fs, config });
+  // every line named in the report links to that line of the file (a Markdown preview opens it there)
+  const lineLink = (line: number) => `${uri}#L${line}`;
+  const result = reviewFile({ path: file.path, text: file.text, kind: file.kind, fs: file.fs, config, lineLink });
   return { markdown: result.markdown, critical: result.critical.length, improvements: result.improvements.length, good: result.good };
 }
 
@@ -164,6 +174,9 @@ function project(host: CommandHost, params: ProjectParams): ProjectResponse {
     entry: facts.entry,
     hasManifest: facts.hasManifest,
     hasDockerfile: facts.hasDockerfile,
+    refusals: Object.fromEntries(
+      GENERATOR_NAMES.map((g) => [g, generatorRefusal(g, facts)]).filter((e): e is [GeneratorName, string] => e[1] !== undefined),
+    ),
   };
 }
 
@@ -178,6 +191,7 @@ function generateCommand(host: CommandHost, params: GenerateParams): GenerateRes
   const refusal = generatorRefusal(name, facts);
   if (refusal !== undefined) return { ...base, error: `${folder.path}: ${refusal}` };
   let generated = generate(name, facts, options);
+  const orphaned = Array.isArray(params.only) ? [] : orphanedFiles(folder.fs, folder.path, name, facts, options, generated);
   if (Array.isArray(params.only)) generated = generated.filter((f) => params.only?.includes(f.path));
   const files: GeneratedFilePlan[] = planFiles(folder.fs, folder.path, generated).map((p) => {
     const uri = Utils.joinPath(folder.uri, ...p.path.split("/")).toString();
@@ -189,6 +203,7 @@ function generateCommand(host: CommandHost, params: GenerateParams): GenerateRes
       diff: p.diff,
       outside: !isInside(host, p.absolutePath),
       edit: writeFileEdit(uri, p.contents, p.action === "conflict"),
+      ...(p.mergeable ? { merge: { ...p.mergeable, edit: writeFileEdit(uri, p.mergeable.contents, true) } } : {}),
     };
   });
   return {
@@ -196,6 +211,7 @@ function generateCommand(host: CommandHost, params: GenerateParams): GenerateRes
     files,
     nextSteps: nextSteps(name, facts, options),
     command: name === "recipes" ? recipeCommand(options.recipes ?? []) : undefined,
+    ...(orphaned.length > 0 ? { orphaned } : {}),
   };
 }
 
@@ -242,5 +258,28 @@ async function configCommand(host: CommandHost, params: ConfigParams): Promise<C
     file: resolved.file === undefined ? null : URI.file(resolved.file).toString(),
     rules: resolved.config.rules ?? {},
     problems: resolved.problems,
+  };
+}
+
+/** Every rule with the severity it has for a file (its config file and the client's settings), for a rule list. */
+async function rulesCommand(host: CommandHost, params: RulesParams): Promise<RulesResponse> {
+  let config: ShipshapeConfig | undefined;
+  let file: string | null = null;
+  if (typeof params.uri === "string" && params.uri !== "") {
+    const uri = uriArg(params.uri, "uri");
+    const resolved = await host.config(uri, host.fs(uri));
+    config = resolved.config;
+    file = resolved.file === undefined ? null : URI.file(resolved.file).toString();
+  }
+  return {
+    file,
+    rules: allRules.map((r) => ({
+      id: r.meta.id,
+      kind: r.meta.kind,
+      summary: r.meta.summary,
+      severity: resolveRuleSetting(r, config).severity,
+      defaultSeverity: r.meta.defaultSeverity,
+      url: ruleDocUrl(r.meta.id),
+    })),
   };
 }

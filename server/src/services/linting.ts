@@ -1,6 +1,6 @@
 import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { optionProblems, type ShipshapeConfig } from "../engine/config";
+import { CONFIG_FILE_NAMES, optionProblems, type ShipshapeConfig } from "../engine/config";
 import { checkConfigText } from "../engine/configCheck";
 import { findConfigFile } from "../engine/configLookup";
 import { ENCODING_RULE_ID, encodingFinding, utf16Signature, type Utf16Signature } from "../engine/encoding";
@@ -194,6 +194,8 @@ export class LintService {
     const dir = dirname(path);
     if (![...this.states.values()].some((o) => dirname(o.path) === dir)) this.composeCaches.delete(dir);
     this.fixAllCache.delete(uri);
+    // a config file's diagnostics go with its editor: published again when it is opened again
+    this.configProblems.delete(`diagnostics:${path}`);
     this.settings.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
@@ -208,7 +210,12 @@ export class LintService {
     const doc = this.documents.get(uri);
     if (!doc || !schemePolicy(uri).lint) return;
     const kind = this.kindOf(doc);
-    if (!kind) return;
+    if (!kind) {
+      // a config file open in the editor: its problems show as soon as it is opened, and as it is edited
+      const path = uriToPath(uri);
+      if (CONFIG_FILE_NAMES.includes(path.slice(path.lastIndexOf("/") + 1))) this.publishConfigDiagnostics(path, this.workspaceFor(uri).fs);
+      return;
+    }
     const revision = this.docStates.revision(doc);
     const version = doc.version;
     const settings = await this.settings.get(uri);

@@ -35,14 +35,63 @@ export class Uri {
 }
 
 export const FileType = { File: 1, Directory: 2 };
+
+export class EventEmitter<T> {
+  private readonly listeners: ((e: T) => void)[] = [];
+  readonly event = (l: (e: T) => void) => {
+    this.listeners.push(l);
+    return { dispose() {} };
+  };
+  fire(e: T): void {
+    for (const l of this.listeners) l(e);
+  }
+  dispose(): void {}
+}
+
+export class TabInputTextDiff {
+  constructor(
+    readonly original: Uri,
+    readonly modified: Uri,
+  ) {}
+}
+
+/** A quick pick that answers `recorded.answer` (by item id) once shown, or is hidden (Escape) when it is undefined. */
+class QuickPick<T extends { id: string }> {
+  title = "";
+  placeholder = "";
+  items: T[] = [];
+  activeItems: T[] = [];
+  selectedItems: T[] = [];
+  ignoreFocusOut = false;
+  private readonly accept = new EventEmitter<void>();
+  private readonly hide = new EventEmitter<void>();
+  private readonly active = new EventEmitter<T[]>();
+  onDidAccept = this.accept.event;
+  onDidHide = this.hide.event;
+  onDidChangeActive = this.active.event;
+  show(): void {
+    recorded.questions.push({ title: this.title, ids: this.items.map((i) => i.id), active: this.activeItems[0]?.id ?? "" });
+    setTimeout(() => {
+      const answer = Array.isArray(recorded.answer) ? recorded.answer.shift() : recorded.answer;
+      const item = this.items.find((i) => i.id === answer);
+      if (!item) return this.hide.fire();
+      this.active.fire([item]);
+      this.selectedItems = [item];
+      this.accept.fire();
+    }, 0);
+  }
+  dispose(): void {}
+}
 export const ViewColumn = { Beside: -2 };
 
 export const recorded = {
   errors: [] as string[],
   warnings: [] as string[],
   commands: [] as unknown[][],
-  /** What the next modal question answers. */
-  answer: undefined as string | undefined,
+  /** What the next overwrite question answers (an item id: skip, merge, overwrite, cancel); undefined = Escape. */
+  answer: undefined as string | string[] | undefined,
+  /** The overwrite questions asked: title and item ids. */
+  questions: [] as { title: string; ids: string[]; active: string }[],
   provider: undefined as { provideTextDocumentContent(u: Uri): string } | undefined,
   folders: [] as string[],
 };
@@ -74,6 +123,7 @@ export const workspace = {
     return { dispose() {} };
   },
   getConfiguration: () => ({ get: () => undefined }),
+  findFiles: async () => [],
   getWorkspaceFolder: () => undefined,
 };
 
@@ -88,6 +138,8 @@ export const window = {
   showQuickPick: async () => undefined,
   showInputBox: async () => undefined,
   showWorkspaceFolderPick: async () => undefined,
+  createQuickPick: () => new QuickPick(),
+  tabGroups: { all: [] as { tabs: unknown[] }[], close: async () => true },
 };
 
 export const commands = {

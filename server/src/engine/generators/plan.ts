@@ -25,6 +25,11 @@ export interface PlannedFile {
    * of the user's is removed, so writing it needs no `--force` (still shown as a diff first).
    */
   merged?: boolean;
+  /**
+   * A `.dockerignore` that exists and differs: the file with only the generated entries it lacks appended (nothing of
+   * the user's removed), offered beside overwriting; undefined when it lacks none.
+   */
+  mergeable?: { contents: string; diff: string; added: string[] };
 }
 
 /** Files a generator adds lines to instead of replacing: ignore lists and env templates. */
@@ -37,7 +42,7 @@ export function isMergedFile(path: string): boolean {
 function lineKey(path: string, line: string): string | undefined {
   const t = line.trim();
   if (t === "" || t.startsWith("#")) return undefined;
-  if (path.endsWith(".gitignore")) return t.replace(/^\//, "").replace(/\/$/, "");
+  if (path.endsWith(".gitignore") || path.endsWith(".dockerignore")) return t.replace(/^\//, "").replace(/\/$/, "");
   return /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(t)?.[1] ?? t;
 }
 
@@ -87,6 +92,35 @@ export function planFiles(fs: WorkspaceFs, root: string, files: GeneratedFile[])
       action === "unchanged"
         ? ""
         : unifiedDiff(existing ?? "", contents, existing === undefined ? "/dev/null" : `a/${f.path}`, `b/${f.path}`);
-    return { path: f.path, absolutePath, action, contents, existing, diff, ...(merged && action === "conflict" ? { merged: true } : {}) };
+    const mergeable = action === "conflict" && !merged && existing !== undefined ? mergeOffer(f.path, existing, f.contents) : undefined;
+    return {
+      path: f.path,
+      absolutePath,
+      action,
+      contents,
+      existing,
+      diff,
+      ...(merged && action === "conflict" ? { merged: true } : {}),
+      ...(mergeable ? { mergeable } : {}),
+    };
   });
+}
+
+/** Files whose entries can be merged instead of replaced when they exist (on request). */
+export function isMergeableFile(path: string): boolean {
+  return (path.split("/").pop() ?? "") === ".dockerignore";
+}
+
+/** The merge of a `.dockerignore` the user asked for: its text with the missing generated entries. */
+function mergeOffer(path: string, existing: string, generated: string): PlannedFile["mergeable"] {
+  if (!isMergeableFile(path)) return undefined;
+  const contents = mergeLines(path, existing, generated);
+  if (contents === existing) return undefined;
+  const before = new Set(existing.split(/\r?\n/).map((l) => l.trim()));
+  const added = contents
+    .slice(existing.length)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#") && !before.has(l));
+  return { contents, diff: unifiedDiff(existing, contents, `a/${path}`, `b/${path}`), added };
 }
