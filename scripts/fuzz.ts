@@ -4,14 +4,14 @@
  * Mutates the rules' examples and the repository's Dockerfiles, compose projects and .dockerignore files
  * (scripts/fuzz/mutants.ts), lints every mutant with all rules on, applies and re-lints offered fixes, and runs
  * the safe fixes to a fixed point (scripts/fuzz/check.ts). Mutants run in worker processes watched by this
- * one: a worker that stays silent for --kill-ms on one mutant is killed, that mutant counts as a hang, and a
+ * one: a worker that spends --kill-ms of CPU time on one mutant without answering is killed, that mutant counts as a hang, and a
  * new worker goes on with the next. Each distinct failure (deduplicated by stack or by rule and fix) is saved
  * under --out (default fuzz-failures/, git-ignored) with the mutant's files, a minimized reproducer and how to
  * regenerate it. Exit code 1 when anything failed.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { checkProject, minimize, type Failure } from "./fuzz/check";
 import { loadSeeds, mutant, type Project } from "./fuzz/mutants";
@@ -55,6 +55,20 @@ function parseArgs(argv: string[]): Args {
 
 type ToWorker = { i: number } | { stop: true };
 type FromWorker = { type: "ready" } | { type: "done"; i: number; lintMs: number; totalMs: number; fixes: number; failures: Failure[] };
+
+/** User + system CPU time of a process in ms, from /proc (Linux); undefined elsewhere. */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // the fields after the command name (which may hold spaces) in parentheses: utime and stime are the 12th and 13th
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
 
 function worker(args: Args): void {
   // Ctrl-C reaches the whole process group: the parent decides when workers stop
@@ -133,7 +147,7 @@ async function parent(args: Args): Promise<number> {
             const killed = signal === "SIGKILL";
             const failure: Failure = killed
               ? // nothing tells two hangs (or two dead workers) apart, so each is kept with its own mutant
-                { kind: "hang", message: `no answer within ${args.killMs} ms`, signature: `hang|killed|${current}` }
+                { kind: "hang", message: `no answer within ${args.killMs} ms of CPU time`, signature: `hang|killed|${current}` }
               : {
                   kind: "crash",
                   message: `worker exited (code ${code}, signal ${signal})`,
@@ -155,7 +169,18 @@ async function parent(args: Args): Promise<number> {
         current = next++;
         child.send({ i: current } satisfies ToWorker);
         if (timer) clearTimeout(timer);
-        timer = setTimeout(() => child.kill("SIGKILL"), args.killMs);
+        // a hang is --kill-ms of the worker's own CPU time on one mutant, so a loaded machine (or `nice`) does not
+        // turn a slow lint into a "hang"; where the CPU time cannot be read (not Linux), wall-clock time
+        const cpuAtStart = cpuMsOf(child.pid);
+        const wallAtStart = Date.now();
+        const watch = () => {
+          const cpu = cpuMsOf(child.pid);
+          const spent = cpu !== undefined && cpuAtStart !== undefined ? cpu - cpuAtStart : Date.now() - wallAtStart;
+          // and a bound on the wall clock too, for a worker that waits on nothing for ever
+          if (spent >= args.killMs || Date.now() - wallAtStart >= 20 * args.killMs) child.kill("SIGKILL");
+          else timer = setTimeout(watch, 1000);
+        };
+        timer = setTimeout(watch, 1000);
       };
       start();
     });

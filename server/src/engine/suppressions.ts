@@ -129,6 +129,9 @@ export function parseSuppressions(
     if (top && checkIds(top).length) entries.push({ ids: checkIds(top), fromLine: 0, toLine: Number.MAX_SAFE_INTEGER });
   }
   const blockEnd = checkScopeEnd ? directiveBlockEnd(lines) : 0;
+  // nextCodeLine's memo: every line from nextCodeKnownFrom up to (not including) nextCodeKnown is blank or a comment
+  let nextCodeKnownFrom = -1;
+  let nextCodeKnown = -2;
   /** The first `# check=` comment of the current run of comments (an empty `#` starts a new run). */
   let pendingCheck: CheckDirective | undefined;
   for (let line = 0; line < count; line++) {
@@ -175,10 +178,22 @@ export function parseSuppressions(
     }
 
     function pushNext(list: Entry[], ids: string[], at: number) {
-      let next = at + 1;
-      while (next < count && /^\s*(#.*)?$/.test(lines.lineText(next))) next++;
+      const next = nextCodeLine(at + 1);
       if (next < count) list.push({ ids, fromLine: next, toLine: Math.max(next, unitEndLine(next)) });
     }
+  }
+
+  /**
+   * The first line at or after `from` that is neither blank nor a comment. Remembered per run of comment lines, so
+   * thousands of ignore comments in a row are read once, not once per comment.
+   */
+  function nextCodeLine(from: number): number {
+    if (from >= nextCodeKnownFrom && from <= nextCodeKnown) return nextCodeKnown;
+    let next = from;
+    while (next < count && /^\s*(#.*)?$/.test(lines.lineText(next))) next++;
+    nextCodeKnownFrom = from;
+    nextCodeKnown = next;
+    return next;
   }
 
   return {

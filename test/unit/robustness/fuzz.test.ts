@@ -108,6 +108,14 @@ describe("fuzzer reproducers", () => {
       [],
     );
   });
+  it("each ignore comment looked for the next instruction past all the comments after it (30,000 in a row)", () => {
+    const text = `FROM python:3.13-slim\n${"# shipshape-ignore a\n".repeat(30_000)}MAINTAINER a\n`;
+    const r = checkProject(single("dockerfile", text), { hangMs: HANG_MS, maxFixes: 1 });
+    assert.deepEqual(
+      r.failures.map((f) => f.message),
+      [],
+    );
+  });
   for (const [name, kind, text] of cases) {
     it(name, () => {
       const r = checkProject(single(kind, text), { hangMs: HANG_MS, maxFixes: 20 });
