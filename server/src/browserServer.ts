@@ -2,9 +2,9 @@
  * The Shipshape language server in a web worker (VS Code for the Web, vscode.dev, code-server's web extension
  * host). Same composition root as the Node entry (startServer.ts). The worker has no file system: neighbour files
  * (other compose files, `.dockerignore`, `.env`, config files) are read through the client's `workspace.fs`
- * into a cache (services/cachedFs.ts). Compose hovers and completion from yaml-language-server need the Node
- * server and say so in the log; lint, fixes, rule hovers, Dockerfile completion, the compose schema check and the
- * server commands work here.
+ * into a cache (services/cachedFs.ts). yaml-language-server is not loaded here: compose key hovers and key
+ * completion come from the compose schema itself (engine/analysis/composeSchemaHelp.ts); lint, fixes, rule hovers,
+ * Dockerfile completion, the compose schema check and the server commands work here.
  */
 import { URI } from "vscode-uri";
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from "vscode-languageserver/browser";
@@ -55,7 +55,10 @@ const ctx = startServer(connection, {
   yaml: (log) => {
     let said = false;
     return () => {
-      if (!said) log("compose hovers and completion from yaml-language-server need the desktop (Node) server; not loaded here");
+      if (!said)
+        log(
+          "yaml-language-server is not loaded here: compose key hovers and key completion come from the compose schema; value completion needs the desktop (Node) server",
+        );
       said = true;
       return undefined;
     };

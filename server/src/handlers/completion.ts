@@ -6,10 +6,11 @@ import {
   type CompletionList,
   type CompletionParams,
 } from "vscode-languageserver";
-import { composeCompletions, type CompletionSuggestion } from "../engine/completion/compose";
+import { composeSchemaKeys } from "../engine/analysis/composeSchemaHelp";
+import { composeCompletions, textContext, type CompletionSuggestion } from "../engine/completion/compose";
 import { snippetCompletions, type SnippetSuggestion } from "../engine/completion/snippets";
 import { ComposeFileModel } from "../engine/model/compose";
-import { LineIndex } from "../engine/text";
+import { LineIndex, type Position } from "../engine/text";
 import type { ServerContext } from "../services/context";
 import { baseFeatures } from "../services/features";
 import { guard } from "./guard";
@@ -75,7 +76,11 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
     // the project's own names first
     sortText: `0${String(i).padStart(4, "0")}`,
   }));
-  const schema = await ctx.yaml()?.complete(uri, ctx.docStates.revision(doc), text, pos);
+  const yaml = ctx.yaml();
+  // without yaml-language-server (the web worker): the keys the compose schema allows in the block being typed
+  const schema = yaml
+    ? await yaml.complete(uri, ctx.docStates.revision(doc), text, pos)
+    : { isIncomplete: false, items: schemaKeys(text, pos) };
   const line = new LineIndex(text).lineText(pos.line);
   // !reset / !override only once the user starts a tag: offered everywhere else they are noise
   const typingTag = /![\w]*$/.test(line.slice(0, pos.character));
@@ -115,4 +120,33 @@ function snippetItem(s: SnippetSuggestion): CompletionItem {
     // after the project's names and the schema's keys
     sortText: `9${s.label}`,
   };
+}
+
+/** The compose schema's keys for the block at `pos` (indentation gives the block), those already in it left out. */
+function schemaKeys(text: string, pos: Position): CompletionItem[] {
+  const here = textContext(text, pos);
+  if (!here || here.slot !== "key") return [];
+  const lines = new LineIndex(text);
+  const indent = /^\s*/.exec(lines.lineText(pos.line))?.[0].length ?? 0;
+  const present = new Set<string>();
+  // siblings: the lines at the same indentation up and down until the block ends (bounded)
+  for (const step of [-1, 1]) {
+    for (let l = pos.line + step, n = 0; l >= 0 && l < lines.lineCount && n < 2000; l += step, n++) {
+      const t = lines.lineText(l);
+      if (t.trim() === "" || t.trimStart().startsWith("#")) continue;
+      const ind = t.length - t.trimStart().length;
+      if (ind < indent) break;
+      const m = ind === indent ? /^\s*([A-Za-z0-9_.-]+)\s*:/.exec(t) : null;
+      if (m) present.add(m[1] as string);
+    }
+  }
+  return composeSchemaKeys(here.parents)
+    .filter((k) => !present.has(k.name) && k.name.startsWith(here.prefix))
+    .map((k, i) => ({
+      label: k.name,
+      kind: CompletionItemKind.Property,
+      insertText: `${k.name}: `,
+      ...(k.description ? { documentation: { kind: MarkupKind.Markdown, value: k.description } } : {}),
+      sortText: `1${String(i).padStart(4, "0")}`,
+    }));
 }

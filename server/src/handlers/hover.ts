@@ -1,5 +1,6 @@
 import type { Hover, HoverParams, MarkupContent } from "vscode-languageserver";
 import { findingHoverLine } from "../engine/docs";
+import { composeSchemaHover } from "../engine/analysis/composeSchemaHelp";
 import { composeHover } from "../engine/hovers/compose";
 import { dockerfileHover } from "../engine/hovers/dockerfile";
 import { MAX_LINT_CHARS, SKIPPED_FILE_RULE_ID } from "../engine/linter";
@@ -60,8 +61,11 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
       parts.push(note.markdown);
       range ??= note.range;
     }
-  } else if (kind === "compose") {
+  }
+  let composeModel: ComposeFileModel | undefined;
+  if (kind === "compose") {
     const model = fresh instanceof ComposeFileModel ? fresh : new ComposeFileModel(state?.path ?? uri, text);
+    composeModel = model;
     const note = composeHover(model, ctx.linting.composeProject(uri, model), pos);
     if (note) {
       parts.push(note.markdown);
@@ -70,12 +74,17 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   }
 
   if (enabled) {
+    const yaml = kind === "compose" ? ctx.yaml() : undefined;
+    // without yaml-language-server (the web worker), the key's description straight from the compose schema
+    if (kind === "compose" && !yaml && composeModel) {
+      const own = composeSchemaHover(composeModel, pos);
+      if (own) {
+        parts.push(own.markdown);
+        range ??= own.range;
+      }
+    }
     const h =
-      kind === "dockerfile"
-        ? ctx.dockerfile.hover(text, pos)
-        : kind === "compose"
-          ? await ctx.yaml()?.hover(uri, ctx.docStates.revision(doc), text, pos)
-          : null;
+      kind === "dockerfile" ? ctx.dockerfile.hover(text, pos) : yaml ? await yaml.hover(uri, ctx.docStates.revision(doc), text, pos) : null;
     // yaml-language-server heads every hover with the schema's title; alone it says nothing
     const md = h
       ? shortReference(

@@ -192,10 +192,41 @@ describe("portable server core", () => {
         review = sent.find((m) => m.id === 2 && !m.method) as typeof review;
         await new Promise((r) => setTimeout(r, 20));
       }
+      // compose hovers and key completion come from the compose schema itself (no yaml-language-server here)
+      const composeUri = "memfs://demo/proj/compose.yaml";
+      const composeText = "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 8080:80\n    \n";
+      deliver({
+        jsonrpc: "2.0",
+        method: "textDocument/didOpen",
+        params: { textDocument: { uri: composeUri, languageId: "dockercompose", version: 1, text: composeText } },
+      });
+      deliver({
+        jsonrpc: "2.0",
+        id: 3,
+        method: "textDocument/hover",
+        params: { textDocument: { uri: composeUri }, position: { line: 3, character: 6 } },
+      });
+      deliver({
+        jsonrpc: "2.0",
+        id: 4,
+        method: "textDocument/completion",
+        params: { textDocument: { uri: composeUri }, position: { line: 5, character: 4 } },
+      });
+      const answer = async (id: number) => {
+        for (;;) {
+          const m = sent.find((x) => x.id === id && !x.method) as { result?: unknown } | undefined;
+          if (m || Date.now() > deadline) return m?.result;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
+      const hover = (await answer(3)) as { contents?: { value?: string } } | null | undefined;
+      const completion = (await answer(4)) as { items?: { label: string }[] } | null | undefined;
       return {
         published: published().map((m) => (m.params?.diagnostics ?? []).map((d) => d.code)),
         asked,
         review: review?.result?.markdown ?? JSON.stringify(review),
+        composeHover: hover?.contents?.value ?? "",
+        composeKeys: (completion?.items ?? []).map((i) => i.label),
       };
     };
 
@@ -205,6 +236,9 @@ describe("portable server core", () => {
     assert.ok(without.published[0]?.includes("dockerfile/dockerignore-present"), "no .dockerignore: the finding is there");
     assert.ok(without.asked.includes("stat memfs://demo/proj/.dockerignore"), JSON.stringify(without.asked));
     assert.match(without.review, /MAINTAINER/, "the review report names the finding");
+    assert.match(without.composeHover, /\*\*ports\*\* \(compose specification\)/, without.composeHover);
+    assert.ok(without.composeKeys.includes("healthcheck"), JSON.stringify(without.composeKeys));
+    assert.ok(!without.composeKeys.includes("image"), "a key already in the block is not offered again");
 
     const withIgnore = await run({ "memfs://demo/proj/Dockerfile": "", "memfs://demo/proj/.dockerignore": ".git\n.env\n" });
     // the first publish already knows the file: the lint waited for the client's answer instead of guessing "missing"
