@@ -33,14 +33,26 @@ async function workerUrl(serverMain: vscode.Uri): Promise<string> {
 
 /**
  * Messages to and from the server's worker (its BrowserMessageReader/Writer): whole objects with postMessage,
- * sent as plain JSON copies so that nothing the structured clone refuses can reach it.
+ * sent as plain JSON copies so that nothing the structured clone refuses can reach it. A worker has no exit: an
+ * uncaught error is logged and the worker keeps serving; only an error before its first message (the bundle did
+ * not load) ends it, so that a failed start is reported instead of waiting for an answer that never comes.
  */
-function workerTransport(worker: Worker): Transport {
+function workerTransport(worker: Worker, log: (text: string) => void): Transport {
+  let heard = false;
+  let closed = false;
+  const closeListeners: ((reason: string) => void)[] = [];
+  worker.addEventListener("message", () => (heard = true));
+  worker.addEventListener("error", (e) => {
+    const what = e.message ?? "error";
+    log(`language server worker: ${what}`);
+    if (heard || closed) return;
+    closed = true;
+    for (const l of closeListeners) l(`the worker did not start: ${what}`);
+  });
   return {
     send: (message: Message) => worker.postMessage(JSON.parse(JSON.stringify(message))),
     onMessage: (listener) => worker.addEventListener("message", (e) => listener(e.data as Message)),
-    // a worker has no exit: an uncaught error is logged, and the worker keeps serving
-    onClose: () => undefined,
+    onClose: (listener) => closeListeners.push(listener),
     dispose: () => worker.terminate(),
   };
 }
@@ -88,8 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LspCli
   const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const connect = async () => {
     const worker = new Worker(await workerUrl(serverMain), { name: "Shipshape language server" });
-    worker.addEventListener("error", (e) => outputChannel.error(`language server worker: ${e.message ?? "error"}`));
-    return workerTransport(worker);
+    return workerTransport(worker, (text) => outputChannel.error(text));
   };
   client = await start(context, clientOptions(outputChannel, connect, null), serveFileSystem);
   return client;
