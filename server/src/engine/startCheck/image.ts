@@ -70,6 +70,13 @@ export interface BuildContext {
   /** Absolute folder of the build context. */
   dir: string;
   fs: WorkspaceFs;
+  /**
+   * Which files' text to read (by base name); the others are known to exist, with unknown text. Lint rules pass
+   * the names they declare in `meta.reads`, so the editor knows what to watch; default: every file.
+   */
+  readText?: (name: string) => boolean;
+  /** At most this many files are read (default MAX_CONTEXT_FILES); past it the tree is truncated (absent paths "maybe"). */
+  maxFiles?: number;
 }
 
 /** Commands that change no file the checks look at. */
@@ -105,7 +112,7 @@ export function contextTree(ctx: BuildContext, dockerfilePath: string): Tree {
   const walk = (rel: string, depth: number) => {
     if (depth > 12) return;
     for (const name of ctx.fs.readDir(rel === "" ? ctx.dir : join(ctx.dir, rel))) {
-      if (count >= MAX_CONTEXT_FILES) {
+      if (count >= (ctx.maxFiles ?? MAX_CONTEXT_FILES)) {
         tree.truncated = true;
         return;
       }
@@ -119,7 +126,7 @@ export function contextTree(ctx: BuildContext, dockerfilePath: string): Tree {
         walk(child, depth + 1);
       } else if (!ignore?.excludes(child)) {
         count++;
-        tree.writeFile(`/${child}`, ctx.fs.readFile(abs));
+        tree.writeFile(`/${child}`, !ctx.readText || ctx.readText(name) ? ctx.fs.readFile(abs) : undefined);
       }
     }
   };

@@ -26,7 +26,7 @@ import { escapeRegExp } from "../regex";
 import { basename, dirname, resolvePath } from "../paths";
 import type { WorkspaceFs } from "../types";
 import { simulate, type BuildProblem, type PythonEnv, type Simulation, type StageImage } from "./image";
-import { joinAbs, type Presence } from "./tree";
+import { joinAbs, type Presence, type Tree } from "./tree";
 
 export type CheckStatus = "pass" | "fail" | "unknown";
 export type CheckId = "build" | "user" | "command" | "interpreter" | "module" | "healthcheck" | "ports";
@@ -35,6 +35,18 @@ export interface StartFinding {
   check: CheckId;
   status: CheckStatus;
   message: string;
+  /** Module checks: what was looked for, and (for failures) what is missing: the module or script, or its attribute. */
+  target?: {
+    kind: "module" | "app" | "file";
+    name: string;
+    missing?: "module" | "attribute";
+    /**
+     * Unknown findings: the module is the project's own (its files are in the image elsewhere), it is not found on
+     * the working folder or PYTHONPATH, and only the base image's site-packages, whose contents are not modelled,
+     * could hold a module of that name.
+     */
+    onlyInstalled?: boolean;
+  };
   /** The instruction the finding is about, when there is one. */
   ins?: DockerInstruction;
 }
@@ -73,6 +85,10 @@ export interface StartCheckOptions {
   context?: string;
   target?: string;
   service?: ServiceOverrides;
+  /** Which context files' text to read (by base name); default: every file. */
+  readText?: (name: string) => boolean;
+  /** At most this many context files are read; past it, what is absent is "unknown". */
+  maxContextFiles?: number;
 }
 
 const STDLIB = new Set([
@@ -426,7 +442,7 @@ export function checkStart(options: StartCheckOptions): StartReport {
   const contextDir = options.context ?? dirname(options.dockerfilePath);
   const simulation = simulate(model, {
     dockerfilePath: options.dockerfilePath,
-    context: { dir: contextDir, fs: options.fs },
+    context: { dir: contextDir, fs: options.fs, readText: options.readText, maxFiles: options.maxContextFiles },
     target: options.target,
   });
   const findings: StartFinding[] = [];
@@ -526,7 +542,7 @@ export function checkStart(options: StartCheckOptions): StartReport {
         checkPythonTarget(image, env, { kind: "module", name: tool, first: [image.workdir] }, findings, cmdIns);
       if (ok && a.server === "dagster dev")
         checkPythonTarget(image, env, { kind: "module", name: "dagster_webserver", first: [image.workdir] }, findings, cmdIns);
-      if (ok && a.python) checkPythonTarget(image, env, a.python, findings, cmdIns);
+      if (ok && a.python) checkPythonTarget(image, env, a.python, findings, cmdIns, simulation.context);
     }
     if (a.listen && a.listen.port === undefined) findings.push(unknown("ports", `${a.server ?? prog}'s port is not given`, cmdIns));
   }
@@ -566,10 +582,12 @@ function checkPythonTarget(
   t: PythonTarget,
   out: StartFinding[],
   ins: DockerInstruction | undefined,
+  context?: Tree,
 ): void {
   if (t.kind === "file") {
     const pr = image.tree.presence(t.name);
-    if (pr === "no") out.push(fail("module", `${t.name} is not in the image`, ins));
+    if (pr === "no")
+      out.push({ ...fail("module", `${t.name} is not in the image`, ins), target: { kind: t.kind, name: t.name, missing: "module" } });
     else if (pr === "maybe") out.push(unknown("module", `cannot tell whether ${t.name} is in the image`, ins));
     else out.push(pass("module", `${t.name} is in the image`, ins));
     return;
@@ -591,19 +609,47 @@ function checkPythonTarget(
       image.unknownEffects.length > 0 ||
       (env?.maybe === "any" && !bare.length) ||
       (!third && env !== undefined && t.kind === "module" && !image.tree.get(joinAbs(image.workdir, top)));
-    if (unsure && !isFirstParty(image, top)) out.push(unknown("module", `cannot tell whether ${t.name} can be imported`, ins));
-    else out.push(fail("module", `${t.name} cannot be imported: it is not found on ${where}`, ins));
+    if (unsure && !isFirstParty(image, top) && !inContext(context, t.name))
+      out.push(unknown("module", `cannot tell whether ${t.name} can be imported`, ins));
+    else
+      out.push({
+        ...fail("module", `${t.name} cannot be imported: it is not found on ${where}`, ins),
+        target: { kind: t.kind, name: t.name, missing: "module" },
+      });
     return;
   }
-  if (found.presence === "maybe") return void out.push(unknown("module", `cannot tell whether ${t.name} can be imported`, ins));
+  if (found.presence === "maybe") {
+    // the project has this module, but not where Python looks first: only the base's own site-packages (opaque)
+    // could still hold a module of that name, and then it would not be the project's
+    const own = findModule(image, [...t.first, ...pythonPath, ...(env && !env.bare && env.root !== undefined ? site : [])], t.name);
+    const onlyInstalled =
+      own.presence === "no" &&
+      env?.root === undefined &&
+      image.unknownEffects.length === 0 &&
+      (isFirstParty(image, top) || inContext(context, t.name));
+    return void out.push({
+      ...unknown("module", `cannot tell whether ${t.name} can be imported`, ins),
+      ...(onlyInstalled ? { target: { kind: t.kind, name: t.name, missing: "module" as const, onlyInstalled: true } } : {}),
+    });
+  }
   if (t.attr && found.file) {
     const text = image.tree.get(found.file)?.text;
     if (text !== undefined) {
       const b = bindsAttribute(text, t.attr);
-      if (b === "no") return void out.push(fail("module", `${t.name} (${found.file}) defines no ${t.attr}`, ins));
+      if (b === "no")
+        return void out.push({
+          ...fail("module", `${t.name} (${found.file}) defines no ${t.attr}`, ins),
+          target: { kind: t.kind, name: t.name, missing: "attribute" },
+        });
     }
   }
   out.push(pass("module", `${t.name}${t.attr ? `:${t.attr}` : ""} is found at ${found.file ?? "a namespace package"}`, ins));
+}
+
+/** True when the module is the project's own: it resolves in the build context from its root or its `src/` folder. */
+function inContext(context: Tree | undefined, dotted: string): boolean {
+  if (!context || context.get("/")?.opaque) return false;
+  return findModule({ tree: context } as StageImage, ["/", "/src"], dotted).presence === "yes";
 }
 
 /** A top-level name the project itself provides somewhere in the image (so a miss is a layout problem, not a missing dependency). */

@@ -67,7 +67,8 @@ export class Tree {
 
   writeFile(path: string, text?: string): void {
     this.mkdir(parentOf(path));
-    this.remove(path);
+    // a path that is not there has nothing below it either (mkdir makes every parent): skip the O(tree) removal
+    if (this.nodes.has(path)) this.remove(path);
     this.put(path, { kind: "file", text });
   }
 

@@ -13,6 +13,7 @@ import { rule as avoidSudo } from "./avoid-sudo";
 import { rule as baseImagePlatform } from "./base-image-platform";
 import { rule as buildToolsInRuntimeStage } from "./build-tools-in-runtime-stage";
 import { rule as chownInSeparateLayer } from "./chown-in-separate-layer";
+import { rule as cmdModuleNotFound } from "./cmd-module-not-found";
 import { rule as consolidateRun } from "./consolidate-run";
 import { rule as copyDestTrailingSlash } from "./copy-dest-trailing-slash";
 import { rule as copyFromExistingStage } from "./copy-from-existing-stage";
@@ -108,6 +109,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   baseImagePlatform,
   buildToolsInRuntimeStage,
   chownInSeparateLayer,
+  cmdModuleNotFound,
   consolidateRun,
   copyDestTrailingSlash,
   copyFromExistingStage,
