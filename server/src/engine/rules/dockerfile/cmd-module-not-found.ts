@@ -1,6 +1,7 @@
 import { jsonStrings } from "../../analysis/dockerfileFacts";
 import type { DockerfileModel, DockerInstruction } from "../../model/dockerfile";
 import { basename, dirname, join } from "../../paths";
+import { escapeRegExp } from "../../regex";
 import { dockerfileRule } from "../../rule";
 import { checkStart } from "../../startCheck";
 import type { StartReport } from "../../startCheck";
@@ -107,7 +108,7 @@ function wordRange(model: DockerfileModel, ins: DockerInstruction, name: string)
   const start = ins.argsRange ? model.lines.offsetAt(ins.argsRange.start) : undefined;
   if (start === undefined) return undefined;
   const argText = model.text.slice(start, model.lines.offsetAt(ins.range.end));
-  const m = new RegExp(`(^|\\s)(\\S*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\S*)`).exec(argText);
+  const m = new RegExp(`(^|\\s)(\\S*${escapeRegExp(name)}\\S*)`).exec(argText);
   if (!m) return undefined;
   const at = start + m.index + (m[1] ?? "").length;
   return model.lines.rangeOf(at, at + (m[2] ?? "").length);
