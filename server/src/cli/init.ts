@@ -55,7 +55,8 @@ Options:
   --dev-stage               add a dev stage (dockerfile)
   --compose                 also write compose.yml + compose.override.yml (dockerfile)
   --recipes a,b,…           ${RECIPE_NAMES.join(", ")} (recipes)
-  --makefile                also write a Makefile for the stack (recipes)
+  --makefile                also write a Makefile for the stack (compose.just when the project uses just) (recipes)
+  --dev                     also write compose-dev.yml: source mount, reload, debug logs, host UID/GID (recipes)
 
 Exit codes: 0 done (or planned), 1 some files exist and were skipped (use --force), 2 usage error.
 `;
@@ -113,6 +114,9 @@ function parseInitArgs(argv: readonly string[]): InitArgs | "help" {
         break;
       case "--makefile":
         args.options.makefile = true;
+        break;
+      case "--dev":
+        args.options.dev = true;
         break;
       case "--recipes": {
         const recipes: RecipeName[] = [];

@@ -224,6 +224,7 @@ function readGenerateOptions(raw: unknown): GenerateOptions {
   if (typeof o.devStage === "boolean") out.devStage = o.devStage;
   if (typeof o.compose === "boolean") out.compose = o.compose;
   if (typeof o.makefile === "boolean") out.makefile = o.makefile;
+  if (typeof o.dev === "boolean") out.dev = o.dev;
   if (Array.isArray(o.recipes))
     out.recipes = o.recipes.filter((r): r is NonNullable<GenerateOptions["recipes"]>[number] => typeof r === "string");
   return out;

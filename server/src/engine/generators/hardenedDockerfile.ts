@@ -7,7 +7,7 @@
 import { dockerignore } from "./dockerignore";
 import { execForm, lines, yamlString, type GeneratedFile } from "./files";
 import { devCommand, devPort, devProbeFor, probeFor, runtimeCommand, runtimeCommandAsModule, type Probe } from "./probes";
-import type { ProjectFacts } from "./projectFacts";
+import { appServiceName, type ProjectFacts } from "./projectFacts";
 
 import { DEFAULT_REGISTRY, type BaseFlavour } from "../choices";
 
@@ -408,7 +408,7 @@ export function sourceMounts(facts: ProjectFacts, keep?: string): string[] {
 }
 
 function composeFiles(facts: ProjectFacts, flavour: BaseFlavour, options: DockerfileOptions, dockerfilePath: string): GeneratedFile[] {
-  const service = facts.slug;
+  const service = appServiceName(facts);
   const probe = probeFor(facts, {
     python: flavour === "distroless" ? "python3" : "python",
     node: flavour === "distroless" ? "/nodejs/bin/node" : "node",

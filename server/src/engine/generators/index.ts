@@ -16,6 +16,8 @@ export interface GenerateOptions {
   compose?: boolean;
   recipes?: RecipeName[];
   makefile?: boolean;
+  /** recipes: also write compose-dev.yml for the app service. */
+  dev?: boolean;
 }
 
 export function generate(name: GeneratorName, facts: ProjectFacts, options: GenerateOptions = {}): GeneratedFile[] {
@@ -25,7 +27,12 @@ export function generate(name: GeneratorName, facts: ProjectFacts, options: Gene
     case "dagster":
       return generateDagster(facts, options);
     case "recipes":
-      return generateRecipes(facts, { recipes: options.recipes ?? [], makefile: options.makefile });
+      return generateRecipes(facts, {
+        recipes: options.recipes ?? [],
+        makefile: options.makefile,
+        dev: options.dev,
+        flavour: options.flavour,
+      });
     case "dockerignore":
       return dockerignore(facts);
   }
@@ -89,7 +96,13 @@ export function nextSteps(name: GeneratorName, facts: ProjectFacts, options: Gen
       if (recipes.includes("api") && !facts.hasDockerfile)
         steps.push("compose.api.yml builds ./Dockerfile: generate it first (shipshape init dockerfile).");
       steps.push(`Start: ${recipeCommand(recipes)}`);
-      if (options.makefile) steps.push("Or: make up / make down / make logs");
+      const dev = options.dev === true && recipes.includes("api");
+      if (dev) steps.push(`Develop: ${recipeCommand(recipes, "up --build", true)}`);
+      if (recipes.includes("api") && recipes.includes("db") && facts.alembic)
+        steps.push("The migrate service runs `alembic upgrade head` before the app starts.");
+      if (options.makefile && facts.justfile)
+        steps.push(`Add \`import 'compose.just'\` to ${facts.justfile}, then: just up${dev ? " / just dev" : ""} / just down`);
+      else if (options.makefile) steps.push(`Or: make up${dev ? " / make dev" : ""} / make down / make logs`);
       break;
     }
     default:

@@ -71,6 +71,24 @@ export interface ProjectFacts {
   hasDevScript: boolean;
   /** pip: a development requirements file (`requirements-dev.txt`), when there is one. */
   devRequirements: string | undefined;
+  /** Alembic migrations: `alembic.ini` at the root and the scripts folder it names; undefined when not used. */
+  alembic: { config: string; scripts: string } | undefined;
+  /** The project's justfile (`justfile`, `Justfile`, `.justfile`), when it uses just. */
+  justfile: string | undefined;
+}
+
+/** `alembic.ini` at the root with a `script_location` folder that exists. */
+function alembicOf(read: (rel: string) => string | undefined, isDir: (rel: string) => boolean): ProjectFacts["alembic"] {
+  const ini = read("alembic.ini");
+  if (ini === undefined) return undefined;
+  const m = /^\s*script_location\s*=\s*(?:%\(here\)s\/)?([\w./-]+)\s*$/m.exec(ini);
+  const scripts = (m?.[1] ?? "alembic").replace(/^\.\//, "").replace(/\/+$/, "");
+  if (scripts === "" || scripts.startsWith("..") || !isDir(scripts)) return undefined;
+  return { config: "alembic.ini", scripts };
+}
+
+function justfileOf(has: (rel: string) => boolean): string | undefined {
+  return ["justfile", "Justfile", ".justfile"].find((n) => has(n));
 }
 
 const SKIP_DIRS = new Set([
@@ -182,7 +200,13 @@ export function readProjectFacts(fs: WorkspaceFs, root: string): ProjectFacts {
     depSet.has("dagster") || depSet.has("dagster-webserver") || framework === "dagster"
       ? findDagsterModule(pyFiles, read, tables, moduleOf)
       : undefined;
+  const alembic = alembicOf(read, (rel) => fs.isDirectory(join(root, rel)));
+  // the migrations run from the image: its config and scripts are copied with the source
   const sourcePaths = sourcePathsOf(fs, root, pyFiles, srcLayout, entryInfo.file);
+  if (alembic)
+    for (const p of [alembic.config, alembic.scripts.split("/")[0] as string])
+      if (!sourcePaths.includes(p) && !sourcePaths.includes(".")) sourcePaths.push(p);
+  sourcePaths.sort();
 
   const envPort = portFromEnvFiles(read);
   const codePort = entryInfo.file ? portFromCode(read(entryInfo.file) ?? "") : undefined;
@@ -221,6 +245,8 @@ export function readProjectFacts(fs: WorkspaceFs, root: string): ProjectFacts {
     hasDockerfile: has("Dockerfile"),
     hasDevScript: false,
     devRequirements: requirements.find((r) => /dev/i.test(r)),
+    alembic,
+    justfile: justfileOf(has),
   };
 }
 
@@ -561,5 +587,19 @@ function readNodeFacts(fs: WorkspaceFs, root: string, packageJsonText: string): 
     hasDockerfile: has("Dockerfile"),
     hasDevScript: typeof scripts.dev === "string",
     devRequirements: undefined,
+    alembic: undefined,
+    justfile: justfileOf(has),
   };
+}
+
+/** Services the recipes define themselves: the app's service takes another name. */
+const RECIPE_SERVICES = ["postgres", "pgadmin", "redis", "frontend", "traefik", "nginx", "prometheus", "grafana", "migrate"];
+
+/**
+ * The app's compose service: named after the project, as in the compose.yml that "Generate hardened Dockerfile"
+ * writes, so layering the recipes over that file (when the user keeps it instead of the recipes' base) merges into
+ * one service instead of starting the app twice on one port.
+ */
+export function appServiceName(facts: ProjectFacts): string {
+  return RECIPE_SERVICES.includes(facts.slug) ? "api" : facts.slug;
 }

@@ -6,10 +6,11 @@
  * helpers behind a profile, databases bound to localhost, and no insecure proxy dashboard or Docker socket.
  */
 import { envGitignore, execForm, lines, type GeneratedFile } from "./files";
-import { probeFor } from "./probes";
-import { moduleNameOf, type ProjectFacts } from "./projectFacts";
+import { sourceMounts } from "./hardenedDockerfile";
+import { devCommand, probeFor } from "./probes";
+import { appServiceName, moduleNameOf, type ProjectFacts } from "./projectFacts";
 
-import { RECIPE_NAMES, type RecipeName } from "../choices";
+import { RECIPE_NAMES, type BaseFlavour, type RecipeName } from "../choices";
 
 export { parseRecipeName, RECIPE_NAMES, RECIPE_TITLES, type RecipeName } from "../choices";
 
@@ -25,18 +26,29 @@ export const RECIPE_IMAGES = {
 
 export interface RecipeOptions {
   recipes: RecipeName[];
-  /** Also write a Makefile with `up`/`down`/… targets for the stack. */
+  /** Also write the stack's targets: a Makefile, or `compose.just` when the project uses just. */
   makefile?: boolean;
+  /** Also write `compose-dev.yml` for the app service (source mount, reload, debug logs, host UID/GID). */
+  dev?: boolean;
+  /** The flavour of the Dockerfile the app service builds (distroless: the ENTRYPOINT names the program). */
+  flavour?: BaseFlavour;
 }
 
-/** Files in the order `-f` takes them. */
-export function recipeFileNames(recipes: readonly RecipeName[]): string[] {
-  return ["compose.yml", ...RECIPE_NAMES.filter((r) => recipes.includes(r)).map((r) => `compose.${r}.yml`)];
+/** The development override of the app service (practice 003 §8.4.1). */
+export const DEV_OVERRIDE = "compose-dev.yml";
+
+/** Files in the order `-f` takes them (the development override last, when asked for). */
+export function recipeFileNames(recipes: readonly RecipeName[], dev = false): string[] {
+  return [
+    "compose.yml",
+    ...RECIPE_NAMES.filter((r) => recipes.includes(r)).map((r) => `compose.${r}.yml`),
+    ...(dev && recipes.includes("api") ? [DEV_OVERRIDE] : []),
+  ];
 }
 
 /** The command that starts the assembled stack. */
-export function recipeCommand(recipes: readonly RecipeName[], args = "up --build -d"): string {
-  return `docker compose ${recipeFileNames(recipes)
+export function recipeCommand(recipes: readonly RecipeName[], args = "up --build -d", dev = false): string {
+  return `docker compose ${recipeFileNames(recipes, dev)
     .map((f) => `-f ${f}`)
     .join(" ")} ${args}`;
 }
@@ -55,6 +67,7 @@ const healthy = (names: string[]) =>
 
 export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): GeneratedFile[] {
   const picked = new Set(options.recipes);
+  const app = appServiceName(facts);
   const has = (r: RecipeName) => picked.has(r);
   const dbName = moduleNameOf(facts.name);
   const version = facts.version ?? "0.1.0";
@@ -149,8 +162,10 @@ export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): Ge
   }
 
   if (has("api")) {
+    // the probe runs in the image the service builds: distroless has python3 and /nodejs/bin/node, not python or node
     const probe = probeFor(
       facts.platform === "node" ? facts : { ...facts, framework: facts.framework === "dagster" ? "fastapi" : facts.framework },
+      options.flavour === "distroless" ? { python: "python3", node: "/nodejs/bin/node" } : undefined,
     );
     const environment: string[] = ["      LOG_LEVEL: info"];
     if (has("db")) {
@@ -162,12 +177,35 @@ export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): Ge
       );
     }
     if (has("cache")) environment.push("      REDIS_URL: redis://redis:6379/0");
+    // alembic: a one-shot service runs the migrations before the app starts (practice 004's init service)
+    const migrate = has("db") && facts.alembic !== undefined && facts.platform === "python";
+    const distroless = options.flavour === "distroless";
+    const migrateLines = migrate
+      ? [
+          "",
+          "  migrate:",
+          "    build:",
+          "      context: .",
+          "      target: runtime",
+          // distroless: the ENTRYPOINT runs the server; the migration names its own program
+          ...(distroless
+            ? [`    entrypoint: ${execForm(["python3", "-m", "alembic"])}`, `    command: ${execForm(["upgrade", "head"])}`]
+            : [`    command: ${execForm(["alembic", "upgrade", "head"])}`]),
+          "    environment:",
+          ...environment,
+          "    secrets:",
+          "      - postgres_password",
+          ...healthy(["postgres"]),
+          '    restart: "no"',
+          ...limits("256M"),
+        ]
+      : [];
     files.push({
       path: "compose.api.yml",
       contents: lines(
         `# The ${facts.name} service, built from this folder's Dockerfile (Shipshape: Generate hardened Dockerfile).`,
         "services:",
-        "  api:",
+        `  ${app}:`,
         "    build:",
         "      context: .",
         "      target: runtime",
@@ -176,11 +214,17 @@ export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): Ge
         ...(has("db") ? ["    secrets:", "      - postgres_password"] : []),
         ...(has("proxy") ? [] : ["    ports:", `      - "${facts.port}:${facts.port}"`]),
         ...hc(["CMD", ...probe.test], probe.startPeriod, "30s"),
-        ...healthy([...(has("db") ? ["postgres"] : []), ...(has("cache") ? ["redis"] : [])]),
+        ...dependsOn([
+          ...(has("db") ? [["postgres", "service_healthy"]] : []),
+          ...(has("cache") ? [["redis", "service_healthy"]] : []),
+          ...(migrate ? [["migrate", "service_completed_successfully"]] : []),
+        ]),
         "    restart: unless-stopped",
         ...limits("512M"),
+        ...migrateLines,
       ),
     });
+    if (options.dev) files.push(devOverride(facts, app, options.flavour ?? "slim", options.recipes));
   }
 
   if (has("front")) {
@@ -205,7 +249,7 @@ export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): Ge
           "20s",
           "30s",
         ),
-        ...healthy(has("api") ? ["api"] : []),
+        ...healthy(has("api") ? [app] : []),
         "    restart: unless-stopped",
         ...limits("256M"),
       ),
@@ -217,7 +261,7 @@ export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): Ge
     const services: string[] = [];
     if (has("api")) {
       routes.push("    api:", "      rule: Host(`api.localhost`)", "      service: api", "      entryPoints: [web]");
-      services.push("    api:", "      loadBalancer:", "        servers:", `          - url: http://api:${facts.port}`);
+      services.push("    api:", "      loadBalancer:", "        servers:", `          - url: http://${app}:${facts.port}`);
     }
     if (has("front")) {
       routes.push("    frontend:", "      rule: Host(`app.localhost`)", "      service: frontend", "      entryPoints: [web]");
@@ -352,18 +396,95 @@ export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): Ge
         "  - job_name: prometheus",
         "    static_configs:",
         "      - targets: ['localhost:9090']",
-        ...(has("api") ? ["  - job_name: api", "    static_configs:", `      - targets: ['api:${facts.port}']`] : []),
+        ...(has("api") ? ["  - job_name: api", "    static_configs:", `      - targets: ['${app}:${facts.port}']`] : []),
       ),
     });
   }
 
   if (env.length > 1) files.push({ path: ".env.example", contents: lines(...env) }, envGitignore());
-  if (options.makefile) files.push({ path: "Makefile", contents: makefile(options.recipes) });
+  if (options.makefile) {
+    const dev = options.dev === true && has("api");
+    // a project that uses just gets its recipes as a module to import, never a replaced justfile
+    if (facts.justfile) files.push({ path: "compose.just", contents: justModule(options.recipes, dev) });
+    else files.push({ path: "Makefile", contents: makefile(options.recipes, dev) });
+  }
   return files;
 }
 
+const dependsOn = (entries: string[][]) =>
+  entries.length === 0 ? [] : ["    depends_on:", ...entries.flatMap(([n, c]) => [`      ${n}:`, `        condition: ${c}`])];
+
+/**
+ * `compose-dev.yml`: the app service with the source mounted over the image's copy, the reloading dev server,
+ * debug logs, and the host's UID/GID (`APP_UID`/`APP_GID`, 1000 by default) so files written into the mount
+ * belong to the developer. The image's own environment stays (an anonymous volume over it).
+ */
+function devOverride(facts: ProjectFacts, app: string, flavour: BaseFlavour, recipes: readonly RecipeName[]): GeneratedFile {
+  const distroless = flavour === "distroless";
+  const dev = devCommand(facts);
+  let command: string[] | undefined;
+  if (facts.framework !== "dagster") {
+    if (!distroless) command = dev;
+    else if (facts.platform === "node") command = ["--watch", facts.entry];
+    else command = dev.slice(1);
+  }
+  const keep = facts.platform === "node" ? "/app/node_modules" : distroless ? "/app/site-packages" : "/app/.venv";
+  return {
+    path: DEV_OVERRIDE,
+    contents: lines(
+      `# Development overrides for ${app}: source mounted, reloading server, debug logs, your UID/GID.`,
+      `# Start: ${recipeCommand(recipes, "up --build", true)}`,
+      "# Set APP_UID and APP_GID in .env when your user is not 1000:1000 (id -u, id -g).",
+      "services:",
+      `  ${app}:`,
+      ...(command ? [`    command: ${execForm(command)}`] : []),
+      '    user: "${APP_UID:-1000}:${APP_GID:-1000}"',
+      "    volumes:",
+      ...sourceMounts(facts, keep).map((m) => `      - ${m}`),
+      "    environment:",
+      facts.platform === "node" ? "      NODE_ENV: development" : "      LOG_LEVEL: debug",
+    ),
+  };
+}
+
+/** The stack's recipes for just, as a module the project's justfile imports (`import 'compose.just'`). */
+export function justModule(recipes: readonly RecipeName[], dev = false): string {
+  const files = recipeFileNames(recipes)
+    .map((f) => `-f ${f}`)
+    .join(" ");
+  return lines(
+    "# Compose workflow for the recipe stack. Generated by Shipshape: add `import 'compose.just'` to your justfile.",
+    `compose := "docker compose ${files}"`,
+    "",
+    "# start the stack in the background",
+    "up:",
+    "    {{compose}} up --build -d",
+    ...(dev
+      ? ["", "# start with the development override (source mount, reload)", "dev:", `    {{compose}} -f ${DEV_OVERRIDE} up --build`]
+      : []),
+    "",
+    "down:",
+    "    {{compose}} down",
+    "",
+    "build:",
+    "    {{compose}} build",
+    "",
+    "logs:",
+    "    {{compose}} logs -f --tail=50",
+    "",
+    "ps:",
+    "    {{compose}} ps",
+    "",
+    "config:",
+    "    {{compose}} config",
+    "",
+    "reset:",
+    "    {{compose}} down -v --remove-orphans",
+  );
+}
+
 /** Makefile targets for the assembled stack (tabs, as make requires). */
-export function makefile(recipes: readonly RecipeName[]): string {
+export function makefile(recipes: readonly RecipeName[], dev = false): string {
   const files = recipeFileNames(recipes)
     .map((f) => `-f ${f}`)
     .join(" ");
@@ -371,11 +492,12 @@ export function makefile(recipes: readonly RecipeName[]): string {
     "# Compose workflow for the recipe stack. Generated by Shipshape.",
     `COMPOSE := docker compose ${files}`,
     "",
-    ".PHONY: up down build logs ps config reset",
+    `.PHONY: up ${dev ? "dev " : ""}down build logs ps config reset`,
     "",
     "up:",
     "\t$(COMPOSE) up --build -d",
     "",
+    ...(dev ? ["dev:", `\t$(COMPOSE) -f ${DEV_OVERRIDE} up --build`, ""] : []),
     "down:",
     "\t$(COMPOSE) down",
     "",

@@ -788,8 +788,25 @@ export function serviceOverrides(name: string, service: Record<string, unknown>,
     binds,
     keeps,
     workingDir: str(service.working_dir),
-    user: str(service.user),
+    user: withDefaults(str(service.user)),
   };
+}
+
+/**
+ * A compose value with its variables replaced by their defaults (`${APP_UID:-1000}` -> `1000`), as without an env
+ * file; undefined when a variable has no default (its value is not known here).
+ */
+function withDefaults(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let unknown = false;
+  const out = value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_m, _n, def: string | undefined) => {
+      if (def === undefined) unknown = true;
+      return def ?? "";
+    },
+  );
+  return unknown ? undefined : out.replace(/\$\$/g, "$");
 }
 
 export type { BuildProblem };
