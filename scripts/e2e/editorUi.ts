@@ -415,7 +415,11 @@ export function editorSteps(run: RunDir): Step[] {
         await p.waitForTimeout(1000);
         await p.keyboard.press("Escape");
         await p.keyboard.press("Control+S");
-        await pollUntil("fixall/compose.yml to be saved", 10_000, async () => !disk("fixall/compose.yml").includes("version"));
+        // saved: the version line gone and the file written out (a read during the save can see it empty)
+        await pollUntil("fixall/compose.yml to be saved", 10_000, async () => {
+          const now = disk("fixall/compose.yml");
+          return now.startsWith("services:") && now.endsWith("\n");
+        });
         const text = disk("fixall/compose.yml");
         const want = 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n      - "8443:443"\n';
         if (text !== want) throw new Error(`after Fix All twice the file holds ${JSON.stringify(text)}, expected ${JSON.stringify(want)}`);
