@@ -783,13 +783,14 @@ function baseState(model: DockerfileModel, root: Stage): { facts: ImageFacts; st
   tools.set("wget", k.wget === undefined ? undefined : k.wget !== "none");
   tools.set("sh", k.shell);
   if (k.shell === false) for (const t of TOOLS) tools.set(t, tools.get(t) ?? (facts.source ? false : undefined));
+  // the runtime's installer comes with it unless the table says otherwise (hardened runtime variants: no pip, no npm)
   if (k.runtime === "python") {
     tools.set("python", true);
-    tools.set("pip", true);
+    tools.set("pip", k.installer ?? true);
   }
   if (k.runtime === "node") {
     tools.set("node", true);
-    tools.set("npm", true);
+    tools.set("npm", k.installer ?? true);
   }
   if (k.buildTools) tools.set("git", true);
   return {
@@ -900,7 +901,8 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
           const srcCache = modelCaches.get(model)?.get(fromStage);
           const srcState = srcCache?.states[srcCache.states.length - 1];
           if (!srcState) continue;
-          const srcPath = joinPosix(workdirAt(model, fromStage), src);
+          // BuildKit resolves a relative `COPY --from` source against the source stage's root, not its WORKDIR
+          const srcPath = joinPosix("/", src);
           for (const f of filePaths(srcState.files)) {
             if (f === srcPath) continue;
             if (f.startsWith(srcPath + "/")) files.push(joinPosix(target, f.slice(srcPath.length + 1)));

@@ -27,6 +27,11 @@ export interface BaseImageFacts {
   libc?: Libc;
   /** The language runtime or server the image ships (`python`, `node`, `go`, `rust`, `java`, `nginx` …). */
   runtime?: string;
+  /**
+   * The runtime's own package installer (pip for `python`, npm for `node`) is on PATH. Unset means it comes with
+   * the runtime; hardened runtime variants leave it out.
+   */
+  installer?: boolean;
   /** A full toolchain for building (compilers, headers): buildpack-deps based images, `-dev` hardened images. */
   buildTools?: boolean;
   /** ENV the image sets that matters to rules (PATH, cache folders …). */
@@ -76,8 +81,68 @@ const RUST_ENV = {
   PATH: "/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
 };
 
+const DHI_DEV_TAG = /(^|-)(dev|sdk)(-|$)/;
+const DHI_SOURCE =
+  "https://docs.docker.com/dhi/ (runtime variants: nonroot, no shell or package manager; dev/sdk variants: root, a shell, apt or apk)";
+
+/**
+ * The Docker Hardened Images of one language runtime, on dhi.io and on Docker Hub's `dhi/` namespace: -dev/-sdk
+ * build variants (root, a shell, the distribution's package manager, the runtime with its installer and a compiler
+ * toolchain) and runtime variants (nonroot, no shell, no package manager, the runtime without its installer), each
+ * on Alpine (musl, apk) or Debian (glibc, apt). The practices use `dhi.io/python:3.13-debian13-dev` to build and
+ * `dhi.io/python:3.13-debian13` ("no compilers, no pip") to run.
+ */
+function hardenedRuntime(name: string, runtime: string): BaseImageEntry[] {
+  const out: BaseImageEntry[] = [];
+  const where: { registries?: string[]; path: RegExp; label: string }[] = [
+    { registries: ["dhi.io"], path: new RegExp(`^${name}$`), label: `dhi.io/${name}` },
+    { path: new RegExp(`^dhi/${name}$`), label: `dhi/${name}` },
+  ];
+  for (const w of where) {
+    for (const dev of [true, false]) {
+      for (const alpine of [true, false]) {
+        const distro: BaseImageFacts = alpine ? { libc: "musl", packageManager: "apk" } : { libc: "glibc", packageManager: "apt" };
+        const facts: BaseImageFacts = dev
+          ? { family: "hardened", user: "root", shell: true, runtime, buildTools: true, ...distro }
+          : { family: "hardened", user: "nonroot", ...NONE_SHELL, runtime, installer: false, libc: distro.libc };
+        const devPart = `(?${dev ? "=" : "!"}.*${DHI_DEV_TAG.source})`;
+        const alpinePart = `(?${alpine ? "=" : "!"}.*(^|-)alpine)`;
+        out.push({
+          label: `Docker Hardened Image ${w.label}, ${dev ? "-dev/-sdk" : "runtime"} variant on ${alpine ? "Alpine" : "Debian"}`,
+          ...(w.registries ? { registries: w.registries } : {}),
+          path: w.path,
+          // Alpine variants say so in the tag (`3.13-alpine3.22-dev`); every other tag is Debian based
+          tag: new RegExp(`^${devPart}${alpinePart}`),
+          facts,
+          source: DHI_SOURCE,
+        });
+      }
+    }
+  }
+  return out;
+}
+
 /** Ordered: the first entry that matches a reference wins, so specific variants come before the general one. */
 export const BASE_IMAGES: readonly BaseImageEntry[] = [
+  // --- Docker Hardened Images of language runtimes (the practices' python and node), then the rest
+  ...hardenedRuntime("python", "python"),
+  ...hardenedRuntime("node", "node"),
+  // the practices' database: a postgres server; whether its runtime variant has a shell is not documented there
+  {
+    label: "Docker Hardened Image dhi.io/postgres",
+    registries: ["dhi.io"],
+    path: /^postgres$/,
+    tag: /(^|-)alpine/,
+    facts: { family: "hardened", runtime: "postgres", libc: "musl" },
+    source: "https://docs.docker.com/dhi/ (practice 000 runs dhi.io/postgres:17-alpine3.22 as the Dagster database)",
+  },
+  {
+    label: "Docker Hardened Image dhi.io/postgres",
+    registries: ["dhi.io"],
+    path: /^postgres$/,
+    facts: { family: "hardened", runtime: "postgres" },
+    source: "https://docs.docker.com/dhi/ (practice 000 runs dhi.io/postgres as the Dagster database)",
+  },
   // --- Docker Hardened Images: runtime variants run as nonroot with no shell; -dev variants add a shell and the package manager
   {
     label: "Docker Hardened Image, -dev/-sdk variant",
@@ -490,6 +555,7 @@ export function userImageEntries(images: Record<string, unknown> | undefined): B
       facts.packageManager = v.packageManager as PackageManager;
     if (v.libc === "glibc" || v.libc === "musl" || v.libc === "none") facts.libc = v.libc;
     if (typeof v.runtime === "string") facts.runtime = v.runtime;
+    if (typeof v.installer === "boolean") facts.installer = v.installer;
     if (typeof v.env === "object" && v.env !== null && !Array.isArray(v.env)) {
       facts.env = {};
       for (const [k, val] of Object.entries(v.env as Record<string, unknown>)) if (typeof val === "string") facts.env[k] = val;

@@ -62,6 +62,27 @@ describe("knowledge table", () => {
     assert.equal(facts("registry.access.redhat.com/ubi9/ubi:9.5").packageManager, "dnf");
     assert.equal(facts("busybox:1.37").wget, "busybox");
   });
+  it("Docker Hardened Images: runtime variants carry their runtime without its installer; -dev variants the distribution's package manager", () => {
+    const py = facts("dhi.io/python:3.13-debian13");
+    assert.deepEqual([py.runtime, py.installer, py.libc, py.shell, py.user], ["python", false, "glibc", false, "nonroot"]);
+    const pyDev = facts("dhi.io/python:3.13-debian13-dev");
+    assert.deepEqual([pyDev.runtime, pyDev.installer, pyDev.packageManager, pyDev.buildTools], ["python", undefined, "apt", true]);
+    assert.deepEqual(
+      [facts("dhi.io/python:3.13-alpine3.22-dev").packageManager, facts("dhi.io/python:3.13-alpine3.22").libc],
+      ["apk", "musl"],
+    );
+    assert.equal(facts("dhi/python:3.13").runtime, "python");
+    assert.deepEqual([facts("dhi.io/node:22-debian13").runtime, facts("dhi.io/node:22-debian13").installer], ["node", false]);
+    assert.equal(facts("dhi.io/node:22-debian13-dev").installer, undefined);
+    assert.equal(facts("dhi.io/postgres:17-alpine3.22").runtime, "postgres");
+    // the model: python on PATH in both, pip only in the -dev variant
+    assert.deepEqual(
+      [state("FROM dhi.io/python:3.13-debian13\n").has("python"), state("FROM dhi.io/python:3.13-debian13\n").has("pip")],
+      [true, false],
+    );
+    assert.equal(state("FROM dhi.io/python:3.13-debian13-dev\n").has("pip"), true);
+    assert.deepEqual([state("FROM dhi.io/node:22\n").has("node"), state("FROM dhi.io/node:22\n").has("npm")], [true, false]);
+  });
   it("unknown images stay unknown", () => {
     const f = imageFacts(parseImageRef("ghcr.io/acme/tools:bookworm"));
     assert.equal(f.source, undefined);
@@ -161,6 +182,14 @@ describe("image model", () => {
     for (const f of ["/app/.venv", "/deps", "/app/dist", "/app/bin/app"]) assert.ok(b.files.has(f), f);
     assert.ok(state("FROM node:22\nWORKDIR /w\nRUN npm ci\n").files.has("/w/node_modules"));
     assert.ok(state("FROM python:3.13\nENV UV_PROJECT_ENVIRONMENT=/venv\nRUN uv sync\n").files.has("/venv"));
+  });
+  it("COPY --from: a relative source is resolved against the source stage's root, not its WORKDIR (as BuildKit does)", () => {
+    const text = (src: string) =>
+      `FROM python:3.13-slim AS build\nWORKDIR /app\nRUN mkdir -p venv/bin\nFROM python:3.13-slim\nCOPY --from=build ${src} /dst\n`;
+    // the build stage made /app/venv/bin: `venv` and `./venv` name /venv there, which it never made
+    assert.ok(!state(text("venv")).files.has("/dst/bin"));
+    assert.ok(!state(text("./venv")).files.has("/dst/bin"));
+    for (const src of ["app/venv", "/app/venv", "./app/venv/"]) assert.ok(state(text(src)).files.has("/dst/bin"), src);
   });
   it("workdir and ports", () => {
     const s = state("FROM nginx:1.27\nWORKDIR /usr/share\nWORKDIR nginx\nEXPOSE 8080/tcp\n");

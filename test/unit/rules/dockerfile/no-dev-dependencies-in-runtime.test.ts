@@ -21,6 +21,10 @@ testRule(
         name: "uv builder: only the wheel is copied",
         code: "FROM python:3.13-slim AS build\nWORKDIR /src\nRUN uv sync --frozen && uv build\nFROM python:3.13-slim\nCOPY --from=build /src/dist/*.whl /tmp/\n",
       },
+      {
+        name: "a relative COPY --from source names the source stage's root, not its WORKDIR (here /node_modules, not /app/node_modules)",
+        code: "FROM node:22-slim AS build\nWORKDIR /app\nRUN npm ci\nFROM node:22-slim\nCOPY --from=build node_modules /app/node_modules\n",
+      },
       "FROM python:3.13-slim\nRUN uv sync --frozen --no-dev\n",
       "FROM python:3.13-slim\nRUN poetry install --no-interaction --no-ansi --no-root --only main\n",
       "FROM node:22-slim\nRUN npm ci --omit=dev\n",
@@ -57,6 +61,12 @@ testRule(
         errors: [{ messageId: "devDeps" }],
         output:
           "FROM node:22-slim AS build\nWORKDIR /app\nRUN npm ci --omit=dev\nFROM node:22-slim\nCOPY --from=build /app/node_modules /app/node_modules\n",
+      },
+      {
+        name: "a relative COPY --from source that names the installed packages from the root",
+        code: "FROM node:22-slim AS build\nRUN «npm ci»\nFROM node:22-slim\nCOPY --from=build node_modules /app/node_modules\n",
+        errors: [{ messageId: "devDeps" }],
+        output: "FROM node:22-slim AS build\nRUN npm ci --omit=dev\nFROM node:22-slim\nCOPY --from=build node_modules /app/node_modules\n",
       },
       {
         name: "the runtime copies the whole work folder",

@@ -102,7 +102,8 @@ export const rule = dockerfileRule({
         const args = copyArgs(ins);
         if (!src || !args || src.index >= st.index) continue;
         const list = copied.get(src) ?? [];
-        for (const a of args.sources) list.push(joinPosix(workdirAt(dockerfile, src), a));
+        // BuildKit resolves a relative `COPY --from` source against the source stage's root, not its WORKDIR
+        for (const a of args.sources) list.push(joinPosix("/", a));
         copied.set(src, list);
       }
     }
