@@ -131,6 +131,8 @@ function lintUnguarded(options: LintOptions): LintResult {
       hasProductionTwin: productionTwinNames(path).some((p) => fs.exists(p)),
     });
     if (options.config?.images) dockerfile.imageTable = userImageEntries(options.config.images);
+    // without a workspace (no fs given) the build context is unknown, and the model says so
+    if (options.fs) dockerfile.workspace = options.fs;
     result.model = dockerfile;
     const loneCr = dockerfileLoneCrFinding(path, text, lines);
     if (loneCr) result.findings.push(loneCr);

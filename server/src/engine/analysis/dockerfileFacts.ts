@@ -11,6 +11,20 @@ import type { Position, Range, TextEdit } from "../text";
 import type { Fix } from "../types";
 import { escapeRegExp } from "../regex";
 import { objectMemo } from "../memo";
+import { copyPaths as copyArgs } from "./copyArgs";
+import {
+  buildContextOf,
+  contextIsDir,
+  contextList,
+  contextPresence,
+  contextRelative,
+  contextSources,
+  type BuildContext,
+  type ContextPresence,
+} from "./buildContext";
+import { globMatches } from "../model/dockerignore";
+
+export { copyArgs };
 
 export interface RunCommand {
   ins: DockerInstruction;
@@ -444,38 +458,6 @@ export function joinPosix(base: string, rel: string): string {
   return "/" + out.join("/");
 }
 
-/**
- * Sources and destination of a COPY/ADD (heredocs and flags left out). Computed once per instruction (a dozen rules
- * and both image models ask) and shared, so frozen.
- */
-export function copyArgs(ins: DockerInstruction): { readonly sources: readonly string[]; readonly dest: string } | undefined {
-  if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return undefined;
-  const kept = copyArgsCache.get(ins);
-  if (kept !== undefined) return kept ?? undefined;
-  const c = readCopyArgs(ins);
-  const shared = c ? Object.freeze({ sources: Object.freeze(c.sources), dest: c.dest }) : undefined;
-  copyArgsCache.set(ins, shared ?? null);
-  return shared;
-}
-const copyArgsCache = objectMemo<DockerInstruction, { readonly sources: readonly string[]; readonly dest: string } | null>(
-  "shipshape.copyArgs",
-);
-
-function readCopyArgs(ins: DockerInstruction): { sources: string[]; dest: string } | undefined {
-  let args: string[];
-  if (ins.argsText.trim().startsWith("[")) {
-    try {
-      const parsed: unknown = JSON.parse(ins.argsText.trim());
-      args = Array.isArray(parsed) ? parsed.map(String) : [];
-    } catch {
-      args = [];
-    }
-  } else args = ins.ast.getArguments().map((a) => a.getValue());
-  args = args.filter((a) => !a.startsWith("<<"));
-  if (args.length < 2) return undefined;
-  return { sources: args.slice(0, -1), dest: args[args.length - 1] as string };
-}
-
 /** True when a COPY/ADD copies the whole build context (`COPY . .`, `COPY ./ /app/`). */
 export function copiesWholeContext(ins: DockerInstruction): boolean {
   const c = copyArgs(ins);
@@ -749,6 +731,14 @@ export interface ImageState {
   ports: number[];
   /** Absolute paths known to exist (files or folders) because an instruction created them. */
   files: ReadonlySet<string>;
+  /**
+   * Whether a COPY or ADD from the build context brought `path` (absolute) into the image so far: `yes`; `no` when
+   * none did (no copy covers the path, or the known context lacks the file or `.dockerignore` excludes it); `maybe`
+   * when a copy may have but the context is unknown (no workspace, standard input, a context elsewhere).
+   */
+  fromContext(path: string): ContextPresence;
+  /** The build context is known (see analysis/buildContext). */
+  contextKnown: boolean;
   /** A tool on PATH: true, false (known missing), or undefined (unknown). */
   has(tool: Tool): boolean | undefined;
   /** Expands `$VAR`/`${VAR}` from `env`; undefined when a variable is unknown. `certain` is false when an ARG default was used. */
@@ -766,6 +756,18 @@ interface MutableState {
   packageManager: ImageState["packageManager"];
   ports: number[];
   files: KnownFiles;
+  /** COPY/ADD instructions from the build context so far (shared until a copy adds one). */
+  contextCopies: readonly ContextCopy[];
+}
+
+/** One COPY/ADD from the build context: where it puts its sources. */
+interface ContextCopy {
+  /** Absolute destination; undefined when a variable in it is unknown. */
+  dest: string | undefined;
+  /** Sources as written. */
+  sources: string[];
+  /** The destination is a folder (ends in `/`, or several sources). */
+  intoFolder: boolean;
 }
 
 interface ModelCache {
@@ -807,6 +809,7 @@ function baseState(model: DockerfileModel, root: Stage): { facts: ImageFacts; st
       packageManager: k.packageManager,
       ports: [...(k.ports ?? [])],
       files: { list: newFileList(), count: 0 },
+      contextCopies: [],
     },
   };
 }
@@ -881,19 +884,36 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
       const c = copyArgs(ins);
       if (!c) return undefined;
       const destRaw = expandKnown(c.dest, env())?.value;
-      if (destRaw === undefined) return undefined;
+      const from = model.flag(ins, "from")?.getValue();
+      const fromContext = from ? [] : contextSources(model, ins);
+      const workdir = workdirAt(model, stage, ins);
+      // into a folder: written so (`./`, `.`), several sources, or the WORKDIR (which exists)
+      const intoFolder =
+        /(^|\/)\.{0,2}$/.test(destRaw ?? c.dest) ||
+        c.sources.length > 1 ||
+        (destRaw !== undefined && joinPosix(workdir, destRaw) === workdir);
+      // the copies from the build context, answered lazily by `fromContext` (shared until a copy adds one)
+      const contextCopies =
+        fromContext.length > 0
+          ? [
+              ...cur.contextCopies,
+              { dest: destRaw === undefined ? undefined : joinPosix(workdir, destRaw), sources: fromContext, intoFolder },
+            ]
+          : undefined;
+      const withCopies = (next: MutableState | undefined): MutableState | undefined =>
+        contextCopies ? { ...(next ?? cur), contextCopies } : next;
+      if (destRaw === undefined) return withCopies(undefined);
       // collect the changes first, then copy the state only when one applies (a Dockerfile with thousands of
       // COPYs copied the whole file set at each)
       const files: string[] = [];
       const tools: Tool[] = [];
-      const workdir = workdirAt(model, stage, ins);
       const dest = joinPosix(workdir, destRaw);
-      const intoFolder = destRaw.endsWith("/") || c.sources.length > 1;
-      const from = model.flag(ins, "from")?.getValue();
       const fromStage = from ? model.stageByName(from) : undefined;
       for (const src of c.sources) {
         const base = src.replace(/\/+$/, "").split("/").pop() ?? "";
-        const whole = src === "." || src === "./" || /[*?[]/.test(base);
+        // a folder's contents go into the destination, not a folder of its name (the build context is only read
+        // when a rule asks `fromContext`, so the folder is known by its trailing slash here)
+        const whole = src === "." || src === "./" || /[*?[]/.test(base) || src.endsWith("/");
         const target = intoFolder && !whole ? joinPosix(dest, base) : dest;
         files.push(target);
         if (fromStage && fromStage.index < stage.index) {
@@ -912,7 +932,7 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
         const name = target.split("/").pop() ?? "";
         if ((TOOLS as readonly string[]).includes(name) && /\/(s?bin)\/[^/]+$/.test(target)) tools.push(name as Tool);
       }
-      return withChanges(cur, files, tools);
+      return withCopies(withChanges(cur, files, tools));
     }
     case "RUN":
       return applyRun(model, stage, ins, cur, env);
@@ -1074,6 +1094,66 @@ function applyRun(
   return next;
 }
 
+/** Whether the context copies so far brought `path` in (see `ImageState.fromContext`). */
+function contextCopyPresence(ctx: BuildContext | undefined, copies: readonly ContextCopy[], path: string): ContextPresence {
+  let answer: ContextPresence = "no";
+  for (const c of copies) {
+    const under = (d: string) => path === d || path.startsWith(d === "/" ? "/" : d + "/");
+    if (c.dest === undefined) {
+      answer = "maybe";
+      continue;
+    }
+    const dest = c.dest;
+    for (const src of c.sources) {
+      const p = copiedPresence(ctx, src, dest, c.intoFolder, path, under);
+      if (p === "yes") return "yes";
+      if (p === "maybe") answer = "maybe";
+    }
+  }
+  return answer;
+}
+
+function copiedPresence(
+  ctx: BuildContext | undefined,
+  src: string,
+  dest: string,
+  intoFolder: boolean,
+  path: string,
+  under: (d: string) => boolean,
+): ContextPresence {
+  if (!under(dest)) return "no";
+  const rest = path === dest ? "" : path.slice(dest === "/" ? 1 : dest.length + 1);
+  const rel = contextRelative(src);
+  const name = rel.split("/").pop() ?? "";
+  if (src.includes("$")) return "maybe";
+  if (/[*?[]/.test(rel)) {
+    // a pattern in the last segment (`uv.lock*`, `requirements*.txt`): each match lands in the destination folder
+    const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+    if (/[*?[]/.test(dir) || rest === "") return ctx ? "no" : "maybe";
+    if (!ctx) return "maybe";
+    const first = rest.split("/")[0] as string;
+    for (const entry of contextList(ctx, dir)) {
+      if (!globMatches(name, entry)) continue;
+      const at = dir === "" ? entry : `${dir}/${entry}`;
+      // a matching file is copied by its name; a matching folder's contents go into the destination
+      if (contextIsDir(ctx, at)) {
+        if (contextPresence(ctx, `${at}/${rest}`) === "yes") return "yes";
+      } else if (entry === first && rest === entry) return "yes";
+    }
+    return "no";
+  }
+  if (!ctx) {
+    // a folder's contents (anything under the destination) or a file by its name (or as the destination itself)
+    return "maybe";
+  }
+  const isDir = contextIsDir(ctx, rel);
+  if (isDir === undefined || contextPresence(ctx, rel) === "no") return "no";
+  if (isDir) return rest === "" ? "yes" : contextPresence(ctx, rel === "" ? rest : `${rel}/${rest}`);
+  // a file lands at the destination, or inside it when the destination is a folder (written so, or one that exists)
+  const inside = `${dest === "/" ? "" : dest}/${name}`;
+  return path === inside || (!intoFolder && path === dest) ? "yes" : "no";
+}
+
 /** What expansion needs from an environment: one name at a time. */
 interface Lookup {
   get(name: string): string | undefined;
@@ -1160,6 +1240,10 @@ export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerI
     ports: s.ports,
     get files() {
       return (files ??= new Set(filePaths(s.files)));
+    },
+    fromContext: (path) => contextCopyPresence(buildContextOf(model), s.contextCopies, path),
+    get contextKnown() {
+      return buildContextOf(model) !== undefined;
     },
     has: (tool) => s.tools.get(tool),
     expand: (text) => {

@@ -81,7 +81,13 @@ const RUST_ENV = {
   PATH: "/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
 };
 
-const DHI_DEV_TAG = /(^|-)(dev|sdk)(-|$)/;
+/** Tags of the four kinds of variant: -dev/-sdk or runtime, on Alpine (the tag says so) or Debian (every other tag). */
+const DHI_VARIANTS: readonly { dev: boolean; alpine: boolean; tag: RegExp }[] = [
+  { dev: true, alpine: true, tag: /^(?=.*(^|-)(dev|sdk)(-|$))(?=.*(^|-)alpine)/ },
+  { dev: true, alpine: false, tag: /^(?=.*(^|-)(dev|sdk)(-|$))(?!.*(^|-)alpine)/ },
+  { dev: false, alpine: true, tag: /^(?!.*(^|-)(dev|sdk)(-|$))(?=.*(^|-)alpine)/ },
+  { dev: false, alpine: false, tag: /^(?!.*(^|-)(dev|sdk)(-|$))(?!.*(^|-)alpine)/ },
+];
 const DHI_SOURCE =
   "https://docs.docker.com/dhi/ (runtime variants: nonroot, no shell or package manager; dev/sdk variants: root, a shell, apt or apk)";
 
@@ -94,29 +100,25 @@ const DHI_SOURCE =
  */
 function hardenedRuntime(name: string, runtime: string): BaseImageEntry[] {
   const out: BaseImageEntry[] = [];
+  const path = escapeRegExp(name);
   const where: { registries?: string[]; path: RegExp; label: string }[] = [
-    { registries: ["dhi.io"], path: new RegExp(`^${name}$`), label: `dhi.io/${name}` },
-    { path: new RegExp(`^dhi/${name}$`), label: `dhi/${name}` },
+    { registries: ["dhi.io"], path: new RegExp("^" + path + "$"), label: `dhi.io/${name}` },
+    { path: new RegExp("^dhi/" + path + "$"), label: `dhi/${name}` },
   ];
   for (const w of where) {
-    for (const dev of [true, false]) {
-      for (const alpine of [true, false]) {
-        const distro: BaseImageFacts = alpine ? { libc: "musl", packageManager: "apk" } : { libc: "glibc", packageManager: "apt" };
-        const facts: BaseImageFacts = dev
-          ? { family: "hardened", user: "root", shell: true, runtime, buildTools: true, ...distro }
-          : { family: "hardened", user: "nonroot", ...NONE_SHELL, runtime, installer: false, libc: distro.libc };
-        const devPart = `(?${dev ? "=" : "!"}.*${DHI_DEV_TAG.source})`;
-        const alpinePart = `(?${alpine ? "=" : "!"}.*(^|-)alpine)`;
-        out.push({
-          label: `Docker Hardened Image ${w.label}, ${dev ? "-dev/-sdk" : "runtime"} variant on ${alpine ? "Alpine" : "Debian"}`,
-          ...(w.registries ? { registries: w.registries } : {}),
-          path: w.path,
-          // Alpine variants say so in the tag (`3.13-alpine3.22-dev`); every other tag is Debian based
-          tag: new RegExp(`^${devPart}${alpinePart}`),
-          facts,
-          source: DHI_SOURCE,
-        });
-      }
+    for (const v of DHI_VARIANTS) {
+      const distro: BaseImageFacts = v.alpine ? { libc: "musl", packageManager: "apk" } : { libc: "glibc", packageManager: "apt" };
+      const facts: BaseImageFacts = v.dev
+        ? { family: "hardened", user: "root", shell: true, runtime, buildTools: true, ...distro }
+        : { family: "hardened", user: "nonroot", ...NONE_SHELL, runtime, installer: false, libc: distro.libc };
+      out.push({
+        label: `Docker Hardened Image ${w.label}, ${v.dev ? "-dev/-sdk" : "runtime"} variant on ${v.alpine ? "Alpine" : "Debian"}`,
+        ...(w.registries ? { registries: w.registries } : {}),
+        path: w.path,
+        tag: v.tag,
+        facts,
+        source: DHI_SOURCE,
+      });
     }
   }
   return out;

@@ -2,6 +2,7 @@ import { type Argument, type Dockerfile, type Instruction, type Flag, type Hered
 import { parseDockerfile } from "./dockerfileParse";
 import { LineIndex, type Range } from "../text";
 import type { BaseImageEntry } from "../knowledge/baseImages";
+import type { WorkspaceFs } from "../types";
 import { expandVariables, parseImageRef, removeQuotes, type ImageRef } from "./imageRef";
 import { parseShell, type ShellCommand, type ShellWord } from "./shell";
 
@@ -98,6 +99,8 @@ export class DockerfileModel {
   readonly stages: Stage[] = [];
   /** Base images the user described in `.shipshape.json` (consulted before the built-in table). */
   imageTable: readonly BaseImageEntry[] = [];
+  /** The workspace the file was linted in, when there is one: the build context is read from it (analysis/buildContext). */
+  workspace: WorkspaceFs | undefined;
   /** True when the file name says it is for development (`Dockerfile.dev`, `app.dev.Dockerfile`). */
   readonly isDevFile: boolean;
   private readonly shellCache = new Map<DockerInstruction, ShellCommand[]>();

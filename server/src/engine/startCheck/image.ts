@@ -10,7 +10,7 @@ import { copyArgs, propertiesOf } from "../analysis/dockerfileFacts";
 import { parseToml, tomlString, tomlStrings, tomlTable, type TomlTable } from "../generators/toml";
 import type { DockerfileModel, DockerInstruction, Stage } from "../model/dockerfile";
 import type { ImageRef } from "../model/imageRef";
-import { DockerignoreModel } from "../model/dockerignore";
+import { contextIgnoreFile } from "../analysis/buildContext";
 import type { ShellCommand } from "../model/shell";
 import { basename, join } from "../paths";
 import type { Range } from "../text";
@@ -106,8 +106,7 @@ const BASE_SYSTEM_DIRS = [
 /** The build context's files as a tree under `/`, with `.dockerignore` applied. */
 export function contextTree(ctx: BuildContext, dockerfilePath: string): Tree {
   const tree = new Tree();
-  const ignoreText = ctx.fs.readFile(`${dockerfilePath}.dockerignore`) ?? ctx.fs.readFile(join(ctx.dir, ".dockerignore"));
-  const ignore = ignoreText !== undefined ? new DockerignoreModel(join(ctx.dir, ".dockerignore"), ignoreText) : undefined;
+  const ignore = contextIgnoreFile(ctx.fs, dockerfilePath, ctx.dir);
   let count = 0;
   const walk = (rel: string, depth: number) => {
     if (depth > 12) return;

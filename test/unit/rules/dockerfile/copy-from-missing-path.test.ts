@@ -14,6 +14,15 @@ testRule(
       // copied from the build context: the context is not read here, anything may be in it
       UV +
         "COPY . .\nRUN uv sync --frozen\nFROM python:3.13-slim\nCOPY --from=builder /app/.venv /app/.venv\nCOPY --from=builder /app/dist /app/dist\n",
+      {
+        name: "a known build context that has the copied folder",
+        code: "FROM python:3.13-slim AS b\nWORKDIR /app\nCOPY config.toml ./\nCOPY static/ ./static/\nFROM python:3.13-slim\nCOPY --from=b /app/static/site.css /srv/\n",
+        files: { "config.toml": "", "static/site.css": "" },
+      },
+      {
+        name: "relative COPY --from sources name the stage's root",
+        code: "FROM python:3.13-slim AS b\nWORKDIR /app\nRUN mkdir -p /data\nFROM python:3.13-slim\nCOPY --from=b data /data\n",
+      },
       // a command whose files are unknown
       "FROM node:22 AS b\nWORKDIR /app\nRUN ./build.sh\nFROM nginx:1.27\nCOPY --from=b /app/dist /usr/share/nginx/html\n",
       // an image the knowledge table does not describe, and system folders of a known one
@@ -24,6 +33,23 @@ testRule(
       "FROM python:3.13-slim\nWORKDIR /app\nRUN python -m venv .venv\nFROM python:3.13-slim\nCOPY --from=0 /app/.venv /app/.venv\n",
     ],
     invalid: [
+      {
+        name: "a known build context without the file the later stage copies",
+        code: "FROM python:3.13-slim AS b\nWORKDIR /app\nCOPY config.toml ./\nCOPY static/ ./static/\nFROM python:3.13-slim\nCOPY --from=b «/app/static/app.js» /srv/\n",
+        files: { "config.toml": "", "static/site.css": "" },
+        errors: [{ messageId: "missing" }],
+      },
+      {
+        name: "a file .dockerignore keeps out of the build context",
+        code: "FROM python:3.13-slim AS b\nWORKDIR /app\nCOPY config.toml ./\nCOPY . .\nFROM python:3.13-slim\nCOPY --from=b «/app/.env» /app/.env\n",
+        files: { "config.toml": "", ".env": "SECRET=1\n", ".dockerignore": ".env\n" },
+        errors: [{ messageId: "missing" }],
+      },
+      {
+        name: "a relative COPY --from source names the stage's root, not its WORKDIR",
+        code: "FROM python:3.13-slim AS b\nWORKDIR /app\nRUN python -m venv .venv\nFROM python:3.13-slim\nCOPY --from=b «.venv» /app/.venv\n",
+        errors: [{ messageId: "missing" }],
+      },
       {
         name: "practice 001: the venv is made in a sibling stage, not in the one copied from",
         code:

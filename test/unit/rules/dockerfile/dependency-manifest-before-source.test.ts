@@ -34,7 +34,37 @@ testRule(
         code: "FROM python:3.13-slim\nCOPY pyproject.toml ./\nCOPY src ./src\nRUN poetry install --only main\n",
         errors: [{ messageId: "sourceFirst", line: 4 }],
         output:
+          "FROM python:3.13-slim\nCOPY pyproject.toml ./\nCOPY pyproject.toml poetry.lock* ./\nRUN poetry install --only main --no-root\nCOPY src ./src\nRUN poetry install --only main\n",
+      },
+      {
+        name: "poetry with a known build context that has the lockfile",
+        code: "FROM python:3.13-slim\nCOPY pyproject.toml ./\nCOPY src ./src\nRUN poetry install --only main\n",
+        files: { "pyproject.toml": "", "poetry.lock": "", "src/main.py": "" },
+        errors: [{ messageId: "sourceFirst", line: 4 }],
+        output:
           "FROM python:3.13-slim\nCOPY pyproject.toml ./\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --only main --no-root\nCOPY src ./src\nRUN poetry install --only main\n",
+      },
+      {
+        name: "poetry with a known build context without a lockfile: only the manifest is copied",
+        code: "FROM python:3.13-slim\nCOPY pyproject.toml ./\nCOPY src ./src\nRUN poetry install --only main\n",
+        files: { "pyproject.toml": "", "src/main.py": "" },
+        errors: [{ messageId: "sourceFirst", line: 4 }],
+        output:
+          "FROM python:3.13-slim\nCOPY pyproject.toml ./\nCOPY pyproject.toml ./\nRUN poetry install --only main --no-root\nCOPY src ./src\nRUN poetry install --only main\n",
+      },
+      {
+        name: "a lockfile .dockerignore excludes is not copied",
+        code: "FROM python:3.13-slim\nCOPY pyproject.toml ./\nCOPY src ./src\nRUN poetry install --only main\n",
+        files: { "pyproject.toml": "", "poetry.lock": "", "src/main.py": "", ".dockerignore": "*.lock\n" },
+        errors: [{ messageId: "sourceFirst", line: 4 }],
+        output:
+          "FROM python:3.13-slim\nCOPY pyproject.toml ./\nCOPY pyproject.toml ./\nRUN poetry install --only main --no-root\nCOPY src ./src\nRUN poetry install --only main\n",
+      },
+      {
+        name: "pip with a known build context whose requirements file is elsewhere: reported, no copy suggested",
+        code: "FROM python:3.13-slim\nWORKDIR /app\nCOPY app.py ./\nCOPY src ./src\nRUN «pip install -r requirements/prod.txt»\n",
+        files: { "app.py": "", "src/main.py": "" },
+        errors: [{ messageId: "sourceFirst" }],
       },
       {
         name: "npm ci in a builder stage",

@@ -180,9 +180,21 @@ describe("practice documents", () => {
 
   it("uv sync without --frozen and COPY . . before the install are caught", () => {
     const got = ids(
-      findings("FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --no-dev\n", "Dockerfile", { "/ws/.dockerignore": ".git\n" }),
+      findings("FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --no-dev\n", "Dockerfile", {
+        "/ws/.dockerignore": ".git\n",
+        "/ws/pyproject.toml": "",
+        "/ws/uv.lock": "",
+      }),
     );
     assert.ok(got.has("dockerfile/uv-frozen-lockfile"));
     assert.ok(got.has("dockerfile/dependency-manifest-before-source"));
+    // a project without a lockfile: `--frozen` would fail its build
+    const noLock = ids(
+      findings("FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --no-dev\n", "Dockerfile", {
+        "/ws/.dockerignore": ".git\n",
+        "/ws/pyproject.toml": "",
+      }),
+    );
+    assert.ok(!noLock.has("dockerfile/uv-frozen-lockfile"));
   });
 });

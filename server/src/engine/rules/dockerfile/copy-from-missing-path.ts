@@ -1,3 +1,4 @@
+import { BUILD_CONTEXT_READS, buildContextOf, isContextManifest } from "../../analysis/buildContext";
 import { simulate } from "../../startCheck/image";
 import { dockerfileRule } from "../../rule";
 
@@ -15,7 +16,8 @@ export const rule = dockerfileRule({
     rationale:
       "BuildKit fails the build when a `COPY --from` source does not exist in the stage it names, and the failure only shows when that stage is built, after everything before it. " +
       "A typical case: a runtime stage copies `/app/.venv` from a stage that never ran `uv sync` (the install happens in a sibling stage), or copies `dist/` from a stage that never builds. " +
-      "The rule follows what each stage certainly creates (WORKDIR, COPY, `mkdir`, the virtualenv of `uv sync`, `poetry install` or `python -m venv`, `node_modules` of `npm ci`) and stays quiet as soon as a stage runs a command whose files it cannot know, starts from an image it does not know, or copies from the build context.",
+      "The rule follows what each stage certainly creates (WORKDIR, COPY, `mkdir`, the virtualenv of `uv sync`, `poetry install` or `python -m venv`, `node_modules` of `npm ci`) and stays quiet as soon as a stage runs a command whose files it cannot know or starts from an image it does not know. " +
+      "What a stage copies from the build context is read from the Dockerfile's folder with its `.dockerignore` when the workspace shows that folder is the context; otherwise (standard input, a context elsewhere) anything copied from the context may be there.",
     examples: [
       {
         bad: "FROM python:3.13-slim AS base\nWORKDIR /app\nRUN useradd --system app\n\nFROM python:3.13-slim\nCOPY --from=base /app/.venv /app/.venv\n",
@@ -23,6 +25,7 @@ export const rule = dockerfileRule({
       },
     ],
     equivalents: [],
+    reads: [...BUILD_CONTEXT_READS],
     messages: {
       missing: "Stage {{stage}} never creates {{path}}: this COPY fails the build.",
     },
@@ -30,8 +33,14 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     if (dockerfile.instructions.length > MAX_INSTRUCTIONS || dockerfile.stages.length < 2) return;
-    // no build context: whatever a stage copies from it may exist, so only what a stage certainly lacks is reported
-    const sim = simulate(dockerfile, { dockerfilePath: dockerfile.path, context: undefined });
+    // the build context when the workspace shows it (with its .dockerignore); without it whatever a stage copies
+    // from the context may exist, so only what a stage certainly lacks is reported
+    const ctx = buildContextOf(dockerfile);
+    const sim = simulate(dockerfile, {
+      dockerfilePath: dockerfile.path,
+      // the paths a stage holds do not depend on source files' text, only on the manifests installs read
+      context: ctx ? { dir: ctx.dir, fs: ctx.fs, readText: isContextManifest } : undefined,
+    });
     for (const p of sim.problems) {
       if (p.kind !== "copy-from") continue;
       const stage = dockerfile.flag(p.ins, "from")?.getValue() ?? "";

@@ -1,6 +1,7 @@
 import { copyArgs } from "../../analysis/copyArgs";
-import { DockerignoreModel, globMatches } from "../../model/dockerignore";
-import { basename, dirname, normalize } from "../../paths";
+import { contextIgnoreFile } from "../../analysis/buildContext";
+import { globMatches } from "../../model/dockerignore";
+import { dirname, normalize } from "../../paths";
 import { dockerfileRule } from "../../rule";
 
 export const rule = dockerfileRule({
@@ -24,13 +25,8 @@ export const rule = dockerfileRule({
     practice: "Docker build checks",
   },
   check({ dockerfile, report, fs, path }) {
-    const dir = dirname(path);
-    const own = `${dir}/${basename(path)}.dockerignore`;
-    const ignorePath = fs.exists(own) ? own : `${dir}/.dockerignore`;
-    const text = fs.readFile(ignorePath);
-    if (text === undefined) return;
-    const ignore = new DockerignoreModel(ignorePath, text);
-    if (ignore.patterns.length === 0 || ignore.patterns.some((p) => p.negated)) return;
+    const ignore = contextIgnoreFile(fs, path, dirname(path));
+    if (!ignore || ignore.patterns.length === 0 || ignore.patterns.some((p) => p.negated)) return;
     const ignoresEverything = ignore.patterns.some((p) => ["*", "**", "**/*"].includes(p.pattern));
     for (const ins of dockerfile.instructions) {
       if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;

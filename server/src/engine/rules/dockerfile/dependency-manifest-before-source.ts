@@ -1,5 +1,6 @@
 import { copiesWholeContext, copyArgs, fixIfPlaced, insertLines, instructionText } from "../../analysis/dockerfileFacts";
-import type { DockerInstruction } from "../../model/dockerfile";
+import { BUILD_CONTEXT_READS, buildContextOf, contextPresence } from "../../analysis/buildContext";
+import type { DockerfileModel, DockerInstruction } from "../../model/dockerfile";
 import { argsOf, hasFlag, isInvocation, programOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 import type { Fix } from "../../types";
@@ -69,6 +70,7 @@ export const rule = dockerfileRule({
       },
     ],
     equivalents: [],
+    reads: [...BUILD_CONTEXT_READS],
     messages: {
       sourceFirst:
         "The source is copied (line {{line}}) before this {{ecosystem}} install, so any code change re-installs every dependency.",
@@ -98,8 +100,11 @@ export const rule = dockerfileRule({
           installedBeforeSource.add(dep.ecosystem);
           const fixes: Fix[] = [];
           const at = { line: sourceCopy.range.start.line, character: 0 };
-          const copyLine = `COPY ${dep.manifests.join(" ")} ./`;
-          if (dep.ecosystem === "uv" || dep.ecosystem === "poetry") {
+          const sources = manifestSources(dockerfile, dep.manifests, lockRequired(cmd));
+          const copyLine = `COPY ${(sources ?? []).join(" ")} ./`;
+          if (!sources) {
+            // a manifest the known build context does not have at its root: no copy to suggest
+          } else if (dep.ecosystem === "uv" || dep.ecosystem === "poetry") {
             // install the dependencies alone first; the existing command then installs only the project
             const flag = dep.ecosystem === "uv" ? "--no-install-project" : "--no-root";
             const runText = instructionText(dockerfile, ins);
@@ -107,7 +112,7 @@ export const rule = dockerfileRule({
             if (cmds.length === 1 && !ins.isExecForm && !hasFlag(cmd, flag)) {
               fixes.push(
                 ...fixIfPlaced(
-                  { title: `Copy ${dep.manifests.join(" and ")} and install dependencies before the source`, safe: false },
+                  { title: `Copy ${sources.join(" and ")} and install dependencies before the source`, safe: false },
                   insertLines(dockerfile, at, [copyLine, runText.replace(cmdText, `${cmdText} ${flag}`)]),
                 ),
               );
@@ -117,7 +122,7 @@ export const rule = dockerfileRule({
             // composer may need the sources too: a crate's targets, a gemspec, autoload scripts; no automatic fix)
             fixes.push(
               ...fixIfPlaced(
-                { title: `Copy ${dep.manifests.join(" and ")} and install before the source`, safe: false },
+                { title: `Copy ${sources.join(" and ")} and install before the source`, safe: false },
                 insertLines(dockerfile, at, [copyLine, instructionText(dockerfile, ins)]),
                 {
                   range: { start: { line: ins.range.start.line, character: 0 }, end: { line: ins.range.end.line + 1, character: 0 } },
@@ -137,6 +142,29 @@ export const rule = dockerfileRule({
     }
   },
 });
+
+/** Lockfiles a project may not have (a new project, one without dependencies): the install works without them. */
+const LOCKFILES = new Set(["uv.lock", "poetry.lock", "go.sum", "Cargo.lock", "Gemfile.lock", "composer.lock", "package-lock.json"]);
+
+/**
+ * What the fix copies before the install: with a known build context, the manifests it has (none when a required
+ * one is missing: the copy would fail); without one, a lockfile the Dockerfile never names is copied through a
+ * wildcard (`uv.lock*`), which BuildKit accepts when nothing matches, so the fix cannot break the build (unless the
+ * command itself needs the lockfile).
+ */
+function manifestSources(dockerfile: DockerfileModel, manifests: string[], lockRequired: boolean): string[] | undefined {
+  const ctx = buildContextOf(dockerfile);
+  if (ctx) {
+    const present = manifests.filter((m) => contextPresence(ctx, m) === "yes");
+    return manifests.every((m) => LOCKFILES.has(m) || present.includes(m)) ? present : undefined;
+  }
+  return manifests.map((m) => (LOCKFILES.has(m) && !lockRequired && !dockerfile.text.includes(m) ? `${m}*` : m));
+}
+
+/** The command fails without its lockfile (`uv sync --frozen`/`--locked`, `npm ci`): the lockfile is certainly there. */
+function lockRequired(cmd: ShellCommand): boolean {
+  return (isInvocation(cmd, "uv", "sync") && hasFlag(cmd, "--frozen", "--locked")) || isInvocation(cmd, "npm", "ci");
+}
 
 /** `COPY src/ src/`, `COPY app ./app`: the application code rather than a manifest. */
 function isSourceDirCopy(ins: DockerInstruction): boolean {
