@@ -14,8 +14,9 @@ import { ComposeFileModel, scalarText } from "./model/compose";
 import { DockerfileModel } from "./model/dockerfile";
 import { DockerignoreModel } from "./model/dockerignore";
 import { parseImageRef } from "./model/imageRef";
-import { basename, dirname, join } from "./paths";
+import { basename } from "./paths";
 import { ruleById } from "./rules";
+import { findDockerignore } from "./rules/dockerfile/dockerignore-present";
 import type { Finding, WorkspaceFs } from "./types";
 import { emptyFs } from "./workspace";
 import { checkComposeServices, checkStart, type StartFinding } from "./startCheck";
@@ -201,8 +202,18 @@ function dockerfileVirtues(model: DockerfileModel, fs: WorkspaceFs): Virtue[] {
       rules: ["dockerfile/dependency-manifest-before-source"],
     });
   }
-  if (fs.exists(join(dirname(model.path), ".dockerignore"))) {
-    out.push({ text: "A `.dockerignore` keeps the build context small and free of secrets.", rules: ["dockerfile/dockerignore-present"] });
+  // the ignore file the lint would find (one lookup for both), and only when it excludes what matters
+  const ignorePath = findDockerignore(fs, model.path);
+  const ignoreText = ignorePath ? fs.readFile(ignorePath) : undefined;
+  if (
+    ignorePath &&
+    ignoreText !== undefined &&
+    !lint({ path: ignorePath, text: ignoreText, fs }).findings.some((f) => f.ruleId.startsWith("dockerignore/exclude-"))
+  ) {
+    out.push({
+      text: `\`${basename(ignorePath)}\` keeps version control, local environments and env files out of the build context.`,
+      rules: ["dockerfile/dockerignore-present", "dockerignore/exclude-git", "dockerignore/exclude-env-files"],
+    });
   }
   const env = lineage
     .filter((i) => i.keyword === "ENV")

@@ -54,6 +54,19 @@ describe("reviewFile", () => {
     assert.match(r.markdown, /^# Review: Dockerfile\n[\s\S]*## Critical\n\n_Nothing critical._[\s\S]*## Improvements[\s\S]*## Good\n\n- /);
   });
 
+  it("praises a .dockerignore only when it excludes what matters, found where the lint finds it", () => {
+    const text = "FROM python:3.13-slim\nCOPY . .\n";
+    const praised = (files: Record<string, string>) =>
+      reviewFile({ path: "/ws/app/Dockerfile", text, fs: memoryFs({ "/ws/app/Dockerfile": text, ...files }) }).good.some((g) =>
+        /dockerignore/.test(g),
+      );
+    assert.equal(praised({ "/ws/app/.dockerignore": "node_modules\n" }), false, "no .git or .env exclusion: no praise");
+    assert.equal(praised({ "/ws/app/.dockerignore": ".git\n.env\n.env.*\n!.env.example\n.venv\n" }), true);
+    assert.equal(praised({ "/ws/app/Dockerfile.dockerignore": ".git\n.env\n.env.*\n.venv\n" }), true, "<Dockerfile>.dockerignore");
+    assert.equal(praised({ "/ws/.git/HEAD": "ref", "/ws/.dockerignore": ".git\n.env\n.env.*\n.venv\n" }), true, "a parent folder");
+    assert.equal(praised({}), false);
+  });
+
   it("a single-stage root image: critical findings, and no false praise", () => {
     const r = reviewFile({ path: "/ws/Dockerfile", text: BAD, fs: memoryFs({ "/ws/Dockerfile": BAD }) });
     if (ruleById("dockerfile/non-root-user")) assert.ok(r.critical.some((f) => f.ruleId === "dockerfile/non-root-user"));
