@@ -7,6 +7,7 @@ export { MAX_CHARS_BY_KIND };
 import { ComposeFileModel } from "./model/compose";
 import { loadComposeProject, type ComposeProject } from "./model/composeProject";
 import { DockerfileModel, productionTwinNames } from "./model/dockerfile";
+import { builtForComposeWatch } from "./analysis/composeWatch";
 import { userImageEntries } from "./knowledge/baseImages";
 import { DockerignoreModel } from "./model/dockerignore";
 import type { AnyRule } from "./rule";
@@ -129,6 +130,7 @@ function lintUnguarded(options: LintOptions): LintResult {
   if (kind === "dockerfile") {
     const dockerfile = new DockerfileModel(path, text, {
       hasProductionTwin: productionTwinNames(path).some((p) => fs.exists(p)),
+      composeWatch: builtForComposeWatch(path, fs),
     });
     if (options.config?.images) dockerfile.imageTable = userImageEntries(options.config.images);
     // without a workspace (no fs given) the build context is unknown, and the model says so

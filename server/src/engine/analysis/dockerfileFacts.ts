@@ -26,21 +26,6 @@ import { globMatches } from "../model/dockerignore";
 
 export { copyArgs };
 
-export interface RunCommand {
-  ins: DockerInstruction;
-  cmd: ShellCommand;
-}
-
-/** Shell commands of every RUN in the stage itself (not its parents), in order. */
-export function runCommands(model: DockerfileModel, stage: Stage): RunCommand[] {
-  const out: RunCommand[] = [];
-  for (const ins of stage.instructions) {
-    if (ins.keyword !== "RUN") continue;
-    for (const cmd of model.shellCommands(ins)) out.push({ ins, cmd });
-  }
-  return out;
-}
-
 type StageState = { workdir: string; env: EnvState };
 
 /**

@@ -9,7 +9,7 @@
  * Exports are stable: other rules import them. Everything here is pure and never throws.
  */
 import type { Flag } from "dockerfile-ast";
-import type { DockerfileModel, DockerInstruction } from "../model/dockerfile";
+import type { DockerfileModel, DockerInstruction, Stage } from "../model/dockerfile";
 import { parseShell, type ShellCommand, type ShellWord } from "../model/shell";
 import type { Range, TextEdit } from "../text";
 
@@ -44,9 +44,29 @@ export interface RunStep {
 }
 
 const stepCache = new WeakMap<DockerfileModel, readonly RunStep[]>();
+const stepByIns = new WeakMap<DockerfileModel, Map<DockerInstruction, RunStep>>();
 
-/** Every RUN and `ONBUILD RUN` in document order (computed once per model; shared, so read-only). */
-export function runSteps(dockerfile: DockerfileModel): readonly RunStep[] {
+/**
+ * Every RUN and `ONBUILD RUN` in document order, of one stage or of the whole file (computed once per model;
+ * shared, so read-only). The one walker of RUN instructions: a rule that must not look at ONBUILD triggers (they run
+ * in images built on this one, not in this one) skips `step.onbuild` itself and its tests say why.
+ */
+export function runSteps(dockerfile: DockerfileModel, stage?: Stage): readonly RunStep[] {
+  const all = allRunSteps(dockerfile);
+  return stage ? all.filter((s) => s.ins.stage === stage) : all;
+}
+
+/** The RUN step of one instruction (a RUN, or an ONBUILD whose trigger is a RUN); undefined for anything else. */
+export function runStepOf(dockerfile: DockerfileModel, ins: DockerInstruction): RunStep | undefined {
+  let map = stepByIns.get(dockerfile);
+  if (!map) {
+    map = new Map(allRunSteps(dockerfile).map((s) => [s.ins, s]));
+    stepByIns.set(dockerfile, map);
+  }
+  return map.get(ins);
+}
+
+function allRunSteps(dockerfile: DockerfileModel): readonly RunStep[] {
   const cached = stepCache.get(dockerfile);
   if (cached) return cached;
   const out: RunStep[] = [];

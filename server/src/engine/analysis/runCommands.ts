@@ -1,51 +1,11 @@
 /**
  * Helpers for rules that read RUN instructions the way hadolint does: a command's name, its flags
  * (`--name[=v]` gives `name`, `-abc` gives `a`, `b`, `c`), the arguments that are not flags, and
- * the cache or tmpfs mounts a RUN declares.
+ * the cache or tmpfs mounts a RUN declares. The RUN instructions themselves come from `runSteps` (analysis/instructions).
  */
-import type { DockerfileModel, DockerInstruction, Stage } from "../model/dockerfile";
-import { argsOf, parseShell, programOf, type ShellCommand, type ShellWord } from "../model/shell";
-import type { Range, TextEdit } from "../text";
-
-export interface RunCommands {
-  ins: DockerInstruction;
-  commands: ShellCommand[];
-}
-
-/**
- * Every RUN of a stage (or of the whole file) with its parsed commands, including `ONBUILD RUN`
- * triggers (shell form), which hadolint checks the same way. For those, `ins` is the ONBUILD
- * instruction: its flags and heredocs are not the trigger's, so mount-aware checks see none.
- */
-export function runsOf(dockerfile: DockerfileModel, stage?: Stage): RunCommands[] {
-  const list = stage ? stage.instructions : dockerfile.instructions;
-  const out: RunCommands[] = [];
-  for (const ins of list) {
-    if (ins.keyword === "RUN") out.push({ ins, commands: dockerfile.shellCommands(ins) });
-    else if (ins.keyword === "ONBUILD") {
-      const commands = onbuildRunCommands(dockerfile, ins);
-      if (commands) out.push({ ins, commands });
-    }
-  }
-  return out;
-}
-
-function onbuildRunCommands(dockerfile: DockerfileModel, ins: DockerInstruction): ShellCommand[] | undefined {
-  const ast = ins.ast as unknown as { getTriggerWord(): string | null; getTriggerRange(): Range | null };
-  const range = ast.getTriggerRange();
-  if ((ast.getTriggerWord() ?? "").toUpperCase() !== "RUN" || !range) return undefined;
-  const start = dockerfile.lines.offsetAt(range.end);
-  const text = dockerfile.text.slice(start, dockerfile.lines.offsetAt(ins.range.end));
-  if (/^\s*(\[|--)/.test(text) || text.includes("<<")) return undefined;
-  const shift = (w: ShellWord): ShellWord => ({ ...w, start: w.start + start, end: w.end + start });
-  return parseShell(text, { escape: dockerfile.escape }).map((c) => ({
-    ...c,
-    assignments: c.assignments.map(shift),
-    words: c.words.map(shift),
-    start: c.start + start,
-    end: c.end + start,
-  }));
-}
+import type { DockerfileModel, DockerInstruction } from "../model/dockerfile";
+import { argsOf, programOf, type ShellCommand, type ShellWord } from "../model/shell";
+import type { TextEdit } from "../text";
 
 /** The program's base name (`/usr/bin/yum` -> `yum`), skipping sudo/env wrappers. */
 export function commandName(cmd: ShellCommand): string | undefined {

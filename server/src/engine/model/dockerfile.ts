@@ -108,16 +108,18 @@ export class DockerfileModel {
   /**
    * `options.hasProductionTwin`: the folder also holds the production variant of this file (`prod.Dockerfile`
    * beside a plain `Dockerfile`), so this one is the development variant; see `productionTwinNames`.
+   * `options.composeWatch`: a compose file builds it for a service with `develop.watch` (analysis/composeWatch.ts),
+   * which makes it a development image too.
    */
   constructor(
     readonly path: string,
     readonly text: string,
-    options: { hasProductionTwin?: boolean } = {},
+    options: { hasProductionTwin?: boolean; composeWatch?: boolean } = {},
   ) {
     this.lines = new LineIndex(text);
     this.ast = parseDockerfile(text);
     this.escape = this.ast.getEscapeCharacter();
-    this.isDevFile = isDevDockerfilePath(path) || options.hasProductionTwin === true;
+    this.isDevFile = isDevDockerfilePath(path) || options.hasProductionTwin === true || options.composeWatch === true;
     let current: Stage | undefined;
     for (const ast of this.ast.getInstructions()) {
       const keyword = ast.getKeyword().toUpperCase();

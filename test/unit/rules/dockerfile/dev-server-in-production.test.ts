@@ -18,9 +18,35 @@ testRule(rule, {
       fileName: "Dockerfile.dev",
       code: 'FROM python:3.11-slim\nCMD ["uvicorn", "src.main:app", "--reload"]\n',
     },
+    {
+      name: "the image a compose file builds for develop.watch is a development image",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["uv", "run", "fastapi", "dev", "--host", "0.0.0.0", "src/app"]\n',
+      files: {
+        "compose.yml":
+          "services:\n  web:\n    build: .\n    develop:\n      watch:\n        - action: sync\n          path: .\n          target: /app\n",
+      },
+    },
+    {
+      name: "the same from a compose file one folder up (build.context and build.dockerfile)",
+      fileName: "backend/app.Dockerfile",
+      code: 'FROM python:3.12-slim\nCMD ["flask", "run", "--debug"]\n',
+      files: {
+        "../compose.yaml":
+          "services:\n  api:\n    build:\n      context: ./backend\n      dockerfile: app.Dockerfile\n    develop:\n      watch:\n        - action: rebuild\n          path: ./backend\n",
+      },
+    },
     { name: "gunicorn is a production server", code: 'FROM python:3.13-slim\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n' },
   ],
   invalid: [
+    {
+      name: "a compose file builds it without develop.watch: still the production image",
+      code: 'FROM python:3.12-slim\n«CMD ["uv", "run", "fastapi", "dev", "--host", "0.0.0.0", "src/app"]»\n',
+      files: {
+        "compose.yml":
+          "services:\n  web:\n    build: .\n  other:\n    build: ./other\n    develop:\n      watch:\n        - action: sync\n          path: ./other\n          target: /app\n",
+      },
+      errors: [{ messageId: "devServer" }],
+    },
     {
       code: 'FROM python:3.13-slim\n«CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--reload"]»\n',
       errors: [{ messageId: "devServer" }],

@@ -55,7 +55,7 @@ export const rule = dockerfileRule({
           if (!ops || ops.hasHeredoc) continue;
           if (isArchivePath(ops.dest.value)) copied.push({ name: basename(ops.dest.value), ins, operand: ops.dest });
           else for (const s of ops.sources) if (isArchivePath(s.value)) copied.push({ name: basename(s.value), ins, operand: s });
-        } else if (ins.keyword === "RUN") {
+        } else {
           const step = steps.get(ins);
           if (!step) continue;
           for (const cmd of step.commands) {

@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import { copyArgs, deleteInstruction, joinPosix, workdirAt } from "../../analysis/dockerfileFacts";
 import type { DockerInstruction } from "../../model/dockerfile";
 import { argsOf, programOf } from "../../model/shell";
@@ -43,8 +44,10 @@ export const rule = dockerfileRule({
           copies.push({ ins, dest: joinPosix(wd, c.dest) });
           continue;
         }
-        if (ins.keyword !== "RUN") continue;
-        const cmds = dockerfile.shellCommands(ins);
+        // an ONBUILD RUN chown runs in a later build, over that build's layers
+        const step = runStepOf(dockerfile, ins);
+        if (!step || step.onbuild) continue;
+        const cmds = step.commands;
         for (const cmd of cmds) {
           const p = programOf(cmd);
           if (!p || p.name !== "chown") continue;

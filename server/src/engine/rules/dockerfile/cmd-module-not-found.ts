@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import { jsonStrings } from "../../analysis/dockerfileFacts";
 import type { DockerfileModel, DockerInstruction } from "../../model/dockerfile";
 import { basename, dirname, join } from "../../paths";
@@ -172,8 +173,10 @@ function appDirFix(model: DockerfileModel, ins: DockerInstruction, name: string,
 function installsLocalCode(model: DockerfileModel, sim: StartReport["simulation"]): boolean {
   const localSpec = (s: string) => /^(\.|\/|~|-e(\s|$)|--editable|file:|git\+|hg\+|svn\+|bzr\+|https?:)/.test(s);
   for (const ins of model.instructions) {
-    if (ins.keyword !== "RUN") continue;
-    const words = ins.isExecForm ? (ins.jsonArgs ?? []) : model.shellCommands(ins).flatMap((c) => c.words.map((w) => w.value));
+    // what this image installs: an ONBUILD RUN installs in images built on it
+    const step = runStepOf(model, ins);
+    if (!step || step.onbuild) continue;
+    const words = ins.isExecForm ? (ins.jsonArgs ?? []) : step.commands.flatMap((c) => c.words.map((w) => w.value));
     const at = words.indexOf("install");
     if (at < 0 || !words.slice(0, at).some((w) => /(^|\/)pip[0-9.]*$|^pip$/.test(w))) continue;
     const args = words.slice(at + 1);

@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import type { DockerInstruction } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 
@@ -31,11 +32,13 @@ export const rule = dockerfileRule({
   check({ dockerfile, report, lines }) {
     let previous: DockerInstruction | undefined;
     for (const ins of dockerfile.instructions) {
-      if (ins.keyword !== "RUN") {
+      // ONBUILD RUN triggers are steps of another build: they join nothing here
+      const step = runStepOf(dockerfile, ins);
+      if (!step || step.onbuild) {
         previous = undefined;
         continue;
       }
-      const count = dockerfile.shellCommands(ins).length;
+      const count = step.commands.length;
       const prev = previous;
       previous = ins;
       if (!prev || prev.stage !== ins.stage || flagsKey(prev) !== flagsKey(ins)) continue;

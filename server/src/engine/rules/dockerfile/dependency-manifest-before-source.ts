@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import { copiesWholeContext, copyArgs, fixIfPlaced, insertLines, instructionText } from "../../analysis/dockerfileFacts";
 import { BUILD_CONTEXT_READS, buildContextOf, contextPresence } from "../../analysis/buildContext";
 import type { DockerfileModel, DockerInstruction } from "../../model/dockerfile";
@@ -87,8 +88,10 @@ export const rule = dockerfileRule({
           sourceCopy ??= ins;
           continue;
         }
-        if (ins.keyword !== "RUN") continue;
-        const cmds = dockerfile.shellCommands(ins);
+        // an ONBUILD RUN install runs in a later build, after that build's own COPYs
+        const step = runStepOf(dockerfile, ins);
+        if (!step || step.onbuild) continue;
+        const cmds = step.commands;
         for (const cmd of cmds) {
           const dep = dependencyInstall(cmd);
           if (!dep) continue;

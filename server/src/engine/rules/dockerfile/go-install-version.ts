@@ -1,4 +1,5 @@
-import { argsNoFlags, commandHasArgs, runsOf } from "../../analysis/runCommands";
+import { runSteps } from "../../analysis/instructions";
+import { argsNoFlags, commandHasArgs } from "../../analysis/runCommands";
 import type { ShellWord } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -30,7 +31,7 @@ export const rule = dockerfileRule({
     practice: "hadolint DL3062",
   },
   check({ dockerfile, report }) {
-    for (const { commands } of runsOf(dockerfile)) {
+    for (const { commands } of runSteps(dockerfile)) {
       const found: ShellWord[] = [];
       // `go run` takes a package, then the program's own arguments
       for (const cmd of commands) {

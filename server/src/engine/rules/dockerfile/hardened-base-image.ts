@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import { healthcheckOf, lineageInstructions } from "../../analysis/dockerfileFacts";
 import { DEFAULT_HARDENED_REGISTRY, hardenedEquivalent } from "../../knowledge/images";
 import { dockerfileRule } from "../../rule";
@@ -45,7 +46,8 @@ export const rule = dockerfileRule({
     if (!hardened) return;
     const needsShell = lineageInstructions(dockerfile, stage).some(
       (i) =>
-        i.keyword === "RUN" ||
+        // a RUN, or an ONBUILD RUN that images built on this one run
+        runStepOf(dockerfile, i) !== undefined ||
         ((i.keyword === "CMD" || i.keyword === "ENTRYPOINT") && !i.isExecForm) ||
         (i.keyword === "HEALTHCHECK" &&
           healthcheckOf(dockerfile, i)?.kind === "cmd" &&

@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import { healthcheckOf, imageStateAt, rootStageOf } from "../../analysis/dockerfileFacts";
 import type { DockerInstruction, Stage } from "../../model/dockerfile";
 import { programOf, type ShellCommand } from "../../model/shell";
@@ -64,8 +65,10 @@ export const rule = dockerfileRule({
         if (ins.keyword === "HEALTHCHECK") {
           const h = healthcheckOf(dockerfile, ins);
           if (h?.kind === "cmd") checkCommands(stage, ins, h.commands, "healthcheck");
-        } else if (ins.keyword === "RUN") {
-          checkCommands(stage, ins, dockerfile.shellCommands(ins), "run");
+        } else {
+          // a tool an ONBUILD RUN needs is looked for in the child image, which may add it
+          const step = runStepOf(dockerfile, ins);
+          if (step && !step.onbuild) checkCommands(stage, ins, step.commands, "run");
         }
       }
     }

@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import { buildsImageForOthers } from "../../analysis/imagePurpose";
 import { installedPackages, isBuildPackage, lineageInstructions } from "../../analysis/dockerfileFacts";
 import type { DockerfileModel, Stage } from "../../model/dockerfile";
@@ -14,8 +15,10 @@ export function buildTooling(model: DockerfileModel, stage: Stage): { what: stri
   for (const ins of lineageInstructions(model, stage)) {
     if (ins.keyword === "COPY" && /astral-sh\/uv|(^|\/)uv:/.test(model.flag(ins, "from")?.getValue() ?? ""))
       out.push({ what: "uv", line: ins.range.start.line });
-    if (ins.keyword === "RUN") {
-      for (const cmd of model.shellCommands(ins)) {
+    // an ONBUILD RUN runs in images built on this one, not in this one
+    const step = runStepOf(model, ins);
+    if (step && !step.onbuild) {
+      for (const cmd of step.commands) {
         const p = programOf(cmd);
         if (p && /^(curl|wget)$/.test(p.name) && cmd.words.some((w) => /install\.python-poetry\.org|astral\.sh\/uv/.test(w.value)))
           out.push({ what: /poetry/.test(cmd.words.map((w) => w.value).join(" ")) ? "poetry" : "uv", line: ins.range.start.line });

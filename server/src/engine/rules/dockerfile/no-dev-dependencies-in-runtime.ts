@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import {
   contributingStages,
   copyArgs,
@@ -40,8 +41,8 @@ function prunedLater(model: DockerfileModel, stage: Stage, ins: DockerInstructio
   const after = all.slice(all.indexOf(ins));
   return after.some(
     (i) =>
-      i.keyword === "RUN" &&
-      model.shellCommands(i).some((c) => {
+      runStepOf(model, i)?.onbuild === false &&
+      (runStepOf(model, i)?.commands ?? []).some((c) => {
         if (i === ins && c.start <= cmd.start) return false;
         const words = argsOf(c).map((w) => w.value);
         const prune = isInvocation(c, /^(npm|pnpm)$/, "prune");
@@ -114,9 +115,11 @@ export const rule = dockerfileRule({
       const copies = inImage ? undefined : [...copied].filter(([s]) => dockerfile.lineage(s).includes(stage)).flatMap(([, l]) => l);
       if (!inImage && (!copies || copies.length === 0)) continue;
       for (const ins of stage.instructions) {
-        if (ins.keyword !== "RUN") continue;
+        // an ONBUILD RUN installs into images built on this one, not into this one
+        const step = runStepOf(dockerfile, ins);
+        if (!step || step.onbuild) continue;
         const env = envOf(dockerfile, stage, ins);
-        for (const cmd of dockerfile.shellCommands(ins)) {
+        for (const cmd of step.commands) {
           const bad = devInstall(cmd, env);
           if (!bad) continue;
           if (prunedLater(dockerfile, stage, ins, cmd, bad.tool)) continue;

@@ -1,4 +1,5 @@
-import { commandHasArgs, runsOf } from "../../analysis/runCommands";
+import { runSteps } from "../../analysis/instructions";
+import { commandHasArgs } from "../../analysis/runCommands";
 import { dockerfileRule } from "../../rule";
 
 export const rule = dockerfileRule({
@@ -21,7 +22,7 @@ export const rule = dockerfileRule({
     practice: "hadolint DL3035",
   },
   check({ dockerfile, report }) {
-    for (const { commands } of runsOf(dockerfile)) {
+    for (const { commands } of runSteps(dockerfile)) {
       for (const cmd of commands) {
         if (!commandHasArgs(cmd, ["zypper"], ["dist-upgrade", "dup"])) continue;
         const sub = cmd.words.find((w) => w.value === "dist-upgrade" || w.value === "dup");

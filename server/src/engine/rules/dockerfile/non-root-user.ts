@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import {
   imageStateAt,
   insertLines,
@@ -17,8 +18,10 @@ import type { Fix } from "../../types";
 function createdUser(model: DockerfileModel, stage: Stage): string | undefined {
   let found: string | undefined;
   for (const ins of lineageInstructions(model, stage)) {
-    if (ins.keyword !== "RUN") continue;
-    for (const cmd of model.shellCommands(ins)) {
+    // a user an ONBUILD RUN would create exists only in images built on this one
+    const step = runStepOf(model, ins);
+    if (!step || step.onbuild) continue;
+    for (const cmd of step.commands) {
       const p = programOf(cmd);
       if (!p || !/^(useradd|adduser)$/.test(p.name)) continue;
       const args = argsOf(cmd);

@@ -1,4 +1,5 @@
-import { commandName, hasCacheOrTmpfsMountWith, insertAfter, runsOf } from "../../analysis/runCommands";
+import { runSteps } from "../../analysis/instructions";
+import { commandName, hasCacheOrTmpfsMountWith, insertAfter } from "../../analysis/runCommands";
 import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
 import { argsOf, type ShellCommand, type ShellWord } from "../../model/shell";
 import { cacheFolders, imageStateAt, layersShip } from "../../analysis/dockerfileFacts";
@@ -82,12 +83,12 @@ export const rule = dockerfileRule({
     practice: "hadolint DL3042",
   },
   check({ dockerfile, report }) {
-    for (const { ins, commands } of runsOf(dockerfile)) {
+    for (const { ins, commands, onbuild } of runSteps(dockerfile)) {
       // a builder stage only copied from throws its layers away, cache included
       if (!layersShip(dockerfile, ins)) continue;
       if (hasCacheOrTmpfsMountWith(ins, ".cache/pip")) continue;
       // a cache mount on the folder pip really uses (PIP_CACHE_DIR, the RUN user's home) keeps the cache out of the layer
-      const pipCache = ins.stage && ins.keyword === "RUN" ? cacheFolders(imageStateAt(dockerfile, ins.stage, ins), "pip")[0] : undefined;
+      const pipCache = ins.stage && !onbuild ? cacheFolders(imageStateAt(dockerfile, ins.stage, ins), "pip")[0] : undefined;
       if (pipCache && hasCacheOrTmpfsMountWith(ins, pipCache)) continue;
       if (/PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i.test(ins.argsText)) continue;
       let envChecked: boolean | undefined;

@@ -1,4 +1,5 @@
-import { commandHasArgs, commandName, hasAnyFlag, runsOf } from "../../analysis/runCommands";
+import { runSteps } from "../../analysis/instructions";
+import { commandHasArgs, commandName, hasAnyFlag } from "../../analysis/runCommands";
 import { argsOf } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -29,7 +30,7 @@ export const rule = dockerfileRule({
     practice: "hadolint DL3030/DL3038/DL3034",
   },
   check({ dockerfile, report }) {
-    for (const { commands } of runsOf(dockerfile)) {
+    for (const { commands } of runSteps(dockerfile)) {
       for (const cmd of commands) {
         const program = commandName(cmd);
         if (program === undefined) continue;

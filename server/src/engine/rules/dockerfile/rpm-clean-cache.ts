@@ -1,5 +1,6 @@
+import { runSteps } from "../../analysis/instructions";
 import { layersShip } from "../../analysis/dockerfileFacts";
-import { appendToRun, commandHasArgs, commandName, hasCacheOrTmpfsMountWith, runsOf } from "../../analysis/runCommands";
+import { appendToRun, commandHasArgs, commandName, hasCacheOrTmpfsMountWith } from "../../analysis/runCommands";
 import { argsOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -87,7 +88,7 @@ export const rule = dockerfileRule({
     practice: "hadolint DL3032/DL3040/DL3036",
   },
   check({ dockerfile, report }) {
-    for (const { ins, commands } of runsOf(dockerfile)) {
+    for (const { ins, commands } of runSteps(dockerfile)) {
       // a builder stage only copied from throws its layers away, cache included
       if (!layersShip(dockerfile, ins)) continue;
       for (const m of MANAGERS) {

@@ -1,4 +1,5 @@
-import { argsNoFlags, commandHasArgs, runsOf } from "../../analysis/runCommands";
+import { runSteps } from "../../analysis/instructions";
+import { argsNoFlags, commandHasArgs } from "../../analysis/runCommands";
 import type { DockerfileModel, Stage } from "../../model/dockerfile";
 import type { ShellCommand, ShellWord } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
@@ -90,7 +91,7 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     let defs: Map<string, Definition[]> | undefined;
-    for (const { ins, commands } of runsOf(dockerfile)) {
+    for (const { ins, commands } of runSteps(dockerfile)) {
       const known = (name: string) => definedBefore(dockerfile, (defs ??= definitions(dockerfile)), ins.stage, ins.range.start.line, name);
       for (const cmd of commands) {
         const yumLike = YUM_LIKE.find((p) => commandHasArgs(cmd, [p], ["install"]));

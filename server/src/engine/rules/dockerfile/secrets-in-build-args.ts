@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import { deleteInstruction, propertiesOf } from "../../analysis/dockerfileFacts";
 import { isSecretName, urlWithPassword } from "../../knowledge/secrets";
 import type { DockerInstruction } from "../../model/dockerfile";
@@ -93,12 +94,13 @@ export const rule = dockerfileRule({
           const after = IDENT.test(p.name)
             ? (stageUses.get(p.name) ?? []).filter((i) => i > at).flatMap((i) => stage.instructions[i] ?? [])
             : stage.instructions.slice(at + 1).filter((i) => usesVariable(i.argsText, p.name));
-          const users = after.filter((i) => i.keyword !== "RUN");
+          // a plain RUN can read the secret from a mount instead; anything else (an ONBUILD RUN included) needs the ARG
+          const users = after.filter((i) => runStepOf(dockerfile, i)?.onbuild !== false);
           if (users.length === 0) {
             const id = p.name.toLowerCase();
             const edits: TextEdit[] = [deleteInstruction(dockerfile, ins)];
             for (const run of after) {
-              if (run.keyword !== "RUN") continue;
+              if (runStepOf(dockerfile, run)?.onbuild !== false) continue;
               const flagStart = run.flags[0]?.getRange().start ?? run.argsRange?.start;
               if (!flagStart) continue;
               edits.push({ range: { start: flagStart, end: flagStart }, newText: `--mount=type=secret,id=${id},env=${p.name} ` });

@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import { commandName } from "../../analysis/runCommands";
 import { imageFacts } from "../../knowledge/images";
 import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
@@ -69,8 +70,10 @@ export const rule = dockerfileRule({
           state = shellState(ins);
           continue;
         }
-        if (ins.keyword !== "RUN" || state !== "default") continue;
-        const commands = dockerfile.shellCommands(ins);
+        // an ONBUILD RUN runs in the child build under the SHELL the image ends with, which is not modelled
+        const step = runStepOf(dockerfile, ins);
+        if (!step || step.onbuild || state !== "default") continue;
+        const commands = step.commands;
         const pipe = commands.findIndex((c) => c.after === "|");
         if (pipe < 0 || setsPipefail(commands, pipe)) continue;
         const fixes: Fix[] = [];

@@ -1,4 +1,5 @@
-import { commandName, runsOf } from "../../analysis/runCommands";
+import { runSteps } from "../../analysis/instructions";
+import { commandName } from "../../analysis/runCommands";
 import { dockerfileRule } from "../../rule";
 
 export const rule = dockerfileRule({
@@ -23,7 +24,7 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     for (const stage of dockerfile.stages) {
       const seen = new Set<string>();
-      for (const { ins, commands } of runsOf(dockerfile, stage)) {
+      for (const { ins, commands } of runSteps(dockerfile, stage)) {
         const here = commands.map(commandName).filter((n): n is string => n === "curl" || n === "wget");
         if (here.length === 0) continue;
         for (const n of here) seen.add(n);

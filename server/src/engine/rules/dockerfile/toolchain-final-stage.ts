@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import { copyArgs, imageStateAt, joinPosix, lineageInstructions, rootStageOf, workdirAt } from "../../analysis/dockerfileFacts";
 import type { DockerInstruction, DockerfileModel, Stage } from "../../model/dockerfile";
 import { argsOf, programOf } from "../../model/shell";
@@ -31,8 +32,10 @@ function builtPrograms(model: DockerfileModel, stage: Stage): { names: Set<strin
   const names = new Set<string>();
   let cargoTarget = false;
   for (const ins of lineageInstructions(model, stage)) {
-    if (ins.keyword === "RUN") {
-      for (const cmd of model.shellCommands(ins)) {
+    // an ONBUILD RUN builds nothing in this image
+    const step = runStepOf(model, ins);
+    if (step && !step.onbuild) {
+      for (const cmd of step.commands) {
         const p = programOf(cmd);
         if (!p) continue;
         const args = argsOf(cmd).map((w) => w.value);

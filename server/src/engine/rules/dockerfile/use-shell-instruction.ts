@@ -1,4 +1,5 @@
-import { commandName, runsOf } from "../../analysis/runCommands";
+import { runSteps } from "../../analysis/instructions";
+import { commandName } from "../../analysis/runCommands";
 import { argsOf } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -22,7 +23,7 @@ export const rule = dockerfileRule({
     practice: "hadolint DL4005",
   },
   check({ dockerfile, report }) {
-    for (const { commands } of runsOf(dockerfile)) {
+    for (const { commands } of runSteps(dockerfile)) {
       for (const cmd of commands) {
         if (commandName(cmd) === "ln" && argsOf(cmd).some((w) => w.value === "/bin/sh")) {
           report({ messageId: "relink", range: dockerfile.lines.rangeOf(cmd.start, cmd.end) });

@@ -1,4 +1,5 @@
-import { commandName, hasAnyFlag, insertAfter, runsOf } from "../../analysis/runCommands";
+import { runSteps } from "../../analysis/instructions";
+import { commandName, hasAnyFlag, insertAfter } from "../../analysis/runCommands";
 import { argsOf, programOf, type ShellCommand, type ShellWord } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -35,7 +36,7 @@ export const rule = dockerfileRule({
     practice: "hadolint DL3046",
   },
   check({ dockerfile, report }) {
-    for (const { commands } of runsOf(dockerfile)) {
+    for (const { commands } of runSteps(dockerfile)) {
       for (const cmd of commands) {
         if (commandName(cmd) !== "useradd" || hasAnyFlag(cmd, ["l", "no-log-init"])) continue;
         const uid = uidOf(cmd);

@@ -1,3 +1,4 @@
+import { runStepOf } from "../../analysis/instructions";
 import { cacheFolders, envOf, imageStateAt } from "../../analysis/dockerfileFacts";
 import { argsOf, hasFlag, isInvocation, programOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
@@ -67,25 +68,29 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     for (const stage of dockerfile.stages) {
       for (const ins of stage.instructions) {
-        if (ins.keyword !== "RUN") continue;
-        const mounts = ins.flags
-          .filter((f) => f.getName().toLowerCase() === "mount")
-          .map((f) => {
-            const opts = new Map(f.getOptions().map((o) => [o.getName().toLowerCase(), o.getValue() ?? ""]));
-            return { type: opts.get("type") ?? "bind", target: opts.get("target") ?? opts.get("dst") ?? opts.get("destination") ?? "" };
-          });
+        // RUN and ONBUILD RUN: the trigger downloads everything again in each build that uses this image
+        const step = runStepOf(dockerfile, ins);
+        if (!step) continue;
+        const mounts = step.mounts.map((m) => ({ type: m.type, target: m.target ?? "" }));
         const env = envOf(dockerfile, stage, ins);
         const done = new Set<string>();
-        for (const cmd of dockerfile.shellCommands(ins)) {
+        for (const cmd of step.commands) {
           const kind = cacheKind(cmd);
           if (!kind || done.has(kind.tool)) continue;
           if (kind.envOff.some((k) => /^(1|true|yes|off)$/i.test(env.get(k) ?? ""))) continue;
           // where the cache really is: UV_CACHE_DIR, PIP_CACHE_DIR …, or the home of the user the RUN runs as
-          const state = imageStateAt(dockerfile, stage, ins);
+          // (a trigger runs first thing in a child image: on the state this stage ends with)
+          const state = step.onbuild ? imageStateAt(dockerfile, stage) : imageStateAt(dockerfile, stage, ins);
           const target = cacheFolders(state, kind.tool as "uv" | "pip" | "poetry" | "npm")[0] ?? kind.target;
           if (mounts.some((m) => m.type === "cache" && (kind.mount.test(m.target) || m.target.replace(/\/+$/, "") === target))) continue;
           done.add(kind.tool);
-          const at = ins.flags[0]?.getRange().start ?? ins.argsRange?.start;
+          // after `RUN`, before its flags; for a trigger, before its first command when it has no flags of its own
+          const firstCommand = step.commands[0];
+          const at = step.onbuild
+            ? step.mounts.length === 0 && firstCommand
+              ? dockerfile.lines.positionAt(firstCommand.start)
+              : undefined
+            : (ins.flags[0]?.getRange().start ?? ins.argsRange?.start);
           const p = programOf(cmd);
           const first = cmd.words[p?.index ?? 0];
           report({

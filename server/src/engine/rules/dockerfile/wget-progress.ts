@@ -1,4 +1,5 @@
-import { commandName, hasAnyFlag, insertAfter, runsOf } from "../../analysis/runCommands";
+import { runSteps } from "../../analysis/instructions";
+import { commandName, hasAnyFlag, insertAfter } from "../../analysis/runCommands";
 import { imageStateAt, packagesOf } from "../../analysis/dockerfileFacts";
 import { argsOf, programOf, type ShellWord } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
@@ -25,10 +26,10 @@ export const rule = dockerfileRule({
     practice: "hadolint DL3047",
   },
   check({ dockerfile, report }) {
-    for (const { ins, commands } of runsOf(dockerfile)) {
+    for (const { ins, commands, onbuild } of runSteps(dockerfile)) {
       const stage = ins.stage;
       // an ONBUILD trigger runs first thing in a child of this image: what this stage ends with is what it finds
-      const state = stage ? imageStateAt(dockerfile, stage, ins.keyword === "RUN" ? ins : undefined) : undefined;
+      const state = stage ? imageStateAt(dockerfile, stage, onbuild ? undefined : ins) : undefined;
       commands.forEach((cmd, index) => {
         if (commandName(cmd) !== "wget") return;
         if (hasAnyFlag(cmd, ["progress", "q", "quiet", "o", "output-file", "a", "append-output", "no-verbose"])) return;

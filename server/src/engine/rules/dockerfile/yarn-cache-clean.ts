@@ -1,5 +1,6 @@
+import { runSteps } from "../../analysis/instructions";
 import { layersShip } from "../../analysis/dockerfileFacts";
-import { appendToRun, commandHasArgs, hasCacheOrTmpfsMountWith, runsOf } from "../../analysis/runCommands";
+import { appendToRun, commandHasArgs, hasCacheOrTmpfsMountWith } from "../../analysis/runCommands";
 import type { ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -34,7 +35,7 @@ export const rule = dockerfileRule({
     const groups = dockerfile.stages.length > 0 ? dockerfile.stages : [undefined];
     for (const stage of groups) {
       // builder stages that are only copied from never ship their cache
-      for (const { ins, commands } of runsOf(dockerfile, stage)) {
+      for (const { ins, commands } of runSteps(dockerfile, stage)) {
         if (!layersShip(dockerfile, ins)) continue;
         const install = commands.findIndex(isInstall);
         if (install < 0 || hasCacheOrTmpfsMountWith(ins, ".cache/yarn")) continue;
