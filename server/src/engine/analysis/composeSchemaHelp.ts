@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import { locate } from "../hovers/compose";
 import type { ComposeFileModel } from "../model/compose";
 import type { Position, Range } from "../text";
 
@@ -30,7 +30,6 @@ function schema(): Root {
   return root;
 }
 
-const MAX_DEPTH = 64;
 const MAX_REFS = 16;
 
 function deref(node: SchemaNode | undefined): SchemaNode | undefined {
@@ -47,7 +46,8 @@ function childSchemas(node: SchemaNode | undefined, key: string | number, budget
   const n = deref(node);
   if (!n || --budget.left < 0) return [];
   const out: SchemaNode[] = [];
-  if (typeof key === "number") {
+  // locate() names a sequence item by its index as a string
+  if (typeof key === "number" || (n.items && /^\d+$/.test(key))) {
     if (n.items) out.push(n.items);
   } else if (n.properties && Object.hasOwn(n.properties, key)) {
     out.push(n.properties[key] as SchemaNode);
@@ -68,40 +68,6 @@ function childSchemas(node: SchemaNode | undefined, key: string | number, budget
   }
   for (const branch of [...(n.oneOf ?? []), ...(n.anyOf ?? []), ...(n.allOf ?? [])]) out.push(...childSchemas(branch, key, budget));
   return out;
-}
-
-/** The path of keys (and sequence indexes) from the document's root to the node at `offset`, and the key node hit. */
-function pathAt(model: ComposeFileModel, offset: number): { path: (string | number)[]; key?: Node } {
-  const path: (string | number)[] = [];
-  let node = model.doc.contents as Node | null;
-  for (let depth = 0; node && depth < MAX_DEPTH; depth++) {
-    if (isMap(node)) {
-      let next: Node | null = null;
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const key = pair.key as Node | null;
-        const value = pair.value as Node | null;
-        const name = isScalar(key) ? String(key.value) : undefined;
-        if (name === undefined || !key?.range) continue;
-        if (key.range[0] <= offset && offset <= key.range[1]) return { path: [...path, name], key };
-        if (value?.range && value.range[0] <= offset && offset <= value.range[2]) {
-          path.push(name);
-          next = value;
-          break;
-        }
-      }
-      node = next;
-    } else if (isSeq(node)) {
-      const i = node.items.findIndex((item) => {
-        const r = (item as Node | null)?.range;
-        return !!r && r[0] <= offset && offset <= r[2];
-      });
-      if (i < 0) break;
-      path.push(i);
-      node = node.items[i] as Node;
-    } else break;
-  }
-  return { path };
 }
 
 /** The schema nodes for a path from the root, with the description found last on the way to each. */
@@ -125,15 +91,16 @@ function descriptionOf(nodes: SchemaNode[]): string | undefined {
 
 /** The schema's description of the key under the cursor, with the key's range; undefined off a key. */
 export function composeSchemaHover(model: ComposeFileModel, at: Position): { markdown: string; range: Range } | undefined {
-  const offset = model.lines.offsetAt(at);
-  const { path, key } = pathAt(model, offset);
-  if (!key?.range) return undefined;
+  const loc = locate(model, model.lines.offsetAt(at));
+  const keyRange = loc?.isKey ? loc.node.range : undefined;
+  if (!loc || !keyRange) return undefined;
+  const { path } = loc;
   const description = descriptionOf(schemasFor(path));
   if (!description) return undefined;
   const name = path[path.length - 1];
   return {
     markdown: `**${String(name)}** (compose specification): ${description}`,
-    range: { start: model.lines.positionAt(key.range[0]), end: model.lines.positionAt(key.range[1]) },
+    range: { start: model.lines.positionAt(keyRange[0]), end: model.lines.positionAt(keyRange[1]) },
   };
 }
 

@@ -68,8 +68,8 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     const usesByStage = new Map<number, Map<string, number[]>>();
-    const positionInStage = new Map<DockerInstruction, number>();
-    for (const stage of dockerfile.stages) stage.instructions.forEach((ins, i) => positionInStage.set(ins, i));
+    // built on the first secret ARG only: most Dockerfiles have none, and this runs on every lint
+    let positionInStage: Map<DockerInstruction, number> | undefined;
     for (const ins of dockerfile.instructions) {
       if (ins.keyword !== "ARG" && ins.keyword !== "ENV") continue;
       const props = propertiesOf(ins);
@@ -90,6 +90,10 @@ export const rule = dockerfileRule({
         if (stage && props.length === 1) {
           let stageUses = usesByStage.get(stage.index);
           if (!stageUses) usesByStage.set(stage.index, (stageUses = variableUses(stage.instructions)));
+          if (!positionInStage) {
+            positionInStage = new Map();
+            for (const st of dockerfile.stages) st.instructions.forEach((x, i) => positionInStage?.set(x, i));
+          }
           const at = positionInStage.get(ins) ?? stage.instructions.indexOf(ins);
           const after = IDENT.test(p.name)
             ? (stageUses.get(p.name) ?? []).filter((i) => i > at).flatMap((i) => stage.instructions[i] ?? [])
