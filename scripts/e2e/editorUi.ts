@@ -95,8 +95,9 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator(".quick-input-widget input.input").waitFor({ state: "visible" });
   await page.keyboard.type(name);
   // recently opened files show first and the list filters as it catches up: Enter only on the focused row
-  // that names both the file and its folder
-  await pollUntil(`the focused Quick Open row to be ${name}`, 10_000, async () => {
+  // that names both the file and its folder. The first file search of a new window indexes the workspace, which
+  // took over 10 s on a loaded 2-core machine (the list stayed empty behind its progress bar): allow 30 s
+  await pollUntil(`the focused Quick Open row to be ${name}`, 30_000, async () => {
     const focused = page.locator(".quick-input-list .monaco-list-row.focused").first();
     if (!(await focused.count())) return false;
     const text = await focused.innerText();
