@@ -12,6 +12,7 @@ import {
   type GenerateResponse,
   type ProjectResponse,
 } from "../../../server/src/services/protocol";
+import { registryProblem } from "../../../server/src/engine/choices";
 import type { GeneratorName } from "../../../server/src/engine/generators";
 import { messageOf, type ServerApi } from "./server";
 
@@ -188,8 +189,14 @@ export async function hardenedRegistry(
 ): Promise<string | undefined | null> {
   const registry = given ?? (quiet ? fallback : undefined);
   if (flavour !== "hardened" || registry !== undefined) return registry;
-  const answer = await vscode.window.showInputBox({ prompt: "Registry of the hardened images", value: fallback, ignoreFocusOut: true });
-  return answer === undefined ? null : answer;
+  const answer = await vscode.window.showInputBox({
+    title: "Shipshape: registry of the hardened images",
+    prompt: `The images become <registry>/python:… (Docker Hardened Images: ${fallback}; or your mirror, such as registry.example.com/dhi)`,
+    value: fallback,
+    ignoreFocusOut: true,
+    validateInput: (value) => registryProblem(value),
+  });
+  return answer === undefined ? null : answer.trim();
 }
 
 /** Asks the server to generate; undefined (after saying why) when it cannot. */
@@ -276,48 +283,58 @@ let previewCounter = 0;
 
 type Answer = "overwrite" | "skip" | "merge" | "cancel";
 
+/** One answer of a question asked beside a diff. */
+export interface DiffAnswer<A extends string> extends vscode.QuickPickItem {
+  id: A;
+  /** Shown for information only: choosing it leaves the question open (the first answer becomes active again). */
+  inert?: boolean;
+  /** What the diff's right side shows while this answer is active (default: the proposed text). */
+  shows?: string;
+}
+
 /**
- * The question for one file that exists and differs. The diff opens first (current file left, proposed right) and
- * stays scrollable: the question is a quick pick that stays open when the focus moves to the diff. Moving through
- * the answers shows what each would write (the merge, or the generated file). Keep is the default (Enter).
+ * A question asked beside a diff of `original` (left, the live file) against `proposed` (right, a read-only
+ * preview). The question is a quick pick that stays open while the focus moves to the diff, so the diff can be
+ * scrolled before answering; the first item is the default (Enter). Escape or closing the question answers
+ * `dismissed`. The diff tab closes once the question is answered.
  */
-async function askOverwrite(p: GeneratedFilePlan, index: number, total: number): Promise<Answer> {
-  const preview = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: "/" + p.path, query: String(++previewCounter) });
-  setPreview(preview, p.contents);
-  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: Answer }>();
+export async function askBesideDiff<A extends string>(q: {
+  original: vscode.Uri;
+  /** Names the preview (its path in the `shipshape-preview:` scheme). */
+  path: string;
+  proposed: string;
+  diffTitle: string;
+  title: string;
+  placeholder: string;
+  items: DiffAnswer<A>[];
+  dismissed: A;
+}): Promise<A> {
+  const preview = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: "/" + q.path, query: String(++previewCounter) });
+  setPreview(preview, q.proposed);
+  const pick = vscode.window.createQuickPick<DiffAnswer<A>>();
   try {
-    await vscode.commands.executeCommand("vscode.diff", vscode.Uri.parse(p.uri), preview, `${p.path}: current ↔ proposed by Shipshape`, {
-      preview: true,
-      preserveFocus: true,
-    });
-    const items: (vscode.QuickPickItem & { id: Answer })[] = [
-      { id: "skip", label: `Keep ${p.path}`, description: "leave the current file as it is (default)" },
-      ...(p.merge
-        ? [
-            {
-              id: "merge" as const,
-              label: `Merge: add the ${p.merge.added.length} missing entr${p.merge.added.length === 1 ? "y" : "ies"}`,
-              description: "keeps every line of the current file",
-              detail: p.merge.added.join("  "),
-            },
-          ]
-        : []),
-      { id: "overwrite", label: `Overwrite ${p.path}`, description: "replace it with the generated file" },
-      { id: "cancel", label: "Cancel", description: "stop: write nothing at all" },
-    ];
-    pick.title = `Shipshape: ${p.path} already exists and differs${total > 1 ? ` (${index} of ${total})` : ""}`;
-    pick.placeholder = "The diff shows the current file (left) and the proposed one (right). Escape cancels: nothing is written.";
-    pick.items = items;
-    pick.activeItems = [items[0] as (typeof items)[number]];
+    await vscode.commands.executeCommand("vscode.diff", q.original, preview, q.diffTitle, { preview: true, preserveFocus: true });
+    const first = q.items.find((i) => !i.inert);
+    pick.title = q.title;
+    pick.placeholder = q.placeholder;
+    pick.items = q.items;
+    if (first) pick.activeItems = [first];
     pick.ignoreFocusOut = true;
-    return await new Promise<Answer>((resolve) => {
+    return await new Promise<A>((resolve) => {
       pick.onDidChangeActive((active) => {
-        const id = active[0]?.id;
-        if (id === "merge" && p.merge) setPreview(preview, p.merge.contents);
-        else if (id === "overwrite") setPreview(preview, p.contents);
+        const item = active[0];
+        if (item && !item.inert) setPreview(preview, item.shows ?? q.proposed);
       });
-      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.id ?? pick.activeItems[0]?.id ?? "cancel"));
-      pick.onDidHide(() => resolve("cancel"));
+      pick.onDidAccept(() => {
+        const item = pick.selectedItems[0] ?? pick.activeItems[0];
+        if (!item) return resolve(q.dismissed);
+        if (item.inert) {
+          if (first) pick.activeItems = [first];
+          return;
+        }
+        resolve(item.id);
+      });
+      pick.onDidHide(() => resolve(q.dismissed));
       pick.show();
     });
   } finally {
@@ -325,6 +342,40 @@ async function askOverwrite(p: GeneratedFilePlan, index: number, total: number):
     await closePreview(preview);
     previews.delete(preview.toString());
   }
+}
+
+/**
+ * The question for one file that exists and differs. The diff opens first (current file left, proposed right) and
+ * stays scrollable. Moving through the answers shows what each would write (the merge, or the generated file).
+ * Keep is the default (Enter).
+ */
+function askOverwrite(p: GeneratedFilePlan, index: number, total: number): Promise<Answer> {
+  const items: DiffAnswer<Answer>[] = [
+    { id: "skip", label: `Keep ${p.path}`, description: "leave the current file as it is (default)" },
+    ...(p.merge
+      ? [
+          {
+            id: "merge" as const,
+            label: `Merge: add the ${p.merge.added.length} missing entr${p.merge.added.length === 1 ? "y" : "ies"}`,
+            description: "keeps every line of the current file",
+            detail: p.merge.added.join("  "),
+            shows: p.merge.contents,
+          },
+        ]
+      : []),
+    { id: "overwrite", label: `Overwrite ${p.path}`, description: "replace it with the generated file", shows: p.contents },
+    { id: "cancel", label: "Cancel", description: "stop: write nothing at all" },
+  ];
+  return askBesideDiff({
+    original: vscode.Uri.parse(p.uri),
+    path: p.path,
+    proposed: p.contents,
+    diffTitle: `${p.path}: current ↔ proposed by Shipshape`,
+    title: `Shipshape: ${p.path} already exists and differs${total > 1 ? ` (${index} of ${total})` : ""}`,
+    placeholder: "The diff shows the current file (left) and the proposed one (right). Escape cancels: nothing is written.",
+    items,
+    dismissed: "cancel",
+  });
 }
 
 /** Closes the diff tab of a preview once its question is answered. */

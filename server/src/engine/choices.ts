@@ -9,6 +9,31 @@ export const BASE_FLAVOURS: readonly BaseFlavour[] = ["slim", "hardened", "distr
 
 export const DEFAULT_REGISTRY = "dhi.io";
 
+/** A registry host: DNS labels or an IPv4 address, an optional port, then optional lowercase repository path parts. */
+const REGISTRY_PATTERN =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/i;
+
+/**
+ * Why `value` cannot be the registry of the hardened images (`<registry>/python:3.12-debian13`), or undefined when it
+ * can. Docker takes the first part of an image name as a registry only when it has a dot or a port or is
+ * `localhost`; anything else names a Docker Hub account, which is not what a registry answer means.
+ */
+export function registryProblem(value: string): string | undefined {
+  const v = value.trim();
+  if (v === "") return "give a registry host, such as dhi.io";
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return "the host alone, without the scheme: dhi.io, not https://dhi.io";
+  if (/\s/.test(v)) return "a registry host has no spaces";
+  if (v.endsWith("/")) return "no trailing slash: the image name follows it";
+  const slash = v.indexOf("/");
+  if (slash >= 0 && /[:@]/.test(v.slice(slash))) return "a registry and optional path only: no image name, tag or digest";
+  if (!REGISTRY_PATTERN.test(v)) return "not a registry host (letters, digits, dots and dashes, an optional :port and /path)";
+  const host = v.split("/")[0] as string;
+  if (!host.includes(".") && !host.includes(":") && host.toLowerCase() !== "localhost")
+    return `Docker would read "${host}" as a Docker Hub account: a registry host has a dot or a port (registry.example.com, localhost:5000)`;
+  if (/[A-Z]/.test(v.slice(host.length))) return "the path after the host must be lowercase";
+  return undefined;
+}
+
 export type RecipeName = "db" | "cache" | "api" | "front" | "proxy" | "nginx" | "observability";
 export const RECIPE_NAMES: readonly RecipeName[] = ["db", "cache", "api", "front", "proxy", "nginx", "observability"];
 

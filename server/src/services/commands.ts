@@ -143,6 +143,7 @@ async function refineCommand(host: CommandHost, params: RefineParams): Promise<R
     goalChanges: result.goalChanges,
     advice: result.advice,
     diff: result.changed ? unifiedDiff(file.text, result.output, `a/${basename(file.path)}`, `b/${basename(file.path)}`) : "",
+    text: result.changed ? result.output : null,
     remaining: result.remaining.length,
     changed: result.changed,
     edit,

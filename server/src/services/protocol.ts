@@ -116,6 +116,8 @@ export interface RefineResponse {
   advice: { ruleId: string; title: string; message: string; line?: number }[];
   /** The file's change as a unified diff (empty when unchanged), for a preview. */
   diff: string;
+  /** The file's refined text (the right side of a diff preview); null when the file itself is unchanged. */
+  text: string | null;
   /** Findings of the goal with no safe fix. */
   remaining: number;
   changed: boolean;

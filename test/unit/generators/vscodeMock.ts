@@ -6,6 +6,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { TextEdit, WorkspaceEdit as LspWorkspaceEdit } from "vscode-languageserver-types";
+import { applyEdits } from "../../../server/src/engine/text";
 
 export class Uri {
   private constructor(
@@ -35,6 +37,7 @@ export class Uri {
 }
 
 export const FileType = { File: 1, Directory: 2 };
+export const QuickPickItemKind = { Separator: -1, Default: 0 };
 
 export class EventEmitter<T> {
   private readonly listeners: ((e: T) => void)[] = [];
@@ -70,7 +73,12 @@ class QuickPick<T extends { id: string }> {
   onDidHide = this.hide.event;
   onDidChangeActive = this.active.event;
   show(): void {
-    recorded.questions.push({ title: this.title, ids: this.items.map((i) => i.id), active: this.activeItems[0]?.id ?? "" });
+    recorded.questions.push({
+      title: this.title,
+      ids: this.items.map((i) => i.id),
+      labels: this.items.map((i) => (i as { label?: string }).label ?? ""),
+      active: this.activeItems[0]?.id ?? "",
+    });
     setTimeout(() => {
       const answer = Array.isArray(recorded.answer) ? recorded.answer.shift() : recorded.answer;
       const item = this.items.find((i) => i.id === answer);
@@ -84,20 +92,50 @@ class QuickPick<T extends { id: string }> {
 }
 export const ViewColumn = { Beside: -2 };
 
+/** A quick pick or input box asked through `window.showQuickPick` / `showInputBox`. */
+export interface AskedPick {
+  placeHolder?: string;
+  items: { id?: string; label: string; picked?: boolean }[];
+}
+export interface AskedInput {
+  prompt?: string;
+  value?: string;
+  validateInput?: (value: string) => string | undefined | null;
+}
+
 export const recorded = {
+  /**
+   * Scripted answers of `showQuickPick` / `showInputBox`, in order: a function of what was asked returns the
+   * answer (items picked, or the text typed); undefined = Escape. An empty queue answers Escape.
+   */
+  picks: [] as ((asked: AskedPick) => unknown)[],
+  inputs: [] as ((asked: AskedInput) => string | undefined)[],
+  /** Every quick pick and input box shown, in order. */
+  asked: [] as (AskedPick | AskedInput)[],
+  /** Info messages shown. */
+  infos: [] as string[],
+  /** Document versions by path (a document opened in the mock starts at 1; applyEdit bumps it). */
+  versions: new Map<string, number>(),
   errors: [] as string[],
   warnings: [] as string[],
   commands: [] as unknown[][],
   /** What the next overwrite question answers (an item id: skip, merge, overwrite, cancel); undefined = Escape. */
   answer: undefined as string | string[] | undefined,
   /** The overwrite questions asked: title and item ids. */
-  questions: [] as { title: string; ids: string[]; active: string }[],
+  questions: [] as { title: string; ids: string[]; labels: string[]; active: string }[],
   provider: undefined as { provideTextDocumentContent(u: Uri): string } | undefined,
   folders: [] as string[],
 };
 
 export class WorkspaceEdit {
   readonly creates: { uri: Uri; overwrite: boolean; contents: Uint8Array }[] = [];
+  /** An LSP edit to apply as the language client would (text edits and file creations on disk). */
+  lsp: LspWorkspaceEdit | undefined;
+  static fromLsp(edit: LspWorkspaceEdit): WorkspaceEdit {
+    const we = new WorkspaceEdit();
+    we.lsp = edit;
+    return we;
+  }
   createFile(uri: Uri, options: { overwrite?: boolean; contents?: Uint8Array }): void {
     this.creates.push({ uri, overwrite: options.overwrite === true, contents: options.contents ?? new Uint8Array() });
   }
@@ -111,6 +149,7 @@ export const workspace = {
     stat: async (u: Uri) => ({ type: fs.statSync(u.fsPath).isDirectory() ? FileType.Directory : FileType.File }),
   },
   async applyEdit(edit: WorkspaceEdit): Promise<boolean> {
+    if (edit.lsp) return applyLspEdit(edit.lsp);
     for (const c of edit.creates) {
       if (fs.existsSync(c.uri.fsPath) && !c.overwrite) return false;
       fs.mkdirSync(path.dirname(c.uri.fsPath), { recursive: true });
@@ -121,6 +160,18 @@ export const workspace = {
   registerTextDocumentContentProvider(_scheme: string, provider: { provideTextDocumentContent(u: Uri): string }) {
     recorded.provider = provider;
     return { dispose() {} };
+  },
+  async openTextDocument(u: Uri) {
+    const file = u.fsPath;
+    if (!recorded.versions.has(file)) recorded.versions.set(file, 1);
+    return {
+      uri: u,
+      languageId: "dockerfile",
+      get version() {
+        return recorded.versions.get(file) ?? 1;
+      },
+      getText: () => fs.readFileSync(file, "utf8"),
+    };
   },
   getConfiguration: () => ({ get: () => undefined }),
   findFiles: async () => [],
@@ -133,10 +184,20 @@ export const window = {
     recorded.warnings.push(m);
     return recorded.answer;
   },
-  showInformationMessage: async () => undefined,
+  showInformationMessage: async (m: string) => {
+    recorded.infos.push(m);
+    return undefined;
+  },
   showTextDocument: async () => undefined,
-  showQuickPick: async () => undefined,
-  showInputBox: async () => undefined,
+  showQuickPick: async (items: AskedPick["items"], options: { placeHolder?: string } = {}) => {
+    const asked: AskedPick = { placeHolder: options.placeHolder, items };
+    recorded.asked.push(asked);
+    return recorded.picks.shift()?.(asked);
+  },
+  showInputBox: async (options: AskedInput = {}) => {
+    recorded.asked.push(options);
+    return recorded.inputs.shift()?.(options);
+  },
   showWorkspaceFolderPick: async () => undefined,
   createQuickPick: () => new QuickPick(),
   tabGroups: { all: [] as { tabs: unknown[] }[], close: async () => true },
@@ -151,3 +212,35 @@ export const commands = {
     return undefined;
   },
 };
+
+/** Applies an LSP WorkspaceEdit to the disk: file creations (refused over an existing file) and text edits. */
+function applyLspEdit(edit: LspWorkspaceEdit): boolean {
+  const file = (uri: string) => Uri.parse(uri).fsPath;
+  const writes = new Map<string, string>();
+  const read = (f: string) => writes.get(f) ?? fs.readFileSync(f, "utf8");
+  for (const c of edit.documentChanges ?? []) {
+    if ("kind" in c) {
+      if (c.kind !== "create") return false;
+      if (fs.existsSync(file(c.uri)) && !c.options?.overwrite) return false;
+      writes.set(file(c.uri), "");
+    } else {
+      const f = file(c.textDocument.uri);
+      const version = c.textDocument.version;
+      if (typeof version === "number" && recorded.versions.has(f) && recorded.versions.get(f) !== version) return false;
+      writes.set(
+        f,
+        applyEdits(
+          read(f),
+          c.edits.filter((e): e is TextEdit => "newText" in e),
+        ),
+      );
+    }
+  }
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) writes.set(file(uri), applyEdits(read(file(uri)), edits));
+  for (const [f, text] of writes) {
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    if (recorded.versions.has(f)) recorded.versions.set(f, (recorded.versions.get(f) ?? 1) + 1);
+  }
+  return true;
+}
