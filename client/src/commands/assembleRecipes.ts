@@ -1,6 +1,13 @@
 /** "Shipshape: Assemble compose stack from recipes…" */
 import * as vscode from "vscode";
-import { parseRecipeName, RECIPE_NAMES, RECIPE_TITLES, type RecipeName } from "../../../server/src/engine/choices";
+import {
+  BASE_FLAVOURS,
+  parseRecipeName,
+  RECIPE_NAMES,
+  RECIPE_TITLES,
+  type BaseFlavour,
+  type RecipeName,
+} from "../../../server/src/engine/choices";
 import {
   generateFiles,
   orphanNote,
@@ -19,10 +26,14 @@ export interface AssembleRecipesArgs {
   dir?: vscode.Uri | string;
   /** Recipe names: db, cache, api, front, proxy, nginx (or static), observability. */
   recipes?: string[];
-  /** Also write a Makefile with up/down/logs targets (default: offered after writing). */
+  /** Also write a Makefile with up/down/logs targets (compose.just when the project uses just); default: asked. */
   makefile?: boolean;
+  /** Also write compose-dev.yml (source mount, reload, debug logs, host UID/GID) for the api service; default: asked. */
+  dev?: boolean;
+  /** The base image family of the Dockerfile the api service builds (distroless names its own programs); default: asked. */
+  flavour?: BaseFlavour;
   overwrite?: OverwritePolicy;
-  /** Ask nothing (default recipes: db, api), show no message. */
+  /** Ask nothing (defaults: recipes db and api, slim, no Makefile, no compose-dev.yml), show no message. */
   quiet?: boolean;
 }
 
@@ -42,7 +53,47 @@ export async function assembleRecipes(
     );
     if (!recipes || recipes.length === 0) return undefined;
   }
-  const options = { recipes, makefile: args.makefile === true };
+  const withApp = recipes.includes("api");
+  // the flavour and the dev override concern the api service only: not asked without it
+  const flavour = args.flavour ?? (args.quiet || !withApp ? undefined : await pickFlavour());
+  if (flavour === null) return undefined;
+  let { makefile, dev } = args;
+  if (args.quiet) {
+    makefile ??= false;
+    dev ??= false;
+  }
+  if (!withApp) dev ??= false;
+  if (makefile === undefined || dev === undefined) {
+    const extras = await pickMany(
+      [
+        ...(dev === undefined
+          ? [
+              {
+                id: "dev" as const,
+                label: "Developer override",
+                description: "compose-dev.yml: source mount, reload, debug logs, your UID/GID (`--dev`)",
+                picked: false,
+              },
+            ]
+          : []),
+        ...(makefile === undefined
+          ? [
+              {
+                id: "makefile" as const,
+                label: "Makefile targets",
+                description: "up, down, logs (compose.just when the project uses just) (`--makefile`)",
+                picked: false,
+              },
+            ]
+          : []),
+      ],
+      "Also include… (Enter for none)",
+    );
+    if (!extras) return undefined;
+    dev ??= extras.includes("dev");
+    makefile ??= extras.includes("makefile");
+  }
+  const options = { recipes, makefile, dev, ...(flavour ? { flavour } : {}) };
   const generated = await generateFiles(api, { generator: "recipes", dir: folder.toString(), options });
   if (!generated) return undefined;
   const result = await writeGenerated(generated, args.overwrite ?? "ask");
@@ -51,24 +102,30 @@ export async function assembleRecipes(
   if (result.cancelled && !args.quiet) await report(result, "Shipshape", undefined);
   if (!args.quiet && !result.cancelled) {
     const steps = generated.nextSteps.filter((s) => !s.startsWith("Start:"));
-    const actions = ["Copy command", ...(args.makefile === undefined ? ["Add Makefile targets"] : [])];
     void vscode.window
       .showInformationMessage(
         `Shipshape wrote ${result.written.length} file(s). Start the stack: ${command}${steps.length ? `  (${steps.join("; ")})` : ""}${orphanNote(result)}`,
-        ...actions,
+        "Copy command",
       )
       .then(async (choice) => {
         if (choice === "Copy command") await vscode.env.clipboard.writeText(command);
-        if (choice === "Add Makefile targets") {
-          const makefile = await generateFiles(api, {
-            generator: "recipes",
-            dir: folder.toString(),
-            options: { recipes, makefile: true },
-            only: ["Makefile"],
-          });
-          if (makefile) await writeGenerated(makefile, "ask");
-        }
       });
   }
   return { ...result, command };
 }
+
+/** The base image family of the app's Dockerfile (what "Generate hardened Dockerfile" was asked); null when cancelled. */
+async function pickFlavour(): Promise<BaseFlavour | null> {
+  const picked = await vscode.window.showQuickPick(
+    BASE_FLAVOURS.map((f) => ({ label: FLAVOUR_LABELS[f], description: FLAVOUR_NOTES[f], id: f })),
+    { placeHolder: "Which base does the app's Dockerfile use? (the api service's probe and commands depend on it)", ignoreFocusOut: true },
+  );
+  return picked ? picked.id : null;
+}
+
+const FLAVOUR_LABELS: Record<BaseFlavour, string> = { slim: "Slim", hardened: "Hardened", distroless: "Distroless" };
+const FLAVOUR_NOTES: Record<BaseFlavour, string> = {
+  slim: "python:<version>-slim / node:<version>-slim (the default)",
+  hardened: "hardened images (dhi.io …)",
+  distroless: "gcr.io/distroless: no shell; the probe and migration name their programs",
+};

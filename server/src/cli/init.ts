@@ -20,6 +20,7 @@ import { BASE_FLAVOURS, type BaseFlavour } from "../engine/generators/hardenedDo
 import { planFiles, type PlannedFile } from "../engine/generators/plan";
 import { readProjectFacts } from "../engine/generators/projectFacts";
 import { parseRecipeName, RECIPE_NAMES, type RecipeName } from "../engine/generators/recipes";
+import { registryProblem } from "../engine/choices";
 import { detectKind } from "../engine/kinds";
 import { GOAL_TITLES, parseGoal, refine, REFINE_GOALS } from "../engine/refine";
 import { reviewFile } from "../engine/review";
@@ -103,9 +104,13 @@ function parseInitArgs(argv: readonly string[]): InitArgs | "help" {
         args.options.flavour = v as BaseFlavour;
         break;
       }
-      case "--registry":
-        args.options.registry = value();
+      case "--registry": {
+        const v = value();
+        const problem = registryProblem(v);
+        if (problem !== undefined) throw new UsageError(`--registry ${v}: ${problem}`);
+        args.options.registry = v.trim();
         break;
+      }
       case "--dev-stage":
         args.options.devStage = true;
         break;

@@ -6,7 +6,7 @@
  */
 import type { ClientCapabilities, CreateFile, TextDocumentEdit, WorkspaceEdit } from "vscode-languageserver";
 import { URI, Utils } from "vscode-uri";
-import { parseGoal } from "../engine/choices";
+import { parseGoal, registryProblem } from "../engine/choices";
 import type { ShipshapeConfig } from "../engine/config";
 import { generate, GENERATOR_NAMES, generatorRefusal, nextSteps, type GenerateOptions, type GeneratorName } from "../engine/generators";
 import { unifiedDiff } from "../engine/generators/diff";
@@ -221,7 +221,11 @@ function readGenerateOptions(raw: unknown): GenerateOptions {
   const o = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
   const out: GenerateOptions = {};
   if (o.flavour === "slim" || o.flavour === "hardened" || o.flavour === "distroless") out.flavour = o.flavour;
-  if (typeof o.registry === "string" && o.registry.trim() !== "") out.registry = o.registry.trim();
+  if (typeof o.registry === "string" && o.registry.trim() !== "") {
+    const problem = registryProblem(o.registry);
+    if (problem !== undefined) throw new CommandError(`registry "${o.registry.trim()}": ${problem}`);
+    out.registry = o.registry.trim();
+  }
   if (typeof o.devStage === "boolean") out.devStage = o.devStage;
   if (typeof o.compose === "boolean") out.compose = o.compose;
   if (typeof o.makefile === "boolean") out.makefile = o.makefile;
