@@ -2,6 +2,7 @@
 import * as vscode from "vscode";
 import {
   BASE_FLAVOURS,
+  DEFAULT_REGISTRY,
   parseRecipeName,
   RECIPE_NAMES,
   RECIPE_TITLES,
@@ -10,6 +11,7 @@ import {
 } from "../../../server/src/engine/choices";
 import {
   generateFiles,
+  hardenedRegistry,
   orphanNote,
   pickMany,
   report,
@@ -32,6 +34,8 @@ export interface AssembleRecipesArgs {
   dev?: boolean;
   /** The base image family of the Dockerfile the api service builds (distroless names its own programs); default: asked. */
   flavour?: BaseFlavour;
+  /** The registry of the hardened images (hardened flavour; default dhi.io, asked). */
+  registry?: string;
   overwrite?: OverwritePolicy;
   /** Ask nothing (defaults: recipes db and api, slim, no Makefile, no compose-dev.yml), show no message. */
   quiet?: boolean;
@@ -54,9 +58,13 @@ export async function assembleRecipes(
     if (!recipes || recipes.length === 0) return undefined;
   }
   const withApp = recipes.includes("api");
-  // the flavour and the dev override concern the api service only: not asked without it
-  const flavour = args.flavour ?? (args.quiet || !withApp ? undefined : await pickFlavour());
+  // the flavour decides the api service's commands and probe and, hardened, where Postgres comes from; the dev
+  // override is the api service's: neither is asked when no recipe uses it
+  const usesFlavour = withApp || recipes.includes("db");
+  const flavour = args.flavour ?? (args.quiet || !usesFlavour ? undefined : await pickFlavour(withApp));
   if (flavour === null) return undefined;
+  const registry = flavour ? await hardenedRegistry(flavour, args.registry, args.quiet, DEFAULT_REGISTRY) : args.registry;
+  if (registry === null) return undefined;
   let { makefile, dev } = args;
   if (args.quiet) {
     makefile ??= false;
@@ -93,7 +101,7 @@ export async function assembleRecipes(
     dev ??= extras.includes("dev");
     makefile ??= extras.includes("makefile");
   }
-  const options = { recipes, makefile, dev, ...(flavour ? { flavour } : {}) };
+  const options = { recipes, makefile, dev, ...(flavour ? { flavour } : {}), ...(registry ? { registry } : {}) };
   const generated = await generateFiles(api, { generator: "recipes", dir: folder.toString(), options });
   if (!generated) return undefined;
   const result = await writeGenerated(generated, args.overwrite ?? "ask");
@@ -114,11 +122,20 @@ export async function assembleRecipes(
   return { ...result, command };
 }
 
-/** The base image family of the app's Dockerfile (what "Generate hardened Dockerfile" was asked); null when cancelled. */
-async function pickFlavour(): Promise<BaseFlavour | null> {
+/** The base image family (what "Generate hardened Dockerfile" was asked, for the app); null when cancelled. */
+async function pickFlavour(withApp: boolean): Promise<BaseFlavour | null> {
   const picked = await vscode.window.showQuickPick(
-    BASE_FLAVOURS.map((f) => ({ label: FLAVOUR_LABELS[f], description: FLAVOUR_NOTES[f], id: f })),
-    { placeHolder: "Which base does the app's Dockerfile use? (the api service's probe and commands depend on it)", ignoreFocusOut: true },
+    BASE_FLAVOURS.filter((f) => withApp || f !== "distroless").map((f) => ({
+      label: FLAVOUR_LABELS[f],
+      description: FLAVOUR_NOTES[f],
+      id: f,
+    })),
+    {
+      placeHolder: withApp
+        ? "Base images: the one the app's Dockerfile uses (the api service's probe and commands depend on it)"
+        : "Base images of the stack (hardened: Postgres from the hardened registry)",
+      ignoreFocusOut: true,
+    },
   );
   return picked ? picked.id : null;
 }
@@ -126,6 +143,6 @@ async function pickFlavour(): Promise<BaseFlavour | null> {
 const FLAVOUR_LABELS: Record<BaseFlavour, string> = { slim: "Slim", hardened: "Hardened", distroless: "Distroless" };
 const FLAVOUR_NOTES: Record<BaseFlavour, string> = {
   slim: "python:<version>-slim / node:<version>-slim (the default)",
-  hardened: "hardened images (dhi.io …)",
+  hardened: "hardened images (dhi.io …), Postgres too",
   distroless: "gcr.io/distroless: no shell; the probe and migration name their programs",
 };

@@ -15,7 +15,7 @@ import { commandHost, inProcessApi } from "../helpers/commandHost";
 import { SERVER_COMMANDS, type RefineResponse } from "../../../server/src/services/protocol";
 
 const host = commandHost(() => mock.recorded.folders);
-const api = { ...inProcessApi(host), asWorkspaceEdit: async (edit: never) => mock.WorkspaceEdit.fromLsp(edit) };
+const api = { ...inProcessApi(host), asWorkspaceEdit: async (edit: never) => mock.WorkspaceEdit.fromLsp(edit) as never };
 
 const moduleWithResolve = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
 const resolve = moduleWithResolve._resolveFilename;
