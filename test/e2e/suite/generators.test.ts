@@ -118,6 +118,54 @@ suite("generator commands", () => {
     await assertAllClean(result);
   });
 
+  test('"Generate hardened Dockerfile" (hardened) asks for the registry in an input box; Enter keeps dhi.io', async () => {
+    const dir = fixtureUri("projects", "shop");
+    let done = false;
+    const running = Promise.resolve(
+      vscode.commands.executeCommand<WriteResult>("shipshape.generateDockerfile", {
+        dir,
+        flavour: "hardened",
+        devStage: false,
+        compose: false,
+        overwrite: "overwrite",
+      }),
+    ).finally(() => (done = true));
+    // the input box opens once the server has read the project: Enter on it, repeated until the command is done
+    for (let i = 0; i < 100 && !done; i++) {
+      await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const result = await running;
+    assert.ok(result?.written.includes("Dockerfile"), JSON.stringify(result));
+    assert.match(await read(vscode.Uri.joinPath(dir, "Dockerfile")), /^FROM dhi\.io\/python:/m, "the default registry's images");
+    await assertAllClean(result);
+  });
+
+  test('"Assemble compose stack from recipes" with the developer override and Makefile (--dev, --makefile)', async () => {
+    const dir = fixtureUri("projects", "stack");
+    await vscode.commands.executeCommand("shipshape.generateDockerfile", {
+      dir,
+      flavour: "slim",
+      devStage: true,
+      compose: false,
+      overwrite: "overwrite",
+      quiet: true,
+    });
+    const result = await vscode.commands.executeCommand<WriteResult & { command: string }>("shipshape.assembleRecipes", {
+      dir,
+      recipes: ["db", "api"],
+      flavour: "slim",
+      dev: true,
+      makefile: true,
+      overwrite: "overwrite",
+      quiet: true,
+    });
+    assert.ok(result, "the command returns what it wrote");
+    for (const f of ["compose-dev.yml", "Makefile"])
+      assert.ok(result.written.includes(f), `${f} written: ${JSON.stringify(result.written)}`);
+    await assertAllClean(result);
+  });
+
   test('"Add .dockerignore" writes a .dockerignore that lints clean', async () => {
     const dir = fixtureUri("projects", "shop");
     const result = await vscode.commands.executeCommand<WriteResult>("shipshape.addDockerignore", {
@@ -185,23 +233,79 @@ suite("review and refine", () => {
     assert.match(result.markdown, /maintainer-deprecated/);
   });
 
-  test('"Refine for a goal" (smaller image) applies that goal\'s safe fixes as one undoable edit', async () => {
+  /** The diff tab refine opens (the file now ↔ the refined text), while its question is open. */
+  const refineDiff = () =>
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === "shipshape-preview");
+
+  /**
+   * Runs refine without an answer, so it asks beside its diff as it asks a user, and answers with a workbench
+   * command (the quick pick's Enter or Escape), repeated until the command finishes: the question shows only
+   * after the diff has opened.
+   */
+  async function refineAnswering(
+    uri: vscode.Uri,
+    workbenchAnswer: string,
+  ): Promise<{ result: { applied: { ruleId: string }[]; changed: boolean; cancelled?: boolean } | undefined; proposed: string }> {
+    let done = false;
+    const running = Promise.resolve(
+      vscode.commands.executeCommand<{ applied: { ruleId: string }[]; changed: boolean; cancelled?: boolean }>("shipshape.refineFile", {
+        uri,
+        goal: "smaller-image",
+      }),
+    ).finally(() => (done = true));
+    const tab = await waitFor("the refine diff to open", refineDiff);
+    const input = tab.input as vscode.TabInputTextDiff;
+    assert.equal(input.original.toString(), uri.toString(), "left: the file as it is");
+    const proposed = (await vscode.workspace.openTextDocument(input.modified)).getText();
+    for (let i = 0; i < 50 && !done; i++) {
+      await vscode.commands.executeCommand(workbenchAnswer);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const result = await running;
+    await waitFor("the refine diff to close once answered", () => !refineDiff());
+    return { result, proposed };
+  }
+
+  test('"Refine for a goal" shows its change as a diff; Escape writes nothing', async () => {
     const { uri, doc } = await openFixture("Dockerfile", "dockerfile/pip-no-cache-dir");
     const before = doc.getText();
-    const result = await vscode.commands.executeCommand<{ applied: { ruleId: string }[]; changed: boolean }>("shipshape.refineFile", {
-      uri,
-      goal: "smaller-image",
-      quiet: true,
-    });
+    const { result, proposed } = await refineAnswering(uri, "workbench.action.closeQuickOpen");
+    assert.match(proposed, /pip install --no-cache-dir/, "the diff's right side is the refined file");
+    assert.equal(result?.cancelled, true, JSON.stringify(result));
+    assert.equal(result?.changed, false);
+    assert.equal(doc.getText(), before, "the file is unchanged");
+    assert.equal(doc.isDirty, false, "not even an unsaved change");
+  });
+
+  test('"Refine for a goal" (smaller image): Enter applies the previewed change as one undoable edit', async () => {
+    const { uri, doc } = await openFixture("Dockerfile", "dockerfile/pip-no-cache-dir");
+    const before = doc.getText();
+    const { result, proposed } = await refineAnswering(uri, "workbench.action.acceptSelectedQuickOpenItem");
     assert.ok(result?.changed, `the file changed: ${JSON.stringify(result)}`);
     assert.ok(
       result.applied.some((a) => a.ruleId === "dockerfile/pip-no-cache-dir"),
       JSON.stringify(result.applied),
     );
-    assert.match(doc.getText(), /pip install --no-cache-dir/);
+    assert.equal(doc.getText(), proposed, "the file is what the diff showed");
     await waitFor("the pip-no-cache-dir diagnostic to go after refine", () => !rulesIn(uri).includes("dockerfile/pip-no-cache-dir"));
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand("undo");
     assert.equal(doc.getText(), before, "one undo restores the file");
+    if (doc.isDirty) await doc.save();
+  });
+
+  test('"Refine for a goal" with the answer given: applies without asking', async () => {
+    const { uri, doc } = await openFixture("Dockerfile", "dockerfile/pip-no-cache-dir");
+    const result = await vscode.commands.executeCommand<{ changed: boolean }>("shipshape.refineFile", {
+      uri,
+      goal: "smaller-image",
+      answer: "apply",
+      quiet: true,
+    });
+    assert.ok(result?.changed, JSON.stringify(result));
+    assert.match(doc.getText(), /pip install --no-cache-dir/);
+    assert.equal(refineDiff(), undefined, "no diff was opened");
   });
 });
