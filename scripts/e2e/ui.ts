@@ -1,7 +1,7 @@
 // The UI drive: code-server with the installed VSIX, headless Chromium driven by Playwright, the way a user
 // works: open the Dockerfile, see the squiggle, Ctrl+. and pick the fix, see the squiggle go, hover a finding
-// and read it, run "Shipshape: Generate hardened Dockerfile" from the command palette. Every step leaves a
-// screenshot in results/e2e/.
+// and read it, refine it from the command palette (Escape on the diff preview, then Enter), run "Shipshape: Generate
+// hardened Dockerfile" from the command palette. Every step leaves a screenshot in results/e2e/.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -84,8 +84,8 @@ export interface Step {
 
 /**
  * `web`: the web-only VSIX (only the `browser` entry), so the extension runs in code-server's web-worker extension
- * host and its server in a web worker; the same steps up to the hover (the generator writes through the desktop
- * flow's dialogs), screenshots named `web-*.png`.
+ * host and its server in a web worker; the same steps up to the generator, refine included (the generator writes
+ * through the desktop flow's dialogs), screenshots named `web-*.png`.
  */
 export async function runUi(run: RunDir, variant: "desktop" | "web" = "desktop"): Promise<Outcome[]> {
   mkdirSync(RESULTS, { recursive: true });
@@ -160,6 +160,36 @@ export async function runUi(run: RunDir, variant: "desktop" | "web" = "desktop")
         await hover.waitFor({ state: "visible" });
         const text = oneLine(await hover.innerText());
         return text;
+      },
+    },
+    {
+      name: '"Shipshape: Refine for a goal…" shows the change as a diff beside its question; Escape writes nothing',
+      screenshot: "06a-refine-cancelled.png",
+      body: async (p) => {
+        await p.keyboard.press("Escape");
+        await p.keyboard.press("Control+S"); // the fixed Dockerfile: what is on disk must stay so
+        const onDisk = () => readFileSync(join(run.workspace, "Dockerfile"), "utf8");
+        await pollUntil("the fixed Dockerfile to be saved", 10_000, async () => onDisk().includes("LABEL org.opencontainers"));
+        const saved = onDisk();
+        const question = await refineQuestion(p, "06a-refine-preview.png");
+        await p.keyboard.press("Escape");
+        await pollUntil("the refine diff to close", 10_000, async () => (await p.locator(".monaco-diff-editor:visible").count()) === 0);
+        if (onDisk() !== saved) throw new Error("Escape changed the Dockerfile on disk");
+        if ((await editorLines(p)).some((l) => l.text.includes("--no-cache-dir")))
+          throw new Error("Escape changed the Dockerfile in the editor");
+        return question;
+      },
+    },
+    {
+      name: '"Shipshape: Refine for a goal…": Enter applies the previewed change to the editor',
+      screenshot: "06b-refine-applied.png",
+      body: async (p) => {
+        const question = await refineQuestion(p);
+        await p.keyboard.press("Enter");
+        await pollUntil("the refined RUN line in the editor", 10_000, async () =>
+          (await editorLines(p)).some((l) => l.text.includes("pip install --no-cache-dir")),
+        );
+        return question;
       },
     },
     {
@@ -263,6 +293,29 @@ export async function runRestrictedUi(run: RunDir): Promise<Outcome[]> {
     await server.stop();
   }
   return outcomes;
+}
+
+/**
+ * Runs "Refine for a goal…" from the palette on the active Dockerfile, picks Smaller image, and waits for the diff and
+ * the question beside it (Apply focused); returns the question's text.
+ */
+async function refineQuestion(page: Page, screenshot?: string): Promise<string> {
+  await page.keyboard.press("F1");
+  await quickPick(page, "Shipshape: Refine for a goal", /Shipshape: Refine for a goal/);
+  await page.locator(".quick-input-list .monaco-list-row").filter({ hasText: "Smaller image" }).first().waitFor({ state: "visible" });
+  await page.keyboard.type("Smaller image");
+  await page.keyboard.press("Enter");
+  await page.locator(".monaco-diff-editor:visible").first().waitFor({ state: "visible" });
+  const quickInput = page.locator(".quick-input-widget:visible").filter({ hasText: /refine Dockerfile/ });
+  await quickInput.first().waitFor({ state: "visible" });
+  const focused = page.locator(".quick-input-list .monaco-list-row.focused").first();
+  await pollUntil(
+    "Apply to be the focused answer",
+    5_000,
+    async () => (await focused.count()) > 0 && /^Apply/.test(oneLine(await focused.innerText())),
+  );
+  if (screenshot) await page.screenshot({ path: join(RESULTS, screenshot) });
+  return oneLine(await quickInput.first().innerText()).slice(0, 160);
 }
 
 /**

@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import { cpSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ExecuteCommandRequest, type TextDocumentEdit } from "vscode-languageserver-protocol/node";
+import { ExecuteCommandRequest, type TextDocumentEdit, type TextEdit } from "vscode-languageserver-protocol/node";
+import { applyEdits } from "../../server/src/engine/text";
 import {
   SERVER_COMMANDS,
   type ConfigResponse,
@@ -70,6 +71,8 @@ describe("server commands (workspace/executeCommand)", () => {
     const newText = (change.edits[0] as { newText?: string } | undefined)?.newText ?? "";
     assert.match(newText, /pip install --no-cache-dir flask/);
     assert.match(newText, /USER 1000/, "computed from the unsaved text");
+    // the preview's right side is what the edit makes of the open text
+    assert.equal(result.text, applyEdits(text + "USER 1000\n", change.edits as TextEdit[]));
     assert.equal(existsSync(join(server.root, "refine/Dockerfile")), false, "nothing written");
   });
 
@@ -181,6 +184,10 @@ describe("server commands (workspace/executeCommand)", () => {
     await assert.rejects(run(SERVER_COMMANDS.review, { uri: 42 }), /uri/);
     await assert.rejects(run(SERVER_COMMANDS.review, { uri: server.uriOf("nope/Dockerfile") }), /cannot read/);
     await assert.rejects(run(SERVER_COMMANDS.generate, { generator: "nonsense", dir: server.uriOf("") }), /generator/);
+    await assert.rejects(
+      run(SERVER_COMMANDS.generate, { generator: "dockerfile", dir: server.uriOf(""), options: { flavour: "hardened", registry: "dhi" } }),
+      /registry "dhi": Docker would read "dhi" as a Docker Hub account/,
+    );
     await assert.rejects(run(SERVER_COMMANDS.project, { dir: server.uriOf("missing") }), /does not exist/);
     const facts = await run<ProjectResponse>(SERVER_COMMANDS.project, { dir: server.uriOf("") });
     assert.equal(facts.hasManifest, false);
