@@ -24,6 +24,12 @@ export interface GenerateDagsterArgs {
   quiet?: boolean;
 }
 
+const DAGSTER_FLAVOURS: Record<BaseFlavour, { label: string; description: string }> = {
+  slim: { label: "Slim", description: "python:<version>-slim — the default" },
+  hardened: { label: "Hardened", description: "hardened images from the registry you give (dhi.io …)" },
+  distroless: { label: "Distroless", description: "the user-code image on gcr.io/distroless; webserver and daemon on slim" },
+};
+
 export async function generateDagster(api: ServerApi, arg?: GenerateDagsterArgs | vscode.Uri): Promise<WriteResult | undefined> {
   const args: GenerateDagsterArgs = arg instanceof vscode.Uri ? { dir: arg } : (arg ?? {});
   const project = await projectWithManifest(api, args.dir, "dagster");
@@ -31,12 +37,9 @@ export async function generateDagster(api: ServerApi, arg?: GenerateDagsterArgs 
   const { folder, facts } = project;
   let flavour = args.flavour ?? (args.quiet ? "slim" : undefined);
   if (!flavour) {
+    // the flavours of `init dagster --flavour`: distroless is the user-code image's; the system images stay on slim
     const picked = await vscode.window.showQuickPick(
-      BASE_FLAVOURS.filter((f) => f !== "distroless").map((f) => ({
-        label: f === "slim" ? "Slim" : "Hardened",
-        description: f === "slim" ? "python:<version>-slim" : "hardened images (dhi.io …)",
-        id: f,
-      })),
+      BASE_FLAVOURS.map((f) => ({ ...DAGSTER_FLAVOURS[f], id: f })),
       {
         placeHolder: `Base image for the Dagster images of ${facts.name} (code location ${facts.framework === "dagster" ? facts.entry : "not found: a module name is assumed"})`,
         ignoreFocusOut: true,

@@ -107,6 +107,23 @@ describe("generator options in the editor", () => {
     );
   });
 
+  it("Dagster offers every flavour init dagster takes; distroless puts the user code on distroless", async () => {
+    const { generateDagster } = await import("../../../client/src/commands/generateDagster");
+    const dir = project("dagster-code");
+    mock.recorded.picks = [choose("distroless")];
+    const result = await generateDagster(api, { dir });
+    assert.deepEqual(
+      pickAsked()[0]?.items.map((i) => i.id),
+      ["slim", "hardened", "distroless"],
+    );
+    assert.equal(inputAsked().length, 0, "no registry question without hardened images");
+    const dockerfiles = (result?.written ?? []).filter((f) => /Dockerfile/.test(f)).map((f) => read(dir, f));
+    assert.ok(
+      dockerfiles.some((d) => /^FROM gcr\.io\/distroless\//m.test(d)),
+      "an image on distroless",
+    );
+  });
+
   it("Recipes: the flavour, the developer override (--dev) and the Makefile are asked and passed", async () => {
     const { assembleRecipes } = await import("../../../client/src/commands/assembleRecipes");
     const dir = project();
