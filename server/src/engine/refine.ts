@@ -11,7 +11,7 @@ import type { LintOptions } from "./linter";
 import { LineIndex, type TextEdit } from "./text";
 import type { FileChange, Finding } from "./types";
 import { detectKind } from "./kinds";
-import { checkStart, type StartFinding } from "./startCheck";
+import { checkStart, composeBuildOf, type StartFinding } from "./startCheck";
 import { emptyFs } from "./workspace";
 import { applyGoalChanges, type GoalAdvice, type GoalChange } from "./refineGoals";
 
@@ -60,9 +60,11 @@ export function refine(options: LintOptions & { goal: RefineGoal }): RefineResul
   });
   // the result starts whenever the input did (the start check, for Dockerfiles)
   if (changed && (options.kind ?? detectKind(options.path)) === "dockerfile") {
+    // the context a compose file builds it with, when one does (docker/x.Dockerfile built from the project root)
+    const context = composeBuildOf(fs, options.path)?.context;
     const failures = (text: string) => {
       try {
-        return checkStart({ dockerfilePath: options.path, text, fs }).failures;
+        return checkStart({ dockerfilePath: options.path, text, fs, context }).failures;
       } catch {
         return [];
       }

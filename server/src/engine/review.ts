@@ -19,7 +19,7 @@ import { ruleById } from "./rules";
 import { findDockerignore } from "./rules/dockerfile/dockerignore-present";
 import type { Finding, WorkspaceFs } from "./types";
 import { emptyFs } from "./workspace";
-import { checkComposeServices, checkStart, type StartFinding } from "./startCheck";
+import { checkComposeServices, checkStart, composeBuildOf, type StartFinding } from "./startCheck";
 
 export interface ReviewResult {
   markdown: string;
@@ -58,7 +58,9 @@ function whyOf(ruleId: string): string | undefined {
 function startCheckOf(options: LintOptions, model: unknown, fs: WorkspaceFs): { fails: StartFinding[]; verified: string[] } | undefined {
   try {
     if (model instanceof DockerfileModel) {
-      const r = checkStart({ dockerfilePath: options.path, text: options.text, fs });
+      // built by a compose file above it (docker/x.Dockerfile with the project root as context): check it so
+      const build = composeBuildOf(fs, options.path);
+      const r = checkStart({ dockerfilePath: options.path, text: options.text, fs, context: build?.context });
       return { fails: r.failures, verified: verifiedOf(r.findings, "") };
     }
     if (model instanceof ComposeFileModel && model.services.length > 0) {

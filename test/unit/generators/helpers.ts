@@ -114,7 +114,7 @@ const ACCEPTED_UNKNOWNS = [/^the ENTRYPOINT of dhi\.io\/[a-z]+:[^ ]+ is not know
  * The "does it start" check over generated files: every Dockerfile (its last stage, and its `dev` stage), and the
  * compose services as `compose.yml` alone and merged with `compose.override.yml` run them. Returns the problems.
  */
-export function startProblems(root: string, project: Record<string, string>, files: GeneratedFile[]): string[] {
+export function startProblems(root: string, project: Record<string, string>, files: GeneratedFile[], composeSets?: string[][]): string[] {
   const fs = projectFs(root, project, files);
   const out: string[] = [];
   const note = (where: string, findings: StartFinding[]) => {
@@ -137,7 +137,8 @@ export function startProblems(root: string, project: Record<string, string>, fil
   }
   const composes = files.map((f) => f.path).filter((p) => /^compose(\.override)?\.yml$/.test(p));
   if (composes.includes("compose.yml")) {
-    for (const set of composes.length > 1 ? [["compose.yml"], ["compose.yml", "compose.override.yml"]] : [["compose.yml"]]) {
+    const sets = composeSets ?? (composes.length > 1 ? [["compose.yml"], ["compose.yml", "compose.override.yml"]] : [["compose.yml"]]);
+    for (const set of sets) {
       const reports = checkComposeServices(
         fs,
         set.map((p) => `${root}/${p}`),
@@ -150,7 +151,7 @@ export function startProblems(root: string, project: Record<string, string>, fil
   return out;
 }
 
-export function assertStarts(root: string, project: Record<string, string>, files: GeneratedFile[]): void {
-  const problems = startProblems(root, project, files);
+export function assertStarts(root: string, project: Record<string, string>, files: GeneratedFile[], composeSets?: string[][]): void {
+  const problems = startProblems(root, project, files, composeSets);
   assert.deepEqual(problems, [], problems.join("\n"));
 }

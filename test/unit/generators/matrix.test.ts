@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { generate, generatorRefusal, GENERATOR_NAMES } from "../../../server/src/engine/generators";
 import { readProjectFacts } from "../../../server/src/engine/generators/projectFacts";
-import { RECIPE_NAMES } from "../../../server/src/engine/generators/recipes";
+import { DEV_OVERRIDE, RECIPE_NAMES, recipeFileNames } from "../../../server/src/engine/generators/recipes";
 import { assertLintsClean, assertSnapshot, assertStarts, PROJECT_NAMES, projectFs, readProject, rootOf } from "./helpers";
 
 const EXTRAS = [
@@ -32,8 +32,10 @@ describe("generator matrix", () => {
       }
       for (const flavour of ["slim", "hardened", "distroless"] as const) {
         for (const extras of EXTRAS) {
-          // dockerignore and recipes ignore the flavour and the dev options: one snapshot each is enough
-          if ((generator === "dockerignore" || generator === "recipes") && (flavour !== "slim" || extras.name !== "")) continue;
+          // dockerignore ignores the flavour and the dev options: one snapshot is enough; recipes take the flavour
+          // (the app service's Dockerfile, the hardened Postgres) and write their development override with -dev
+          if (generator === "dockerignore" && (flavour !== "slim" || extras.name !== "")) continue;
+          if (generator === "recipes" && extras.name !== "" && extras.name !== "-dev") continue;
           if (generator === "dagster" && extras.name !== "" && extras.name !== "-dev") continue;
           it(`${generator} × ${project} × ${flavour}${extras.name}`, () => {
             const out = generate(generator, facts, {
@@ -42,14 +44,18 @@ describe("generator matrix", () => {
               compose: extras.compose,
               recipes: [...RECIPE_NAMES],
               makefile: true,
+              dev: extras.devStage,
             });
             // the api recipe builds the project's Dockerfile: lint and check the recipes next to one
             const context = generator === "recipes" ? [...out, ...generate("dockerfile", facts, { flavour })] : out;
             assertLintsClean(root, files, context);
             if (generator === "dockerfile" || generator === "dagster") assertStarts(root, files, out);
-            // dockerignore and recipes keep their snapshots in their own tests
-            if (generator === "dockerfile" || generator === "dagster")
-              assertSnapshot(`${generator}/${project}-${flavour}${extras.name}`, out);
+            if (generator === "recipes") {
+              const layered = recipeFileNames([...RECIPE_NAMES], extras.devStage);
+              assertStarts(root, files, context, [layered.filter((f) => f !== DEV_OVERRIDE), layered]);
+            }
+            // dockerignore keeps its snapshots in its own test
+            if (generator !== "dockerignore") assertSnapshot(`${generator}/${project}-${flavour}${extras.name}`, out);
           });
         }
       }

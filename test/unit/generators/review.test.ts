@@ -54,6 +54,22 @@ describe("reviewFile", () => {
     assert.match(r.markdown, /^# Review: Dockerfile\n[\s\S]*## Critical\n\n_Nothing critical._[\s\S]*## Improvements[\s\S]*## Good\n\n- /);
   });
 
+  it("a Dockerfile in docker/ is checked with the context the compose file above it builds it with", () => {
+    const dagsterRoot = rootOf("pluginlake");
+    const dagsterProject = readProject("pluginlake");
+    const dagsterFacts = readProjectFacts(projectFs(dagsterRoot, dagsterProject), dagsterRoot);
+    const files = generateDagster(dagsterFacts, { flavour: "hardened" });
+    const path = "docker/user-code.Dockerfile";
+    const text = files.find((f) => f.path === path)?.contents ?? "";
+    const withCompose = reviewFile({ path: `${dagsterRoot}/${path}`, text, fs: projectFs(dagsterRoot, dagsterProject, files) });
+    assert.deepEqual(withCompose.startFailures, []);
+    assert.deepEqual(withCompose.critical, []);
+    // without the compose file nothing says the context is the project root: from docker/ the manifests are missing
+    const alone = files.filter((f) => !f.path.startsWith("compose"));
+    const without = reviewFile({ path: `${dagsterRoot}/${path}`, text, fs: projectFs(dagsterRoot, dagsterProject, alone) });
+    assert.ok(without.startFailures.some((f) => /pyproject\.toml/.test(f.message)));
+  });
+
   it("praises a .dockerignore only when it excludes what matters, found where the lint finds it", () => {
     const text = "FROM python:3.13-slim\nCOPY . .\n";
     const praised = (files: Record<string, string>) =>

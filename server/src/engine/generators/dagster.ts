@@ -6,7 +6,7 @@
  */
 import { dockerignore } from "./dockerignore";
 import { envGitignore, execForm, lines, type GeneratedFile } from "./files";
-import { DEFAULT_REGISTRY, generateHardenedDockerfile, sourceMounts, TOOL_VERSIONS, type BaseFlavour } from "./hardenedDockerfile";
+import { generateHardenedDockerfile, imagesFor, registryPrefix, sourceMounts, TOOL_VERSIONS, type BaseFlavour } from "./hardenedDockerfile";
 import { probeFor } from "./probes";
 import { moduleNameOf, type ProjectFacts } from "./projectFacts";
 
@@ -19,7 +19,6 @@ export interface DagsterOptions {
 
 export const DAGSTER_DEFAULTS = {
   version: "1.11.13",
-  postgresImage: "postgres:17.6-alpine",
   grpcPort: 4000,
   webserverPort: 3000,
   home: "/opt/dagster/dagster_home",
@@ -43,10 +42,18 @@ export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {
   const flavour = options.flavour ?? "slim";
   const location = facts.slug;
   const home = DAGSTER_DEFAULTS.home;
+  const registry = registryPrefix(options.registry);
+  const images = imagesFor(flavour, registry, facts.pythonVersion);
+  // the hardened Postgres may have no shell (practice 000 does not say): its probe runs pg_isready itself, with the
+  // user and database Compose fills in from .env
+  const postgresProbe =
+    flavour === "hardened"
+      ? execForm(["CMD", "pg_isready", "-U", "${DAGSTER_PG_USER:-dagster}", "-d", "${DAGSTER_PG_DB:-dagster}"])
+      : '["CMD-SHELL", "pg_isready -U $${POSTGRES_USER} -d $${POSTGRES_DB}"]';
 
   const userCode = generateHardenedDockerfile(codeFacts, {
     flavour,
-    registry: options.registry,
+    registry,
     dockerfilePath: "docker/user-code.Dockerfile",
     dockerignore: true,
   });
@@ -96,16 +103,14 @@ export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {
     "",
     "services:",
     "  postgres:",
-    `    image: ${DAGSTER_DEFAULTS.postgresImage}`,
+    `    image: ${images.postgres}`,
     "    environment:",
     "      POSTGRES_DB: ${DAGSTER_PG_DB:-dagster}",
     "      POSTGRES_USER: ${DAGSTER_PG_USER:-dagster}",
     `      POSTGRES_PASSWORD: ${PASSWORD_REQUIRED}`,
     "    volumes:",
     "      - postgres_data:/var/lib/postgresql/data",
-    ...healthcheck(["pg_isready", "-U", "dagster"], "10s").map((l) =>
-      l.includes("test:") ? '      test: ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER} -d $${POSTGRES_DB}"]' : l,
-    ),
+    ...healthcheck(["pg_isready", "-U", "dagster"], "10s").map((l) => (l.includes("test:") ? `      test: ${postgresProbe}` : l)),
     "    restart: unless-stopped",
     ...limits("1G"),
     "",
@@ -210,7 +215,7 @@ export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {
     "DAGSTER_PG_PASSWORD=",
   );
 
-  const systemDockerfile = dagsterSystemDockerfile(facts, flavour, options.registry ?? DEFAULT_REGISTRY, {
+  const systemDockerfile = dagsterSystemDockerfile(facts, flavour, registry, {
     core,
     webserver: webserverVersion,
     postgres: postgresVersion,
@@ -226,7 +231,7 @@ export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {
     ...userCode.filter((f) => f.path !== ".dockerignore"),
     { path: "docker/dagster.Dockerfile", contents: systemDockerfile },
   ];
-  if (options.devOverride !== false) files.push(...devFiles(codeFacts, module, webserverVersion));
+  if (options.devOverride !== false) files.push(...devFiles(codeFacts, module, webserverVersion, images));
   files.push(...dockerignore(facts));
   return files;
 }
@@ -239,7 +244,8 @@ function dagsterSystemDockerfile(
 ): string {
   const v = facts.pythonVersion;
   const hardened = flavour === "hardened";
-  const builder = hardened ? `${registry}/python:${v}-debian13-dev` : `python:${v}-slim`;
+  const images = imagesFor(flavour, registry, v);
+  const builder = images.pythonDev;
   // distroless has no Dagster-compatible venv story for console scripts; the system image stays on slim there
   const runtime = hardened ? `${registry}/python:${v}-debian13` : `python:${v}-slim`;
   const home = DAGSTER_DEFAULTS.home;
@@ -250,7 +256,7 @@ function dagsterSystemDockerfile(
     "",
     `FROM ${builder} AS builder`,
     "",
-    `COPY --from=ghcr.io/astral-sh/uv:${TOOL_VERSIONS.uv} /uv /uvx /bin/`,
+    `COPY --from=${images.uv.image} ${images.uv.paths}`,
     "ENV UV_COMPILE_BYTECODE=1 \\",
     "    UV_LINK_MODE=copy \\",
     "    UV_PYTHON_DOWNLOADS=0",
@@ -296,14 +302,14 @@ function dagsterSystemDockerfile(
 }
 
 /** The `dagster dev` image and the override that replaces the three Dagster services with it. */
-function devFiles(facts: ProjectFacts, module: string, webserverVersion: string): GeneratedFile[] {
+function devFiles(facts: ProjectFacts, module: string, webserverVersion: string, images: ReturnType<typeof imagesFor>): GeneratedFile[] {
   const home = DAGSTER_DEFAULTS.home;
   const port = DAGSTER_DEFAULTS.webserverPort;
   const install: string[] = [];
   const cacheUv = "--mount=type=cache,target=/root/.cache/uv";
   if (facts.packageManager === "uv") {
     install.push(
-      `COPY --from=ghcr.io/astral-sh/uv:${TOOL_VERSIONS.uv} /uv /uvx /bin/`,
+      `COPY --from=${images.uv.image} ${images.uv.paths}`,
       "ENV UV_LINK_MODE=copy \\",
       "    UV_PYTHON_DOWNLOADS=0 \\",
       "    UV_PROJECT_ENVIRONMENT=/opt/venv",
@@ -345,7 +351,7 @@ function devFiles(facts: ProjectFacts, module: string, webserverVersion: string)
     "# syntax=docker/dockerfile:1",
     "# Development only: webserver, daemon and code in one `dagster dev` process, reloading on change.",
     "# One stage on purpose: it keeps the whole toolchain for debugging. Generated by Shipshape.",
-    `FROM python:${facts.pythonVersion}-slim`,
+    `FROM ${images.pythonDev}`,
     "",
     "WORKDIR /app",
     "",

@@ -50,15 +50,41 @@ interface Bases {
   note: string[];
 }
 
+/** The registry as a prefix: `dhi.io` unless the user names their own (a mirror), without a trailing slash. */
+export function registryPrefix(registry: string | undefined): string {
+  const r = (registry ?? DEFAULT_REGISTRY).trim().replace(/\/+$/, "");
+  return r === "" ? DEFAULT_REGISTRY : r;
+}
+
+/**
+ * The images a generated file uses for one job, per flavour: the hardened ones from the user's registry where
+ * Docker Hardened Images has one the practices use (practice 000: the Python build and runtime images, the uv
+ * binary, Postgres), the upstream images otherwise.
+ */
+export function imagesFor(flavour: BaseFlavour, registry: string, pythonVersion: string) {
+  const hardened = flavour === "hardened";
+  return {
+    /** Where the uv binary is copied from, and the paths to copy. */
+    uv: hardened
+      ? { image: `${registry}/uv:0-debian13-dev`, paths: "/usr/local/bin/uv /usr/local/bin/uvx /usr/local/bin/" }
+      : { image: `ghcr.io/astral-sh/uv:${TOOL_VERSIONS.uv}`, paths: "/uv /uvx /bin/" },
+    /** A Python image with pip and a shell, for building and for single-stage development images. */
+    pythonDev: hardened ? `${registry}/python:${pythonVersion}-debian13-dev` : `python:${pythonVersion}-slim`,
+    /** The database; the hardened one as practice 000 runs it. */
+    postgres: hardened ? `${registry}/postgres:17-alpine3.22` : "postgres:17.6-alpine",
+  };
+}
+
 function pythonBases(facts: ProjectFacts, flavour: BaseFlavour, registry: string): Bases {
   const v = facts.pythonVersion;
   const astralUv = { uvImage: `ghcr.io/astral-sh/uv:${TOOL_VERSIONS.uv}`, uvPaths: "/uv /uvx /bin/" };
   if (flavour === "hardened") {
+    const images = imagesFor(flavour, registry, v);
     return {
-      builder: `${registry}/python:${v}-debian13-dev`,
+      builder: images.pythonDev,
       runtime: `${registry}/python:${v}-debian13`,
-      uvImage: `${registry}/uv:0-debian13-dev`,
-      uvPaths: "/usr/local/bin/uv /usr/local/bin/uvx /usr/local/bin/",
+      uvImage: images.uv.image,
+      uvPaths: images.uv.paths,
       python: "python",
       distroless: false,
       builtInUser: "nonroot",
@@ -129,7 +155,7 @@ function nodeBases(facts: ProjectFacts, flavour: BaseFlavour, registry: string):
 
 export function generateHardenedDockerfile(facts: ProjectFacts, options: DockerfileOptions = {}): GeneratedFile[] {
   const flavour = options.flavour ?? "slim";
-  const registry = (options.registry ?? DEFAULT_REGISTRY).replace(/\/+$/, "");
+  const registry = registryPrefix(options.registry);
   const dockerfilePath = options.dockerfilePath ?? "Dockerfile";
   const dockerfile =
     facts.platform === "node" ? nodeDockerfile(facts, flavour, registry, options) : pythonDockerfile(facts, flavour, registry, options);

@@ -32,6 +32,7 @@ export function generate(name: GeneratorName, facts: ProjectFacts, options: Gene
         makefile: options.makefile,
         dev: options.dev,
         flavour: options.flavour,
+        registry: options.registry,
       });
     case "dockerignore":
       return dockerignore(facts);

@@ -6,7 +6,7 @@
  * helpers behind a profile, databases bound to localhost, and no insecure proxy dashboard or Docker socket.
  */
 import { envGitignore, execForm, lines, type GeneratedFile } from "./files";
-import { sourceMounts } from "./hardenedDockerfile";
+import { imagesFor, registryPrefix, sourceMounts } from "./hardenedDockerfile";
 import { devCommand, probeFor } from "./probes";
 import { appServiceName, moduleNameOf, type ProjectFacts } from "./projectFacts";
 
@@ -32,6 +32,8 @@ export interface RecipeOptions {
   dev?: boolean;
   /** The flavour of the Dockerfile the app service builds (distroless: the ENTRYPOINT names the program). */
   flavour?: BaseFlavour;
+  /** Registry of the hardened images (default `dhi.io`): with the hardened flavour, Postgres comes from there. */
+  registry?: string;
 }
 
 /** The development override of the app service (practice 003 §8.4.1). */
@@ -73,6 +75,14 @@ export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): Ge
   const version = facts.version ?? "0.1.0";
   const files: GeneratedFile[] = [];
   const env: string[] = ["# Copy to .env and fill in; .env stays out of version control."];
+  const hardened = options.flavour === "hardened";
+  const postgresImage = hardened
+    ? imagesFor("hardened", registryPrefix(options.registry), facts.pythonVersion).postgres
+    : RECIPE_IMAGES.postgres;
+  // the hardened Postgres may have no shell: pg_isready runs itself, with the values Compose fills in from .env
+  const postgresProbe = hardened
+    ? ["CMD", "pg_isready", "-U", "${POSTGRES_USER:-app}", "-d", `\${POSTGRES_DB:-${dbName}}`]
+    : ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER} -d $${POSTGRES_DB}"];
 
   files.push({
     path: "compose.yml",
@@ -102,7 +112,7 @@ export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): Ge
         "# Passwords come from .env as Compose secrets; the images read them through their _FILE variables.",
         "services:",
         "  postgres:",
-        `    image: ${RECIPE_IMAGES.postgres}`,
+        `    image: ${postgresImage}`,
         "    environment:",
         "      POSTGRES_USER: ${POSTGRES_USER:-app}",
         `      POSTGRES_DB: \${POSTGRES_DB:-${dbName}}`,
@@ -113,7 +123,7 @@ export function generateRecipes(facts: ProjectFacts, options: RecipeOptions): Ge
         "      - postgres_data:/var/lib/postgresql/data",
         "    ports:",
         '      - "127.0.0.1:5432:5432"',
-        ...hc(["CMD-SHELL", "pg_isready -U $${POSTGRES_USER} -d $${POSTGRES_DB}"], "10s"),
+        ...hc(postgresProbe, "10s"),
         "    restart: unless-stopped",
         ...limits("1G"),
         "",

@@ -9,7 +9,7 @@ import type { RefineGoal } from "../choices";
 import { GOAL_CATEGORIES } from "../choices";
 import { detectKind } from "../kinds";
 import { lint, type LintOptions } from "../linter";
-import { checkStart } from "../startCheck";
+import { checkStart, composeBuildOf } from "../startCheck";
 import { applyEdits } from "../text";
 import type { Finding } from "../types";
 import { emptyFs } from "../workspace";
@@ -66,9 +66,10 @@ export function applyGoalChanges(options: LintOptions & { goal: RefineGoal }): G
   const categories = GOAL_CATEGORIES[options.goal];
   const fs = options.fs ?? emptyFs;
   const lintOf = (text: string) => lint({ ...options, kind, text }).findings;
+  const context = composeBuildOf(fs, options.path)?.context;
   const startFailures = (text: string) => {
     try {
-      return checkStart({ dockerfilePath: options.path, text, fs }).failures;
+      return checkStart({ dockerfilePath: options.path, text, fs, context }).failures;
     } catch {
       return [];
     }

@@ -864,3 +864,47 @@ export function checkComposeServices(fs: WorkspaceFs, files: string[]): ServiceR
   }
   return out;
 }
+
+const COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
+/** How far above a Dockerfile's folder the compose file that builds it is looked for. */
+const COMPOSE_SEARCH_DEPTH = 3;
+
+/**
+ * How a compose file beside the Dockerfile or in a folder above it builds that Dockerfile: the build context and
+ * target, or undefined when none does. A Dockerfile kept in `docker/` is built with the project root as its context
+ * (`build: {context: ., dockerfile: docker/x.Dockerfile}`); checked from its own folder it would miss every file.
+ */
+export function composeBuildOf(fs: WorkspaceFs, dockerfilePath: string): { context: string; target?: string } | undefined {
+  let dir = dirname(dockerfilePath);
+  for (let depth = 0; depth <= COMPOSE_SEARCH_DEPTH; depth++) {
+    const names = fs
+      .readDir(dir)
+      .filter((n) => COMPOSE_NAME.test(n))
+      .sort()
+      .slice(0, 20);
+    for (const name of names) {
+      const path = resolvePath(dir, name);
+      const text = fs.readFile(path);
+      if (text === undefined) continue;
+      let model: ComposeFileModel;
+      try {
+        model = new ComposeFileModel(path, text);
+      } catch {
+        continue;
+      }
+      const project = new ComposeProject([model], fs);
+      for (const service of model.services.slice(0, 100)) {
+        const build = (project.merged(service.name) as Record<string, unknown> | undefined)?.build;
+        if (build === undefined || build === null || (typeof build !== "string" && typeof build !== "object")) continue;
+        const b = typeof build === "string" ? { context: build } : (build as Record<string, unknown>);
+        const context = resolvePath(dir, typeof b.context === "string" ? b.context : ".");
+        const dockerfile = resolvePath(context, typeof b.dockerfile === "string" ? b.dockerfile : "Dockerfile");
+        if (dockerfile === dockerfilePath) return { context, target: typeof b.target === "string" ? b.target : undefined };
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
