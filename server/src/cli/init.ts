@@ -17,7 +17,7 @@ import {
 } from "../engine/generators";
 import { unifiedDiff } from "../engine/generators/diff";
 import { BASE_FLAVOURS, type BaseFlavour } from "../engine/generators/hardenedDockerfile";
-import { planFiles, type PlannedFile } from "../engine/generators/plan";
+import { isMergeableFile, planFiles, type PlannedFile } from "../engine/generators/plan";
 import { readProjectFacts } from "../engine/generators/projectFacts";
 import { parseRecipeName, RECIPE_NAMES, type RecipeName } from "../engine/generators/recipes";
 import { registryProblem } from "../engine/choices";
@@ -51,6 +51,7 @@ Options:
   --dir DIR                 project folder (default: the current folder); nothing is written outside it
   --yes                     write the files (without it: print the plan and the diff, write nothing)
   --force                   overwrite files that exist and differ (never without it)
+  --merge                   add the missing entries to an existing .dockerignore, keeping its lines and comments
   --flavour slim|hardened|distroless   base image family (default slim)
   --registry HOST           registry of the hardened images (default dhi.io)
   --dev-stage               add a dev stage (dockerfile)
@@ -67,12 +68,14 @@ interface InitArgs {
   dir: string;
   yes: boolean;
   force: boolean;
+  /** Merge the generated entries into an existing `.dockerignore` (its lines and comments kept). */
+  merge: boolean;
   options: GenerateOptions;
 }
 
 function parseInitArgs(argv: readonly string[]): InitArgs | "help" {
   let generator: GeneratorName | undefined;
-  const args: Omit<InitArgs, "generator"> = { dir: ".", yes: false, force: false, options: {} };
+  const args: Omit<InitArgs, "generator"> = { dir: ".", yes: false, force: false, merge: false, options: {} };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] as string;
     if (raw === "--help" || raw === "-h") return "help";
@@ -96,6 +99,9 @@ function parseInitArgs(argv: readonly string[]): InitArgs | "help" {
         break;
       case "--force":
         args.force = true;
+        break;
+      case "--merge":
+        args.merge = true;
         break;
       case "--flavour":
       case "--flavor": {
@@ -218,6 +224,15 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
   const lock = args.generator === "dockerfile" || args.generator === "dagster" ? lockfileAdvice(facts) : undefined;
   if (lock && !args.yes) io.stdout(`  ${lock}\n`);
   let skipped = 0;
+  // --merge: an existing .dockerignore gets the generated entries it lacks (the editor's Merge answer)
+  if (args.merge)
+    plan = plan.map((p) =>
+      p.mergeable
+        ? { ...p, contents: p.mergeable.contents, diff: p.mergeable.diff, merged: true }
+        : p.action === "conflict" && isMergeableFile(p.path)
+          ? { ...p, action: "unchanged" as const }
+          : p,
+    );
   for (const p of plan) {
     const target = path.join(realDir, ...p.path.split("/"));
     if (p.action === "unchanged") {
@@ -226,7 +241,9 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
     }
     if (p.action === "conflict" && !args.force && !p.merged) {
       skipped++;
-      io.stdout(`  exists     ${p.path} (differs; ${args.yes ? "skipped" : "would be skipped"}, --force overwrites)\n`);
+      io.stdout(
+        `  exists     ${p.path} (differs; ${args.yes ? "skipped" : "would be skipped"}, --force overwrites${p.mergeable ? ", --merge adds the missing entries" : ""})\n`,
+      );
       if (!args.yes) io.stdout(indent(p.diff));
       continue;
     }

@@ -13,7 +13,7 @@ import type { FileChange, Finding } from "./types";
 import { detectKind } from "./kinds";
 import { checkStart, composeBuildOf, type StartFinding } from "./startCheck";
 import { emptyFs } from "./workspace";
-import { applyGoalChanges, type GoalAdvice, type GoalChange } from "./refineGoals";
+import { applyGoalChanges, withCreated, type GoalAdvice, type GoalChange } from "./refineGoals";
 
 import { GOAL_CATEGORIES, type RefineGoal } from "./choices";
 
@@ -49,28 +49,34 @@ export function refine(options: LintOptions & { goal: RefineGoal }): RefineResul
   const wanted = (f: Finding) => categories.includes(f.category);
   // the engine's one applier: safe fixes of the goal's rules, to a fixed point, each checked to remove its finding
   const goal = applyGoalChanges(options);
-  const run = fixToFixedPoint({ ...options, text: goal.text }, { include: wanted });
-  const changed = run.text !== options.text;
+  const baseFs = options.fs ?? emptyFs;
+  // the safe fixes run on the workspace with the files the goal's changes create (a new .dockerignore)
+  const fs = withCreated(baseFs, goal.created);
+  const run = fixToFixedPoint({ ...options, fs, text: goal.text }, { include: wanted });
+  const changed = run.text !== options.text || goal.created.size > 0;
   const index = new LineIndex(options.text);
-  const fs = options.fs ?? emptyFs;
-  const changes: FileChange[] = run.files.map((f) => {
-    if (f.created) return { path: f.path, create: f.text };
-    const before = fs.readFile(f.path) ?? "";
-    return { path: f.path, edits: [{ range: new LineIndex(before).rangeOf(0, before.length), newText: f.text }] };
-  });
+  const fixedFiles = new Set(run.files.map((f) => f.path));
+  const changes: FileChange[] = [
+    ...[...goal.created].filter(([p]) => !fixedFiles.has(p)).map(([path, create]) => ({ path, create })),
+    ...run.files.map((f) => {
+      if (f.created || goal.created.has(f.path)) return { path: f.path, create: f.text };
+      const before = baseFs.readFile(f.path) ?? "";
+      return { path: f.path, edits: [{ range: new LineIndex(before).rangeOf(0, before.length), newText: f.text }] };
+    }),
+  ];
   // the result starts whenever the input did (the start check, for Dockerfiles)
   if (changed && (options.kind ?? detectKind(options.path)) === "dockerfile") {
     // the context a compose file builds it with, when one does (docker/x.Dockerfile built from the project root)
     const context = composeBuildOf(fs, options.path)?.context;
-    const failures = (text: string) => {
+    const failures = (text: string, on = fs) => {
       try {
-        return checkStart({ dockerfilePath: options.path, text, fs, context }).failures;
+        return checkStart({ dockerfilePath: options.path, text, fs: on, context }).failures;
       } catch {
         return [];
       }
     };
     const after = failures(run.text);
-    if (after.length > 0 && failures(options.text).length === 0)
+    if (after.length > 0 && failures(options.text, baseFs).length === 0)
       return {
         goal: options.goal,
         output: options.text,
@@ -88,7 +94,7 @@ export function refine(options: LintOptions & { goal: RefineGoal }): RefineResul
     goal: options.goal,
     output: run.text,
     changed,
-    edits: changed ? [{ range: index.rangeOf(0, options.text.length), newText: run.text }] : [],
+    edits: run.text !== options.text ? [{ range: index.rangeOf(0, options.text.length), newText: run.text }] : [],
     changes,
     goalChanges: goal.changes,
     advice: goal.advice,

@@ -45,8 +45,21 @@ describe("merging into existing files", () => {
     const merged = mergeLines(".gitignore", existing, "# Real env files\n.env\n.env.*\n!.env.example\n");
     assert.ok(merged.startsWith(existing));
     // the comment belongs to `.env`, which the file has already
-    assert.equal(merged, `${existing}\n# Added by Shipshape\n.env.*\n!.env.example\n`);
+    // the group's comment comes along with the entries the file lacks, though the file has the group's first one
+    assert.equal(merged, `${existing}\n# Added by Shipshape\n# Real env files\n.env.*\n!.env.example\n`);
     assert.equal(mergeLines(".gitignore", merged, "# Real env files\n.env\n.env.*\n!.env.example\n"), merged, "a second run adds nothing");
+  });
+
+  it(".dockerignore merge: the user's lines and group comments stay, each added group keeps its heading", () => {
+    const existing = "# my secrets\n.env\n\n# build output\ndist/\n*.log\n";
+    const generated = "# Version control\n.git\n.gitignore\n\n# Secrets\n.env\n*.pem\n\n# Build output\ndist/\nbuild/\n";
+    const merged = mergeLines(".dockerignore", existing, generated);
+    assert.ok(merged.startsWith(existing), "the user's file is kept as it is");
+    assert.equal(
+      merged.slice(existing.length),
+      "\n# Added by Shipshape\n# Version control\n.git\n.gitignore\n\n# Secrets\n*.pem\n\n# Build output\nbuild/\n",
+    );
+    assert.equal(mergeLines(".dockerignore", merged, generated), merged, "a second run adds nothing");
   });
 
   it(".env.example: variables are merged by name, the user's values kept", () => {

@@ -123,6 +123,37 @@ describe("shipshape init", () => {
     assert.match(after, /^\.env$/m);
   });
 
+  it("--merge adds the missing entries to an existing .dockerignore, the user's lines and comments first", async () => {
+    const dir = copyProject("uv-fastapi-src");
+    const mine = "# my secrets\n.env\n\n# build output\ndist/\n";
+    writeFileSync(join(dir, ".dockerignore"), mine);
+    const skipped = await run(runInit, ["dockerignore", "--dir", dir, "--yes"], temp);
+    assert.equal(skipped.code, 1);
+    assert.match(skipped.out, /--merge adds the missing entries/);
+    assert.equal(readFileSync(join(dir, ".dockerignore"), "utf8"), mine);
+    const merged = await run(runInit, ["dockerignore", "--dir", dir, "--yes", "--merge"], temp);
+    assert.equal(merged.code, 0, merged.err);
+    const text = readFileSync(join(dir, ".dockerignore"), "utf8");
+    assert.ok(text.startsWith(mine), text);
+    assert.match(text.slice(mine.length), /# Added by Shipshape\n# Version control[^\n]*\n\.git\n/);
+    const again = await run(runInit, ["dockerignore", "--dir", dir, "--yes", "--merge"], temp);
+    assert.match(again.out, /unchanged\s+\.dockerignore/);
+  });
+
+  it("hardened with --registry: the Dagster stack's images come from that registry", async () => {
+    const dir = copyProject("pluginlake");
+    const r = await run(
+      runInit,
+      ["dagster", "--dir", dir, "--yes", "--flavour", "hardened", "--registry", "mirror.example.com/dhi/"],
+      temp,
+    );
+    assert.equal(r.code, 0, r.err);
+    assert.match(readFileSync(join(dir, "compose.yml"), "utf8"), /image: mirror\.example\.com\/dhi\/postgres:17-alpine3\.22\n/);
+    const dev = readFileSync(join(dir, "docker", "dagster.dev.Dockerfile"), "utf8");
+    assert.match(dev, /^FROM mirror\.example\.com\/dhi\/python:\d+\.\d+-debian13-dev$/m);
+    assert.match(dev, /^COPY --from=mirror\.example\.com\/dhi\/uv:0-debian13-dev /m);
+  });
+
   it("a project without a lockfile is told how to create one", async () => {
     const dir = copyProject("notes-nolock");
     const dry = await run(runInit, ["dockerfile", "--dir", dir], temp);

@@ -80,6 +80,23 @@ describe("recipes fit the project", () => {
     }
   }
 
+  it("the development overrides rebuild the image when a manifest or the lockfile changes (Compose Watch)", () => {
+    const { facts } = setup("uv-fastapi-src");
+    const overrides = [
+      generate("recipes", facts, { recipes: ["api"], dev: true }).find((f) => f.path === DEV_OVERRIDE),
+      generate("dockerfile", facts, { compose: true }).find((f) => f.path === "compose.override.yml"),
+    ];
+    for (const o of overrides) {
+      const doc = parse(o?.contents ?? "") as { services: Record<string, { develop?: { watch?: { action: string; path: string }[] } }> };
+      const watch = Object.values(doc.services)[0]?.develop?.watch ?? [];
+      assert.deepEqual(
+        watch.map((w) => `${w.action} ${w.path}`),
+        ["rebuild ./pyproject.toml", "rebuild ./uv.lock"],
+        o?.path,
+      );
+    }
+  });
+
   it("no development override without the api recipe, and none unless asked", () => {
     const { facts } = setup("uv-fastapi-src");
     assert.equal(

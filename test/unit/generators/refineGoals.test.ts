@@ -11,6 +11,11 @@ import { GOAL_CATEGORIES, type RefineGoal } from "../../../server/src/engine/cho
 import { checkStart } from "../../../server/src/engine/startCheck";
 import { applyEdits } from "../../../server/src/engine/text";
 import { memoryFs } from "../../../server/src/engine/workspace";
+import { withCreated } from "../../../server/src/engine/refineGoals";
+import { nodeFs } from "../../../server/src/cli/nodeFs";
+import type { WorkspaceFs } from "../../../server/src/engine/types";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const PATH = "/ws/Dockerfile";
 const PROJECT: Record<string, string> = {
@@ -199,5 +204,171 @@ describe("refine security: secrets out of ARG and ENV", () => {
     const { result } = run(t, "security");
     assert.match(result.output, /ARG DB_PASSWORD/);
     assert.ok(result.advice.some((a) => a.ruleId === "dockerfile/secrets-in-build-args"));
+  });
+});
+
+describe("refine production: exec form, signals, a healthcheck whose tool exists", () => {
+  const reliability = (findings: { category: string }[]) => findings.filter((f) => f.category === "reliability").length;
+
+  it("a shell-form uvicorn: exec form, a Python probe (no curl in slim), runtime env; fewer reliability findings, still starts", () => {
+    const text =
+      "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY main.py .\nEXPOSE 8000\nCMD uvicorn main:app --host 0.0.0.0 --port 8000\n";
+    const uvicorn = { "/ws/requirements.txt": "fastapi==0.115.0\nuvicorn==0.30.6\n" };
+    const { result, findings, starts } = run(text, "production", uvicorn);
+    assert.deepEqual(starts(text), [], "the input starts");
+    assert.deepEqual(
+      result.goalChanges.map((c) => c.ruleId),
+      ["dockerfile/exec-form-cmd", "dockerfile/healthcheck-missing", "dockerfile/python-runtime-env"],
+    );
+    assert.match(result.output, /^CMD \["uvicorn", "main:app", "--host", "0\.0\.0\.0", "--port", "8000"\]$/m);
+    assert.match(result.output, /^HEALTHCHECK .* CMD \["python", "-c", ".*urllib\.request.*127\.0\.0\.1:8000/m);
+    assert.doesNotMatch(result.output, /curl|wget/);
+    // uvicorn handles SIGTERM itself: no init
+    assert.doesNotMatch(result.output, /tini/);
+    assert.ok(reliability(findings(result.output)) < reliability(findings(text)));
+    assert.deepEqual(starts(result.output), []);
+    assert.equal(run(result.output, "production", uvicorn).result.changed, false, "refining again changes nothing");
+  });
+
+  const NODE = {
+    "/ws/package.json": '{"name":"web","version":"1.0.0","dependencies":{"express":"4.21.0"}}',
+    "/ws/package-lock.json": "{}",
+    "/ws/server.js": "require('express')().listen(3000);\n",
+  };
+
+  it("node as PID 1 ignores SIGTERM: tini installed as root before USER and made the ENTRYPOINT; a node probe", () => {
+    const text =
+      "FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY server.js ./\nUSER node\nEXPOSE 3000\nCMD node server.js\n";
+    const { result, findings, starts } = run(text, "production", NODE);
+    assert.ok(result.goalChanges.some((c) => c.ruleId === "refine/signals"));
+    const lines = result.output.split("\n");
+    const install = lines.findIndex((l) => /apt-get install -y --no-install-recommends tini/.test(l));
+    assert.ok(install > 0 && install < lines.indexOf("USER node"), "installed while the stage is still root");
+    assert.match(result.output, /^ENTRYPOINT \["tini", "--"\]\n(?:.*\n)*CMD \["node", "server\.js"\]$/m);
+    assert.match(result.output, /^HEALTHCHECK .* CMD \["node", "-e", /m);
+    assert.ok(reliability(findings(result.output)) < reliability(findings(text)));
+    assert.deepEqual(starts(result.output), []);
+    assert.equal(run(result.output, "production", NODE).result.changed, false);
+  });
+
+  it("on Alpine tini comes from apk", () => {
+    const text = 'FROM node:22-alpine\nWORKDIR /app\nCOPY server.js ./\nCMD ["node", "server.js"]\n';
+    const { result } = run(text, "production", NODE);
+    assert.match(
+      result.output,
+      /^RUN apk add --no-cache tini\n(?:HEALTHCHECK .*\n)?ENTRYPOINT \["tini", "--"\]\nCMD \["node", "server\.js"\]$/m,
+    );
+  });
+
+  it("a Python script on a hardened runtime (non-root, no package manager): advice to run it with an init", () => {
+    const text = 'FROM dhi.io/python:3.13-debian13\nWORKDIR /app\nCOPY app.py .\nCMD ["python", "app.py"]\n';
+    const { result } = run(text, "production");
+    assert.doesNotMatch(result.output, /tini/);
+    assert.ok(result.advice.some((a) => a.ruleId === "refine/signals" && /init: true/.test(a.message)));
+  });
+
+  it("a Python script on slim: tini goes in before the USER switch, while the stage is root", () => {
+    const text = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY app.py .\nUSER nobody\nCMD ["python", "app.py"]\n';
+    const { result, starts } = run(text, "production");
+    assert.match(
+      result.output,
+      /rm -rf \/var\/lib\/apt\/lists\/\*\nUSER nobody\nENTRYPOINT \["tini", "--"\]\nCMD \["python", "app\.py"\]\n$/,
+    );
+    assert.deepEqual(starts(result.output), []);
+  });
+
+  it("uWSGI reloads on SIGTERM: STOPSIGNAL SIGINT, unless --die-on-term", () => {
+    const text = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY app.py .\nCMD ["uwsgi", "--http", ":8000", "--wsgi-file", "app.py"]\n';
+    assert.match(run(text, "production").result.output, /^STOPSIGNAL SIGINT\nCMD \["uwsgi"/m);
+    const dies = text.replace('"app.py"]', '"app.py", "--die-on-term"]');
+    assert.doesNotMatch(run(dies, "production").result.output, /STOPSIGNAL/);
+  });
+
+  it("an already exec-form server with its own signal handling and a healthcheck is left alone", () => {
+    const text =
+      'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1\nWORKDIR /app\nCOPY main.py .\nUSER nobody\nHEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:8000/health\')"]\nCMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"]\n';
+    const { result } = run(text, "production");
+    assert.deepEqual(result.goalChanges, []);
+  });
+});
+
+describe("refine on the practices documents' own Dockerfiles: each goal's larger changes", () => {
+  const practices = join(__dirname, "..", "..", "fixtures", "practices");
+  const goals = ["smaller-image", "faster-builds", "security", "production"] as const;
+  const load = (rel: string) => ({ path: join(practices, rel), text: readFileSync(join(practices, rel), "utf8") });
+  /** Findings of the goal: at info and above (what review lists outside "Consider"), and with hints. */
+  const counted = (path: string, text: string, goal: RefineGoal, fs: WorkspaceFs) => {
+    const ofGoal = lint({ path, text, fs }).findings.filter((f) => GOAL_CATEGORIES[goal].includes(f.category));
+    return { main: ofGoal.filter((f) => f.severity !== "hint").length, all: ofGoal.length };
+  };
+
+  for (const rel of ["stockbook/Dockerfile", "dashtam/Dockerfile", "stockbook/Dockerfile.dev"]) {
+    for (const goal of goals) {
+      it(`${rel} × ${goal}: no more findings of the goal, starts whenever the input did, stable`, () => {
+        const { path, text } = load(rel);
+        const r = refine({ path, text, fs: nodeFs, goal });
+        // the files the refinement creates (a .dockerignore) are part of its result
+        const fs = withCreated(nodeFs, new Map(r.changes.filter((c) => c.create !== undefined).map((c) => [c.path, c.create as string])));
+        const before = counted(path, text, goal, nodeFs);
+        const after = counted(path, r.output, goal, fs);
+        assert.ok(after.main <= before.main, `${after.main} > ${before.main}`);
+        if (r.goalChanges.length > 0 || r.applied.length > 0)
+          assert.ok(
+            after.main < before.main || after.all < before.all,
+            `a change answers a finding (${JSON.stringify({ before, after })})`,
+          );
+        if (checkStart({ dockerfilePath: path, text, fs: nodeFs }).failures.length === 0)
+          assert.deepEqual(
+            checkStart({ dockerfilePath: path, text: r.output, fs }).failures.map((f) => f.message),
+            [],
+          );
+        assert.equal(refine({ path, text: r.output, fs, goal }).changed, false, "refining again changes nothing");
+      });
+    }
+  }
+
+  it("stockbook (practice 002) × production: the probe fails on HTTP errors, and the piped RUN gets pipefail", () => {
+    const { path, text } = load("stockbook/Dockerfile");
+    const r = refine({ path, text, fs: nodeFs, goal: "production" });
+    assert.deepEqual(
+      r.goalChanges.map((c) => c.ruleId),
+      ["dockerfile/healthcheck-status-ignored", "dockerfile/shell-pipefail"],
+    );
+    assert.match(r.output, /raise_for_status\(\)/);
+    assert.match(r.output, /^SHELL \["\/bin\/bash", "-o", "pipefail", "-c"\]$/m);
+  });
+
+  it("stockbook × smaller-image: ownership set by COPY --chown instead of a chown -R layer", () => {
+    const { path, text } = load("stockbook/Dockerfile");
+    const r = refine({ path, text, fs: nodeFs, goal: "smaller-image" });
+    assert.ok(r.goalChanges.some((c) => c.ruleId === "dockerfile/chown-in-separate-layer"));
+    assert.doesNotMatch(r.output, /chown -R/);
+    assert.match(r.output, /^COPY (--from=\S+ )?--chown=appuser:appuser /m);
+  });
+
+  it("dashtam (practice 001) × faster-builds: uv's cache mount in the cache folder of the user that runs uv sync", () => {
+    const { path, text } = load("dashtam/Dockerfile");
+    const r = refine({ path, text, fs: nodeFs, goal: "faster-builds" });
+    // practice 001 creates appuser with -u 1000, and BuildKit's cache mount is root's unless uid= says otherwise
+    assert.match(r.output, /^RUN --mount=type=cache,target=\/home\/appuser\/\.cache\/uv,uid=1000 uv sync --frozen$/m);
+  });
+
+  it("dashtam × security: a .dockerignore is created for its COPY . ., shown as a change to apply", () => {
+    const { path, text } = load("dashtam/Dockerfile");
+    const r = refine({ path, text, fs: nodeFs, goal: "security" });
+    assert.ok(r.changed);
+    const created = r.changes.find((c) => c.path === join(practices, "dashtam", ".dockerignore"));
+    assert.ok(created?.create, JSON.stringify(r.changes));
+    assert.match(created.create, /^\.git$/m);
+    assert.match(created.create, /^\.env$/m);
+  });
+
+  it("smaller-image on a full base: the slim variant; security: a non-root user and a pinned base", () => {
+    const text = 'FROM python\nWORKDIR /app\nCOPY app.py .\nCMD ["python", "app.py"]\n';
+    const security = run(text, "security").result;
+    assert.match(security.output, /^FROM python:\d+\.\d+/m);
+    assert.match(security.output, /^USER app$/m);
+    const full = 'FROM python:3.12\nWORKDIR /app\nCOPY app.py .\nCMD ["python", "app.py"]\n';
+    assert.match(run(full, "smaller-image").result.output, /^FROM python:3\.12-slim$/m);
   });
 });

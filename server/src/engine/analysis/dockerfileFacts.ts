@@ -664,8 +664,8 @@ export function exposedPorts(model: DockerfileModel, stage: Stage): number[] {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Programs the model tracks on PATH. */
-export type Tool = "curl" | "wget" | "sh" | "bash" | "python" | "pip" | "node" | "npm" | "uv" | "git" | "gosu" | "su-exec";
-const TOOLS: readonly Tool[] = ["curl", "wget", "sh", "bash", "python", "pip", "node", "npm", "uv", "git", "gosu", "su-exec"];
+export type Tool = "curl" | "wget" | "sh" | "bash" | "python" | "pip" | "node" | "npm" | "uv" | "git" | "gosu" | "su-exec" | "tini";
+const TOOLS: readonly Tool[] = ["curl", "wget", "sh", "bash", "python", "pip", "node", "npm", "uv", "git", "gosu", "su-exec", "tini"];
 /** Programs that put a file they write in place (a download's output, a copy, a link, `chmod +x` on it). */
 const WRITES_FILE = /^(wget|curl|cp|mv|ln|install|chmod)$/;
 
@@ -686,6 +686,7 @@ const PROVIDES: Record<string, Tool[]> = {
   uv: ["uv"],
   gosu: ["gosu"],
   "su-exec": ["su-exec"],
+  tini: ["tini"],
 };
 
 export interface ImageState {

@@ -6,7 +6,15 @@
  */
 import { dockerignore } from "./dockerignore";
 import { envGitignore, execForm, lines, type GeneratedFile } from "./files";
-import { generateHardenedDockerfile, imagesFor, registryPrefix, sourceMounts, TOOL_VERSIONS, type BaseFlavour } from "./hardenedDockerfile";
+import {
+  developWatch,
+  generateHardenedDockerfile,
+  imagesFor,
+  registryPrefix,
+  sourceMounts,
+  TOOL_VERSIONS,
+  type BaseFlavour,
+} from "./hardenedDockerfile";
 import { probeFor } from "./probes";
 import { moduleNameOf, type ProjectFacts } from "./projectFacts";
 
@@ -393,6 +401,7 @@ function devFiles(facts: ProjectFacts, module: string, webserverVersion: string,
     "    depends_on:",
     "      postgres:",
     "        condition: service_healthy",
+    ...developWatch(facts),
   );
   return [
     { path: "docker/dagster.dev.Dockerfile", contents: dockerfile },

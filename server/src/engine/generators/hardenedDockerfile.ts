@@ -433,6 +433,22 @@ export function sourceMounts(facts: ProjectFacts, keep?: string): string[] {
   return ["./:/app", ...(keep ? [keep] : [])];
 }
 
+/**
+ * Compose Watch for a development service whose source is bind-mounted: edits arrive through the mount, but a new
+ * dependency needs a new image, so a change to a manifest or the lockfile rebuilds it (`docker compose watch`, or
+ * `up --watch`). Indented for a service's keys.
+ */
+export function developWatch(facts: ProjectFacts): string[] {
+  const paths = [...facts.manifests, ...(facts.devRequirements ? [facts.devRequirements] : [])];
+  if (paths.length === 0) return [];
+  return [
+    "    # docker compose watch (or up --watch): the source is mounted; new dependencies rebuild the image",
+    "    develop:",
+    "      watch:",
+    ...[...new Set(paths)].flatMap((p) => ["        - action: rebuild", `          path: ./${p}`]),
+  ];
+}
+
 function composeFiles(facts: ProjectFacts, flavour: BaseFlavour, options: DockerfileOptions, dockerfilePath: string): GeneratedFile[] {
   const service = appServiceName(facts);
   const probe = probeFor(facts, {
@@ -500,6 +516,7 @@ function composeFiles(facts: ProjectFacts, flavour: BaseFlavour, options: Docker
     ...sourceMounts(facts, keep).map((m) => `      - ${m}`),
     "    environment:",
     facts.platform === "node" ? "      NODE_ENV: development" : "      LOG_LEVEL: debug",
+    ...developWatch(facts),
   );
   return [
     { path: "compose.yml", contents: base },

@@ -47,8 +47,9 @@ function lineKey(path: string, line: string): string | undefined {
 }
 
 /**
- * `existing` with what `generated` adds: each generated line whose key the file lacks, with the comment lines just
- * above it, under one "added by Shipshape" heading. The user's lines stay as they are, in their order.
+ * `existing` with what `generated` adds: each generated line whose key the file lacks, with the comment lines of its
+ * group (the comments above the group's first line: `# Version control` above `.git` and `.gitignore`), under one
+ * "added by Shipshape" heading. The user's lines, their comments and their order stay as they are.
  */
 export function mergeLines(path: string, existing: string, generated: string): string {
   const have = new Set(
@@ -59,17 +60,25 @@ export function mergeLines(path: string, existing: string, generated: string): s
   );
   const added: string[] = [];
   let comments: string[] = [];
+  // whether the group's comments are in `added` already, and whether the last line was an entry
+  let written = false;
+  let afterEntry = false;
   for (const line of generated.split(/\r?\n/)) {
     const key = lineKey(path, line);
     if (key === undefined) {
-      comments = line.trim() === "" ? [] : [...comments, line];
+      if (line.trim() === "") comments = [];
+      else comments = afterEntry ? [line] : [...comments, line];
+      if (line.trim() === "" || afterEntry) written = false;
+      afterEntry = false;
       continue;
     }
-    if (!have.has(key)) {
-      added.push(...comments, line);
-      have.add(key);
-    }
-    comments = [];
+    afterEntry = true;
+    if (have.has(key)) continue;
+    // a group of its own, set apart as in the generated file
+    if (!written) added.push(...(added.length > 0 && comments.length > 0 ? [""] : []), ...comments);
+    written = true;
+    added.push(line);
+    have.add(key);
   }
   if (added.length === 0) return existing;
   const sep = existing === "" || existing.endsWith("\n") ? "" : "\n";

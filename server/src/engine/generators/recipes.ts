@@ -6,7 +6,7 @@
  * helpers behind a profile, databases bound to localhost, and no insecure proxy dashboard or Docker socket.
  */
 import { envGitignore, execForm, lines, type GeneratedFile } from "./files";
-import { imagesFor, registryPrefix, sourceMounts } from "./hardenedDockerfile";
+import { developWatch, imagesFor, registryPrefix, sourceMounts } from "./hardenedDockerfile";
 import { devCommand, probeFor } from "./probes";
 import { appServiceName, moduleNameOf, type ProjectFacts } from "./projectFacts";
 
@@ -453,6 +453,7 @@ function devOverride(facts: ProjectFacts, app: string, flavour: BaseFlavour, rec
       ...sourceMounts(facts, keep).map((m) => `      - ${m}`),
       "    environment:",
       facts.platform === "node" ? "      NODE_ENV: development" : "      LOG_LEVEL: debug",
+      ...developWatch(facts),
     ),
   };
 }

@@ -144,6 +144,8 @@ interface Tools {
   shell: boolean | undefined;
   curl: boolean | undefined;
   wget: boolean | undefined;
+  /** An init the refine goal installs (apt or apk). */
+  tini: boolean | undefined;
 }
 
 /**
@@ -152,7 +154,7 @@ interface Tools {
  */
 function toolsOf(image: StageImage, model: DockerfileModel): Tools {
   const state = imageStateAt(model, image.stage);
-  return { shell: state.has("sh") ?? state.shell, curl: state.has("curl"), wget: state.has("wget") };
+  return { shell: state.has("sh") ?? state.shell, curl: state.has("curl"), wget: state.has("wget"), tini: state.has("tini") };
 }
 
 /** Programs whose presence the runtime table and the simulation decide (others stay unknown when not found). */
@@ -185,7 +187,7 @@ function resolveProgram(image: StageImage, tools: Tools, name: string, env: Read
     if (pr === "maybe") maybe = true;
   }
   if (image.runtime.programs.includes(name)) return { presence: "yes", path: undefined, fromBase: true };
-  const tracked: Record<string, boolean | undefined> = { sh: tools.shell, curl: tools.curl, wget: tools.wget };
+  const tracked: Record<string, boolean | undefined> = { sh: tools.shell, curl: tools.curl, wget: tools.wget, tini: tools.tini };
   if (name in tracked) {
     const t = tracked[name];
     if (t === true) return { presence: "yes", path: undefined, fromBase: true };

@@ -1,4 +1,7 @@
 import { rule } from "../../../../server/src/engine/rules/dockerfile/uv-cache-mount";
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { lint } from "../../../../server/src/engine/linter";
 import { testRule } from "../../helpers/ruleTester";
 
 testRule(rule, {
@@ -42,5 +45,36 @@ testRule(rule, {
       output:
         "FROM python:3.13-slim\nRUN --mount=type=cache,target=/root/.cache/pypoetry poetry install --only main\nFROM node:22-slim\nRUN --mount=type=cache,target=/root/.npm npm ci --omit=dev\n",
     },
+    {
+      name: "a non-root user: its own cache folder, and uid= so it can write to the root-owned mount",
+      code: "FROM python:3.13-slim\nRUN useradd -r -u 1001 -m appuser\nUSER appuser\nRUN «uv» sync --frozen\n",
+      errors: [{ messageId: "noCache", line: 4 }],
+      output:
+        "FROM python:3.13-slim\nRUN useradd -r -u 1001 -m appuser\nUSER appuser\nRUN --mount=type=cache,target=/home/appuser/.cache/uv,uid=1001 uv sync --frozen\n",
+    },
+    {
+      name: "a numeric USER",
+      code: "FROM python:3.13-slim\nUSER 1234\nRUN «uv» sync --frozen\n",
+      errors: [{ messageId: "noCache", line: 3 }],
+      output: "FROM python:3.13-slim\nUSER 1234\nRUN --mount=type=cache,target=/home/1234/.cache/uv,uid=1234 uv sync --frozen\n",
+    },
+    {
+      name: "node's own user",
+      code: "FROM node:22-slim\nUSER node\nRUN «npm» ci\n",
+      errors: [{ messageId: "noCache", line: 3 }],
+      output: "FROM node:22-slim\nUSER node\nRUN --mount=type=cache,target=/home/node/.npm,uid=1000 npm ci\n",
+    },
+    {
+      name: "a non-root user whose id is unknown: no fix (a root-owned mount it cannot write would fail the build)",
+      code: "FROM python:3.13-slim\nUSER appuser\nRUN «uv» sync --frozen\n",
+      errors: [{ messageId: "noCache", line: 3 }],
+    },
   ],
+});
+
+it("dockerfile/uv-cache-mount offers no mount for a non-root user whose id it does not know (it could not write to it)", () => {
+  const text = "FROM python:3.13-slim\nUSER appuser\nRUN uv sync --frozen\n";
+  const findings = lint({ path: "/w/Dockerfile", text }).findings.filter((f) => f.ruleId === "dockerfile/uv-cache-mount");
+  assert.equal(findings.length, 1);
+  assert.deepEqual(findings[0]?.fixes, []);
 });

@@ -1,7 +1,34 @@
 import { runStepOf } from "../../analysis/instructions";
-import { cacheFolders, envOf, imageStateAt } from "../../analysis/dockerfileFacts";
+import { cacheFolders, envOf, imageStateAt, isRootUser, lineageInstructions } from "../../analysis/dockerfileFacts";
+import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
 import { argsOf, hasFlag, isInvocation, programOf, type ShellCommand } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
+
+/** Users the base images name, with their ids (docker-library/node's node, distroless' and hardened images' nonroot). */
+const KNOWN_UIDS: Record<string, string> = { node: "1000", nonroot: "65532" };
+
+/**
+ * The numeric id of the user a RUN runs as: a numeric USER, a `useradd -u N name` earlier in the lineage, or a base
+ * image's known user. BuildKit creates a cache mount owned by root: a non-root user can write to it only with `uid=`.
+ */
+function uidOf(model: DockerfileModel, stage: Stage, before: DockerInstruction, user: string): string | undefined {
+  const name = user.split(":")[0] ?? "";
+  if (/^\d+$/.test(name)) return name;
+  let uid: string | undefined;
+  for (const ins of lineageInstructions(model, stage)) {
+    if (ins === before) break;
+    if (ins.keyword !== "RUN") continue;
+    for (const cmd of model.shellCommands(ins)) {
+      const w = cmd.words.map((x) => x.value);
+      if (!/^(useradd|adduser)$/.test((w[0] ?? "").replace(/^.*\//, "")) || w[w.length - 1] !== name) continue;
+      for (let i = 1; i < w.length; i++) {
+        const m = /^(?:-u|--uid)(?:=(\d+))?$/.exec(w[i] as string);
+        if (m) uid = m[1] ?? (/^\d+$/.test(w[i + 1] ?? "") ? w[i + 1] : undefined);
+      }
+    }
+  }
+  return uid ?? KNOWN_UIDS[name];
+}
 
 interface CacheKind {
   tool: string;
@@ -52,7 +79,8 @@ export const rule = dockerfileRule({
     rationale:
       "When a dependency layer is rebuilt, every package is downloaded again unless the package manager's cache survives between builds. " +
       "A cache mount (`RUN --mount=type=cache,target=/root/.cache/uv uv sync …`) keeps the cache outside the image: rebuilds reuse downloads and built wheels, and the cache never ends up in a layer. " +
-      "The same works for pip (`/root/.cache/pip`), Poetry (`/root/.cache/pypoetry`) and npm (`/root/.npm`). Set `UV_LINK_MODE=copy` when the cache and the environment are on different file systems.",
+      "The same works for pip (`/root/.cache/pip`), Poetry (`/root/.cache/pypoetry`) and npm (`/root/.npm`). Set `UV_LINK_MODE=copy` when the cache and the environment are on different file systems. " +
+      "The mount goes where the user the RUN runs as keeps its cache (`/home/appuser/.cache/uv` after `USER appuser`), and BuildKit creates it owned by root: for a non-root user the fix adds `uid=` with that user's id (with no known id it offers no fix).",
     examples: [
       {
         bad: "FROM python:3.13-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\n",
@@ -82,6 +110,10 @@ export const rule = dockerfileRule({
           // (a trigger runs first thing in a child image: on the state this stage ends with)
           const state = step.onbuild ? imageStateAt(dockerfile, stage) : imageStateAt(dockerfile, stage, ins);
           const target = cacheFolders(state, kind.tool as "uv" | "pip" | "poetry" | "npm")[0] ?? kind.target;
+          // a non-root user writes to the mount only when it owns it; with no known id there is no fix to offer
+          const nonRoot = state.user !== undefined && !isRootUser(state.user);
+          const uid = nonRoot && state.user !== undefined ? uidOf(dockerfile, stage, ins, state.user) : undefined;
+          const owner = uid !== undefined ? `,uid=${uid}` : "";
           if (mounts.some((m) => m.type === "cache" && (kind.mount.test(m.target) || m.target.replace(/\/+$/, "") === target))) continue;
           done.add(kind.tool);
           // after `RUN`, before its flags; for a trigger, before its first command when it has no flags of its own
@@ -99,14 +131,14 @@ export const rule = dockerfileRule({
             data: { tool: kind.tool, target },
             // a target is written bare into the flag: one with spaces, commas or quotes cannot be, so no fix
             fixes:
-              at && /^\/[^\s,"'=]*$/.test(target)
+              at && /^\/[^\s,"'=]*$/.test(target) && (!nonRoot || uid !== undefined)
                 ? [
                     {
                       title: `Add a cache mount on ${target}`,
                       // pip's other answer is --no-cache-dir (pip-no-cache-dir applies it): a mount beside it would contradict it,
                       // so for pip this stays a suggestion; elsewhere it is safe only when the model knows whose cache it is
                       safe: kind.tool !== "pip" && state.user !== undefined,
-                      edits: [{ range: { start: at, end: at }, newText: `--mount=type=cache,target=${target} ` }],
+                      edits: [{ range: { start: at, end: at }, newText: `--mount=type=cache,target=${target}${owner} ` }],
                     },
                   ]
                 : [],
