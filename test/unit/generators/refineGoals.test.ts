@@ -230,6 +230,16 @@ describe("refine production: exec form, signals, a healthcheck whose tool exists
     assert.equal(run(result.output, "production", uvicorn).result.changed, false, "refining again changes nothing");
   });
 
+  it("distroless has no `python` on PATH: the probe calls the interpreter the image has (python3)", () => {
+    const text =
+      'FROM python:3.11-slim AS build\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --target /app/site -r requirements.txt\nFROM gcr.io/distroless/python3-debian12:nonroot\nWORKDIR /app\nCOPY --from=build /app/site /app/site\nCOPY main.py .\nENV PYTHONPATH=/app/site\nEXPOSE 8000\nENTRYPOINT ["python3", "-m", "uvicorn"]\nCMD ["main:app", "--host", "0.0.0.0", "--port", "8000"]\n';
+    const uvicorn = { "/ws/requirements.txt": "fastapi==0.115.0\nuvicorn==0.30.6\n" };
+    const { result, starts, findings } = run(text, "production", uvicorn);
+    assert.match(result.output, /^HEALTHCHECK .* CMD \["python3", "-c", /m);
+    assert.deepEqual(starts(result.output), []);
+    assert.equal(findings(result.output).filter((f) => f.ruleId === "dockerfile/healthcheck-tool-available").length, 0);
+  });
+
   const NODE = {
     "/ws/package.json": '{"name":"web","version":"1.0.0","dependencies":{"express":"4.21.0"}}',
     "/ws/package-lock.json": "{}",

@@ -17,6 +17,7 @@ import { applyEdits } from "../text";
 import type { Finding, Fix, WorkspaceFs } from "../types";
 import { basename, dirname } from "../paths";
 import { emptyFs } from "../workspace";
+import { healthcheckWithTool } from "./healthcheck";
 import { signalHandling } from "./signals";
 import { splitBuildStage } from "./splitBuildStage";
 import type { GoalChangeOutcome } from "./types";
@@ -74,7 +75,7 @@ const STEPS: Record<RefineGoal, readonly GoalStep[]> = {
     { ruleId: "dockerfile/shell-wrapper-exec", apply: "suggestions" },
     { ruleId: "dockerfile/entrypoint-execs-command", apply: "suggestions" },
     { ruleId: "refine/signals", apply: (o) => signalHandling({ path: o.path, text: o.text }) },
-    { ruleId: "dockerfile/healthcheck-missing", apply: "suggestions" },
+    { ruleId: "dockerfile/healthcheck-missing", apply: healthcheckWithTool },
     { ruleId: "dockerfile/healthcheck-status-ignored", apply: "suggestions" },
     { ruleId: "dockerfile/shell-pipefail", apply: "suggestions" },
     { ruleId: "dockerfile/python-runtime-env", apply: "suggestions" },
