@@ -17,8 +17,10 @@ function uidOf(model: DockerfileModel, stage: Stage, before: DockerInstruction, 
   let uid: string | undefined;
   for (const ins of lineageInstructions(model, stage)) {
     if (ins === before) break;
-    if (ins.keyword !== "RUN") continue;
-    for (const cmd of model.shellCommands(ins)) {
+    // a RUN of this image (an ONBUILD trigger runs in another build)
+    const step = runStepOf(model, ins);
+    if (!step || step.onbuild) continue;
+    for (const cmd of step.commands) {
       const w = cmd.words.map((x) => x.value);
       if (!/^(useradd|adduser)$/.test((w[0] ?? "").replace(/^.*\//, "")) || w[w.length - 1] !== name) continue;
       for (let i = 1; i < w.length; i++) {
