@@ -76,6 +76,21 @@ describe("server commands (workspace/executeCommand)", () => {
     assert.equal(existsSync(join(server.root, "refine/Dockerfile")), false, "nothing written");
   });
 
+  it("refine for security creates a .dockerignore for COPY . .: in the edit and in the diff, written by nobody", async () => {
+    const text = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD ["python", "app.py"]\n';
+    server.writeFile("secure/app.py", "print('hi')\n");
+    const doc = server.open("secure/Dockerfile", "dockerfile", text);
+    const result = await run<RefineResponse>(SERVER_COMMANDS.refine, { uri: doc.uri, goal: "security" });
+    assert.ok(result.changed);
+    assert.ok(result.goalChanges.some((c) => c.ruleId === "dockerfile/dockerignore-present"));
+    const created = (result.edit?.documentChanges ?? []).some(
+      (c) => "kind" in c && c.kind === "create" && c.uri.endsWith("/secure/.dockerignore"),
+    );
+    assert.ok(created, JSON.stringify(result.edit));
+    assert.match(result.diff, /--- \/dev\/null\n\+\+\+ b\/\.dockerignore\n/);
+    assert.equal(existsSync(join(server.root, "secure/.dockerignore")), false, "nothing written");
+  });
+
   it("generate returns the planned files with create/conflict and their edits, writing nothing", async () => {
     cpSync(join(PROJECTS, "uv-fastapi-src"), join(server.root, "shop"), { recursive: true });
     server.writeFile("shop/Dockerfile", "FROM python:3.12\n");

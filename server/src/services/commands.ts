@@ -142,7 +142,13 @@ async function refineCommand(host: CommandHost, params: RefineParams): Promise<R
     applied: result.applied,
     goalChanges: result.goalChanges,
     advice: result.advice,
-    diff: result.changed ? unifiedDiff(file.text, result.output, `a/${basename(file.path)}`, `b/${basename(file.path)}`) : "",
+    // the file's diff, then the files the refinement creates (a new .dockerignore), so the user sees all it does
+    diff: result.changed
+      ? [
+          unifiedDiff(file.text, result.output, `a/${basename(file.path)}`, `b/${basename(file.path)}`),
+          ...inside.filter((c) => c.create !== undefined).map((c) => unifiedDiff("", c.create ?? "", "/dev/null", `b/${basename(c.path)}`)),
+        ].join("")
+      : "",
     text: result.changed ? result.output : null,
     remaining: result.remaining.length,
     changed: result.changed,
