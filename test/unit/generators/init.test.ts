@@ -144,7 +144,7 @@ describe("shipshape init", () => {
     const dir = copyProject("pluginlake");
     const r = await run(
       runInit,
-      ["dagster", "--dir", dir, "--yes", "--flavour", "hardened", "--registry", "mirror.example.com/dhi/"],
+      ["dagster", "--dir", dir, "--yes", "--flavour", "hardened", "--registry", "mirror.example.com/dhi"],
       temp,
     );
     assert.equal(r.code, 0, r.err);
