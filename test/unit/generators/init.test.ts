@@ -142,11 +142,7 @@ describe("shipshape init", () => {
 
   it("hardened with --registry: the Dagster stack's images come from that registry", async () => {
     const dir = copyProject("pluginlake");
-    const r = await run(
-      runInit,
-      ["dagster", "--dir", dir, "--yes", "--flavour", "hardened", "--registry", "mirror.example.com/dhi"],
-      temp,
-    );
+    const r = await run(runInit, ["dagster", "--dir", dir, "--yes", "--flavour", "hardened", "--registry", "mirror.example.com/dhi"], temp);
     assert.equal(r.code, 0, r.err);
     assert.match(readFileSync(join(dir, "compose.yml"), "utf8"), /image: mirror\.example\.com\/dhi\/postgres:17-alpine3\.22\n/);
     const dev = readFileSync(join(dir, "docker", "dagster.dev.Dockerfile"), "utf8");
