@@ -91,6 +91,7 @@ export async function refineFile(api: ServerApi, arg?: RefineFileArgs | vscode.U
     return unchanged;
   }
   const others = otherFiles(result.edit, doc.uri.toString());
+  const otherNames = others.map((o) => o.name);
   const answer = args.answer ?? (await askRefine(doc, result, goal, others));
   if (answer === "cancel") {
     if (!args.quiet) void vscode.window.showInformationMessage(`${title}: cancelled; nothing was changed.`);
@@ -117,7 +118,7 @@ export async function refineFile(api: ServerApi, arg?: RefineFileArgs | vscode.U
       ...(result.applied.length ? [plural(result.applied.length, "safe fix", "safe fixes")] : []),
     ];
     const skipped = result.outside.length ? ` Not written (outside the workspace): ${result.outside.join(", ")}.` : "";
-    const created = others.length ? ` Also wrote ${others.join(", ")}.` : "";
+    const created = others.length ? ` Also wrote ${otherNames.join(", ")}.` : "";
     void vscode.window.showInformationMessage(
       `${title}: applied ${done.join(" and ") || "the change"} — undo with one Ctrl+Z.${created}${skipped}${leftToYou(result)}`,
     );
@@ -133,7 +134,7 @@ export async function refineFile(api: ServerApi, arg?: RefineFileArgs | vscode.U
 }
 
 /** The question beside the diff: Apply (the default), Cancel, then what is in the change and what is left to the user. */
-function askRefine(doc: vscode.TextDocument, result: RefineResponse, goal: RefineGoal, others: string[]): Promise<RefineAnswer> {
+function askRefine(doc: vscode.TextDocument, result: RefineResponse, goal: RefineGoal, others: OtherFile[]): Promise<RefineAnswer> {
   const name = doc.uri.path.split("/").pop() ?? "file";
   const parts = [
     ...(result.goalChanges.length ? [plural(result.goalChanges.length, "larger change")] : []),
@@ -144,7 +145,7 @@ function askRefine(doc: vscode.TextDocument, result: RefineResponse, goal: Refin
       id: "apply",
       label: `Apply to ${name}`,
       description: `${parts.join(" and ") || "the change"}, as one edit (one Ctrl+Z)`,
-      detail: others.length ? `Also writes ${others.join(", ")}` : undefined,
+      detail: others.length ? `Also writes ${others.map((o) => o.name).join(", ")}` : undefined,
     },
     { id: "cancel", label: "Cancel", description: "write nothing" },
   ];
@@ -156,6 +157,16 @@ function askRefine(doc: vscode.TextDocument, result: RefineResponse, goal: Refin
       [
         ...result.goalChanges.map((c) => ({ label: c.title, description: c.ruleId })),
         ...result.applied.map((a) => ({ label: `line ${a.line}: ${a.title}`, description: a.ruleId })),
+        // the diff shows the refined file only: a file the change creates is shown here, its first lines
+        ...others.map((o) => ({
+          label: `${o.created ? "Creates" : "Edits"} ${o.name}`,
+          description: o.created && o.text !== undefined ? `${o.text.split("\n").filter(Boolean).length} lines` : undefined,
+          detail: o.text
+            ?.split("\n")
+            .filter((l) => l.trim() !== "")
+            .slice(0, 12)
+            .join("  "),
+        })),
       ].map((i) => ({ ...i, id: "apply" as const, inert: true })),
     ),
     ...info(
@@ -195,15 +206,30 @@ function leftToYou(result: RefineResponse): string {
   return parts.join("");
 }
 
-/** The files other than the refined one that the edit creates or changes (their names), for the question. */
-function otherFiles(edit: WorkspaceEdit, uri: string): string[] {
-  const uris = new Set<string>();
+interface OtherFile {
+  name: string;
+  /** The change creates it (else it edits an existing file). */
+  created: boolean;
+  /** A created file's text. */
+  text?: string;
+}
+
+/** The files other than the refined one that the edit creates or changes, for the question. */
+function otherFiles(edit: WorkspaceEdit, uri: string): OtherFile[] {
+  const files = new Map<string, OtherFile>();
+  const nameOf = (u: string) => decodeURIComponent(u.slice(u.lastIndexOf("/") + 1));
   for (const c of edit.documentChanges ?? []) {
-    const target = "textDocument" in c ? c.textDocument.uri : "uri" in c ? c.uri : undefined;
-    if (target !== undefined && target !== uri) uris.add(target);
+    if ("kind" in c && c.kind === "create" && c.uri !== uri) files.set(c.uri, { name: nameOf(c.uri), created: true });
+    else if ("textDocument" in c && c.textDocument.uri !== uri) {
+      const known = files.get(c.textDocument.uri);
+      const inserted = c.edits.map((e) => ("newText" in e ? e.newText : "")).join("");
+      if (known?.created) known.text = (known.text ?? "") + inserted;
+      else files.set(c.textDocument.uri, { name: nameOf(c.textDocument.uri), created: false });
+    }
   }
-  for (const target of Object.keys(edit.changes ?? {})) if (target !== uri) uris.add(target);
-  return [...uris].map((u) => decodeURIComponent(u.slice(u.lastIndexOf("/") + 1)));
+  for (const target of Object.keys(edit.changes ?? {}))
+    if (target !== uri && !files.has(target)) files.set(target, { name: nameOf(target), created: false });
+  return [...files.values()];
 }
 
 /** The version of `uri` the edit is pinned to (the text the server refined); undefined when it is not pinned (not open). */

@@ -5,7 +5,7 @@
  * Escape, or a file that changed while the question was open write nothing.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import Module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -170,6 +170,45 @@ describe("editor refine: a diff preview, then Apply or Cancel", () => {
     assert.match(written, /--mount=type=secret,id=pip_token/, "the change is written");
     assert.match(written, /^ENV API_TOKEN=s3cr3t-value$/m, "the advice is not");
     assert.match(mock.recorded.infos.join("\n"), /Left to you/);
+  });
+
+  it("a file the change creates is named and shown in the question, created on Apply, and not on Cancel", async () => {
+    const { refineFile } = await load();
+    // the server's answer when a refinement also creates a file (smaller image adds a missing .dockerignore)
+    const withCreatedFile = (dir: string) => {
+      const created = `file://${join(dir, ".dockerignore")}`;
+      const response: RefineResponse = {
+        goal: "smaller-image",
+        applied: [],
+        goalChanges: [{ ruleId: "dockerfile/dockerignore-present", title: "Add a .dockerignore" }],
+        advice: [],
+        diff: "",
+        text: DOCKERFILE,
+        remaining: 0,
+        changed: true,
+        outside: [],
+        edit: {
+          documentChanges: [
+            { kind: "create", uri: created, options: { overwrite: false, ignoreIfExists: false } },
+            {
+              textDocument: { uri: created, version: null },
+              edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: ".git\n.venv\n.env\n" }],
+            },
+          ],
+        },
+      };
+      return { ...api, call: async <R>() => response as R };
+    };
+    for (const answer of ["cancel", "apply"] as const) {
+      const { dir, file } = project();
+      rmSync(join(dir, ".dockerignore"));
+      mock.recorded.answer = answer;
+      await refineFile(withCreatedFile(dir), { uri: file, goal: "smaller-image" });
+      const labels = mock.recorded.questions[0]?.labels ?? [];
+      assert.ok(labels.includes("Creates .dockerignore"), `the created file is listed: ${JSON.stringify(labels)}`);
+      assert.equal(existsSync(join(dir, ".dockerignore")), answer === "apply", `${answer}: .dockerignore created only on Apply`);
+      if (answer === "apply") assert.equal(readFileSync(join(dir, ".dockerignore"), "utf8"), ".git\n.venv\n.env\n");
+    }
   });
 
   it("the answer can be given in the arguments: no question, same edit", async () => {
