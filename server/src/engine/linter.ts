@@ -64,8 +64,18 @@ export interface LintResult {
  * stack) yields one `shipshape/file-skipped` finding that says so, and the caller goes on with other files.
  */
 export function lint(options: LintOptions): LintResult {
+  const steps = lintInSteps(options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same lint as `lint()`, paused after the model is built and after each rule: the language server runs it a
+ * few rules at a time and drops it when a newer text of the document arrives. Each step is synchronous; the
+ * result equals `lint()`'s on the same options (nothing is shared between steps but this lint's own state).
+ */
+export function* lintInSteps(options: LintOptions): Generator<void, LintResult, void> {
   try {
-    return lintUnguarded(options);
+    return yield* lintUnguarded(options);
   } catch (error) {
     if (options.throwOnRuleError) throw error;
     const kind = options.kind ?? detectKind(options.path);
@@ -92,7 +102,7 @@ export function skippedFinding(path: string, reason: string): Finding {
   };
 }
 
-function lintUnguarded(options: LintOptions): LintResult {
+function* lintUnguarded(options: LintOptions): Generator<void, LintResult, void> {
   const kind = options.kind ?? detectKind(options.path);
   const result: LintResult = { kind, findings: [], ruleErrors: [] };
   if (!kind) return result;
@@ -181,6 +191,7 @@ function lintUnguarded(options: LintOptions): LintResult {
     makeContext = (_rule, report, opts) => ({ path, text, lines, fs, runs, optionsOf, dockerignore, report, options: opts });
   }
 
+  yield; // the model is built: a pause before the rules
   const suppressions = parseSuppressions(lines, unitEnd, undefined, checkScopeEnd);
   const rules = (options.rules ?? rulesForKind(kind)).filter((r) => r.meta.kind === kind);
   for (const r of rules)
@@ -242,6 +253,7 @@ function lintUnguarded(options: LintOptions): LintResult {
       if (options.throwOnRuleError) throw error;
       result.ruleErrors.push({ ruleId: rule.meta.id, error });
     }
+    yield;
   }
   if (skippedRules.length > 0) {
     const names = skippedRules.slice(0, 5).join(", ") + (skippedRules.length > 5 ? ` and ${skippedRules.length - 5} more` : "");

@@ -7,7 +7,7 @@ import { ENCODING_RULE_ID, encodingFinding, utf16Signature, type Utf16Signature 
 import { fixToFixedPoint, isSafeFix, type FixRunResult } from "../engine/fixes";
 import { allRules } from "../engine/rules";
 import { detectKind } from "../engine/kinds";
-import { lint, SKIPPED_FILE_RULE_ID } from "../engine/linter";
+import { lintInSteps, SKIPPED_FILE_RULE_ID } from "../engine/linter";
 import { ComposeFileModel } from "../engine/model/compose";
 import { loadComposeProject, type ComposeProject } from "../engine/model/composeProject";
 import { DockerfileModel } from "../engine/model/dockerfile";
@@ -18,6 +18,7 @@ import { recordingFs } from "./documentFs";
 import { applyWorkspaceBaseline } from "./baseline";
 import { toDiagnostic } from "./diagnostics";
 import type { DocumentStates } from "./documentState";
+import { ActiveClock, LintQueue, nextTurn, runInSlices } from "./lintSlices";
 import { shapeOf, withinBaseLimits } from "./features";
 import type { DockerfileService } from "./dockerfileService";
 import { baseFeaturesEnabled, mergeConfig, type ClientSettings } from "./settings";
@@ -31,10 +32,11 @@ import { pathToUri, schemePolicy, uriToPath } from "./uris";
 export const LINT_BUDGET_MS = 3000;
 
 /**
- * Typing pauses shorter than this do not lint: longer than the gap between keystrokes of fast typing (50 ms), short
- * enough that the lint of a 2,000-line file still lands within 150 ms of the last keystroke.
+ * The pause after an edit before its lint starts. Short, because a lint runs in slices and stops when a newer text
+ * arrives (lintSlices.ts): a keystroke during a lint costs that lint, not a wait for it. Not zero: an edit that
+ * comes as several notifications (a multi-cursor edit, an undo) lints once.
  */
-export const LINT_DEBOUNCE_MS = 75;
+export const LINT_DEBOUNCE_MS = 30;
 
 /** Open documents whose parsed model stays in memory between requests (the most recently used). */
 export const MAX_KEPT_MODELS = 16;
@@ -42,7 +44,7 @@ export const MAX_KEPT_MODELS = 16;
 /** Documents that read an edited one re-lint after this pause (the edited document's own lint goes first). */
 export const DEPENDENT_DEBOUNCE_MS = 300;
 
-/** A document whose last lint took longer than this waits for a pause as long as that lint (up to 2 s). */
+/** A lint that takes longer than this is named in the log with its time. */
 export const SLOW_LINT_MS = 250;
 
 /** The last published lint of an open document. */
@@ -74,6 +76,8 @@ const MAX_FILL_ROUNDS = 4;
 
 export class LintService {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Lints run one at a time (each in slices); a document asked for twice waits once. */
+  private readonly queue: LintQueue;
   private readonly states = new Map<string, LintState>();
   /** The last problems reported for each config file. */
   private readonly configProblems = new Map<string, string>();
@@ -98,6 +102,10 @@ export class LintService {
     private readonly readsNeighbours: (uri: string) => boolean = (uri) => schemePolicy(uri).neighbours === "disk",
   ) {
     docStates.onForget("lint", (uri) => this.close(uri));
+    this.queue = new LintQueue(
+      (uri) => this.run(uri),
+      (uri, error) => this.log(`lint of ${uri} failed: ${String(error)}`),
+    );
   }
 
   /** `baseFs` when it is filled asynchronously (the browser's CachedFs): a lint waits for its reads, then runs again. */
@@ -124,23 +132,16 @@ export class LintService {
   }
 
   /** Lints after a pause in typing; `0` lints on the next tick (document open). */
-  schedule(uri: string, delay?: number): void {
-    delay ??= this.debounce(uri);
+  schedule(uri: string, delay = LINT_DEBOUNCE_MS): void {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.set(
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        void this.run(uri);
+        this.queue.enqueue(uri);
       }, delay),
     );
-  }
-
-  /** The pause after an edit before a lint; a file that takes long to lint waits longer, so typing in it stays responsive. */
-  private debounce(uri: string): number {
-    const last = this.durations.get(uri) ?? 0;
-    return last > SLOW_LINT_MS ? Math.min(2000, last) : LINT_DEBOUNCE_MS;
   }
 
   /** Every open document again (settings or a config file changed). */
@@ -157,8 +158,7 @@ export class LintService {
     for (const s of this.states.values()) {
       if (s.uri === exceptUri) continue;
       // after the edited document's own lint, so that one comes first while typing
-      if (s.touched.has(path) || (!contentOnly && s.touched.has(dir)))
-        this.schedule(s.uri, Math.max(DEPENDENT_DEBOUNCE_MS, this.debounce(s.uri)));
+      if (s.touched.has(path) || (!contentOnly && s.touched.has(dir))) this.schedule(s.uri, DEPENDENT_DEBOUNCE_MS);
     }
   }
 
@@ -183,6 +183,7 @@ export class LintService {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
+    this.queue.remove(uri);
     const s = this.states.get(uri);
     this.keptModels.get(uri)?.();
     this.keptModels.delete(uri);
@@ -205,8 +206,11 @@ export class LintService {
     this.timers.clear();
   }
 
-  /** Lints one document and publishes, unless the document changed meanwhile (then a newer run publishes). */
-  async run(uri: string): Promise<void> {
+  /**
+   * Lints one document and publishes, unless the document changed meanwhile (then a newer run publishes). The lint
+   * runs in slices and stops at the first pause after the document's text changed or it closed.
+   */
+  private async run(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc || !schemePolicy(uri).lint) return;
     const kind = this.kindOf(doc);
@@ -221,10 +225,15 @@ export class LintService {
     const settings = await this.settings.get(uri);
     // closed, changed or closed and reopened meanwhile: a newer run publishes
     const current = this.documents.get(uri);
-    if (!current || this.docStates.revision(current) !== revision) return;
+    const superseded = () => {
+      const now = this.documents.get(uri);
+      return !now || this.docStates.revision(now) !== revision;
+    };
+    if (!current || superseded()) return;
     try {
       const started = Date.now();
-      let state = this.lintDocument(current, kind, settings, revision);
+      let state = await this.lintDocument(current, kind, settings, revision, superseded);
+      if (!state) return;
       const ms = Date.now() - started;
       // timing in the output channel: each document's first lint, and any lint slow enough to notice
       if (!this.durations.has(uri) || ms >= SLOW_LINT_MS)
@@ -235,12 +244,15 @@ export class LintService {
       for (let round = 0; round < MAX_FILL_ROUNDS && this.filled?.pending; round++) {
         await this.filled.settle();
         const again = this.documents.get(uri);
-        if (!again || this.docStates.revision(again) !== revision) return;
-        state = this.lintDocument(again, kind, settings, revision);
+        if (!again || superseded()) return;
+        state = await this.lintDocument(again, kind, settings, revision, superseded);
+        if (!state) return;
       }
-      const now = this.documents.get(uri);
-      if (!now || this.docStates.revision(now) !== revision) return;
+      if (superseded()) return;
       this.states.set(uri, state);
+      // dockerfile-utils' syntax check is one more slice: a newer text stops it too
+      await nextTurn();
+      if (superseded()) return;
       await this.connection.sendDiagnostics({ uri, version, diagnostics: this.diagnosticsOf(state) });
     } catch (error) {
       this.log(`lint of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -364,7 +376,14 @@ export class LintService {
     void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics }).catch(() => undefined);
   }
 
-  private lintDocument(doc: TextDocument, kind: FileKind, settings: ClientSettings, revision: number): LintState {
+  /** The lint state of the document's text; undefined when `superseded` said so at a pause. */
+  private async lintDocument(
+    doc: TextDocument,
+    kind: FileKind,
+    settings: ClientSettings,
+    revision: number,
+    superseded: () => boolean,
+  ): Promise<LintState | undefined> {
     const path = uriToPath(doc.uri);
     const text = doc.getText();
     const { fs, touched } = this.workspaceFor(doc.uri);
@@ -377,7 +396,10 @@ export class LintService {
       composeCache = this.composeCaches.get(dir);
       if (!composeCache) this.composeCaches.set(dir, (composeCache = new Map()));
     }
-    const result = lint({ path, text, kind, fs, config, composeCache, budgetMs: LINT_BUDGET_MS });
+    const clock = new ActiveClock();
+    const steps = lintInSteps({ path, text, kind, fs, config, composeCache, budgetMs: LINT_BUDGET_MS, now: clock.now });
+    const result = await runInSlices(steps, { superseded, clock });
+    if (!result) return undefined;
     const onDisk = this.diskEncoding(doc.uri, path, touched);
     if (onDisk && !result.findings.some((f) => f.ruleId === ENCODING_RULE_ID)) result.findings.unshift(encodingFinding(path, kind, onDisk));
     for (const r of result.ruleErrors) this.log(`rule ${r.ruleId} failed on ${path}: ${String(r.error)}`);
