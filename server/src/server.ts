@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { diskFs } from "./node/diskFs";
+import { keepYoungGenerationSmall, releaseIdleMemory } from "./node/memory";
 import { realPath } from "./node/realPath";
 import { lazyYamlService } from "./node/yamlLoader";
 import { startServer } from "./startServer";
@@ -15,4 +16,5 @@ const log = (message: string) => connection.console.log(message);
 process.on("uncaughtException", (error) => log(`uncaught: ${error.stack ?? String(error)}`));
 process.on("unhandledRejection", (reason) => log(`unhandled rejection: ${String(reason)}`));
 
-startServer(connection, { fs: diskFs, realPath, yaml: lazyYamlService, runtime: `node ${process.version}` });
+keepYoungGenerationSmall();
+startServer(connection, { fs: diskFs, realPath, yaml: lazyYamlService, runtime: `node ${process.version}`, onIdle: releaseIdleMemory });

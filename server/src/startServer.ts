@@ -45,6 +45,8 @@ export interface ServerHost {
   yaml(log: (message: string) => void, docStates: DocumentStates): () => YamlService | undefined;
   /** For the start-up log line, e.g. `node v20.19.0` or `browser`. */
   runtime: string;
+  /** Called when the server has had nothing to lint for a moment (the Node server returns memory). */
+  onIdle?(): void;
 }
 
 export function startServer(connection: Connection, host: ServerHost): ServerContext {
@@ -60,7 +62,17 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
     docStates,
     settings,
     dockerfile,
-    linting: new LintService(connection, documents, settings, dockerfile, log, docStates, host.fs, host.readsNeighbours),
+    linting: new LintService(
+      connection,
+      documents,
+      settings,
+      dockerfile,
+      log,
+      docStates,
+      host.fs,
+      host.readsNeighbours,
+      host.onIdle && (() => host.onIdle?.()),
+    ),
     yaml: host.yaml(log, docStates),
     log,
     capabilities: {},

@@ -93,6 +93,8 @@ export class LintQueue {
   constructor(
     private readonly runOne: (uri: string) => Promise<void>,
     private readonly onError: (uri: string, error: unknown) => void = () => undefined,
+    /** Nothing left to lint (after the last lint of a run of them). */
+    private readonly onIdle: () => void = () => undefined,
   ) {}
 
   /** Whether `uri` waits for its turn. */
@@ -136,6 +138,7 @@ export class LintQueue {
       // in the same turn as the last look at `waiting`: an enqueue after it starts a new drain
       this.running = undefined;
     }
+    this.onIdle();
   }
 
   private first(): string | undefined {

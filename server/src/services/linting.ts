@@ -47,6 +47,9 @@ export const DEPENDENT_DEBOUNCE_MS = 300;
 /** A lint that takes longer than this is named in the log with its time. */
 export const SLOW_LINT_MS = 250;
 
+/** No lint for this long after the last one: the host may tidy up (the Node server returns memory, node/memory.ts). */
+export const IDLE_AFTER_MS = 250;
+
 /** The last published lint of an open document. */
 export interface LintState {
   uri: string;
@@ -100,12 +103,34 @@ export class LintService {
     private readonly baseFs: WorkspaceFs,
     /** Whether a document's rules see its neighbours through `baseFs`: `file:` on disk (Node); more in the browser. */
     private readonly readsNeighbours: (uri: string) => boolean = (uri) => schemePolicy(uri).neighbours === "disk",
+    /** Called when nothing was linted for IDLE_AFTER_MS. */
+    private readonly onIdle?: () => void,
   ) {
     docStates.onForget("lint", (uri) => this.close(uri));
     this.queue = new LintQueue(
       (uri) => this.run(uri),
       (uri, error) => this.log(`lint of ${uri} failed: ${String(error)}`),
+      () => this.idleSoon(),
     );
+  }
+
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Runs `onIdle` once nothing was linted for IDLE_AFTER_MS (a lint that starts meanwhile puts it off). */
+  private idleSoon(): void {
+    if (!this.onIdle) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.queue.size > 0 || this.timers.size > 0) return;
+      try {
+        this.onIdle?.();
+      } catch (error) {
+        this.log(`idle task failed: ${String(error)}`);
+      }
+    }, IDLE_AFTER_MS);
+    // an idle timer never keeps the process alive
+    (this.idleTimer as { unref?: () => void }).unref?.();
   }
 
   /** `baseFs` when it is filled asynchronously (the browser's CachedFs): a lint waits for its reads, then runs again. */
@@ -204,6 +229,7 @@ export class LintService {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
   }
 
   /**

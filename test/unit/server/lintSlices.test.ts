@@ -197,6 +197,24 @@ describe("LintQueue: one lint at a time, each document once", () => {
     assert.deepEqual(log, ["a", "a"]);
   });
 
+  it("says it is idle once, after the last of a run of lints", async () => {
+    let idle = 0;
+    const ran: string[] = [];
+    const queue = new LintQueue(
+      async (uri) => {
+        await Promise.resolve();
+        ran.push(`${uri} (idle ${idle})`);
+      },
+      undefined,
+      () => idle++,
+    );
+    queue.enqueue("a");
+    queue.enqueue("b");
+    await queue.idle();
+    assert.deepEqual(ran, ["a (idle 0)", "b (idle 0)"]);
+    assert.equal(idle, 1);
+  });
+
   it("a lint that throws is reported and the next one runs", async () => {
     const errors: string[] = [];
     const ran: string[] = [];
