@@ -48,6 +48,8 @@ export interface SliceOptions {
   /** How to wait between slices (tests count the turns). */
   turn?: () => Promise<void>;
   wall?: () => number;
+  /** Told how long the first step took (building the model: the one step that cannot be stopped part-way). */
+  firstStep?: (ms: number) => void;
 }
 
 /**
@@ -62,9 +64,12 @@ export async function runInSlices<T>(steps: Iterator<void, T, void>, options: Sl
   if (options.superseded()) return undefined;
   clock?.resume();
   let sliceStarted = wall();
+  let first = true;
   try {
     for (;;) {
       const step = steps.next();
+      if (first) options.firstStep?.(wall() - sliceStarted);
+      first = false;
       if (step.done) return step.value;
       if (wall() - sliceStarted < sliceMs) continue;
       clock?.pause();

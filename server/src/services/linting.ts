@@ -38,6 +38,19 @@ export const LINT_BUDGET_MS = 3000;
  */
 export const LINT_DEBOUNCE_MS = 30;
 
+/** The longest pause (see `lintPause`). */
+export const MAX_LINT_DEBOUNCE_MS = 150;
+
+/**
+ * The pause before a document's lint: LINT_DEBOUNCE_MS, or as long as building its model took last time when that
+ * was longer (up to MAX_LINT_DEBOUNCE_MS). A lint cannot stop while it builds the model (one YAML parse of a large
+ * compose file); a keystroke that comes meanwhile waits for it anyway, so waiting before the build costs the same
+ * latency and saves building a model nobody will see.
+ */
+export function lintPause(lastModelMs: number | undefined): number {
+  return Math.min(MAX_LINT_DEBOUNCE_MS, Math.max(LINT_DEBOUNCE_MS, Math.round(lastModelMs ?? 0)));
+}
+
 /** Open documents whose parsed model stays in memory between requests (the most recently used). */
 export const MAX_KEPT_MODELS = 16;
 
@@ -86,6 +99,8 @@ export class LintService {
   private readonly configProblems = new Map<string, string>();
   /** How long the last lint of each document took (ms). */
   private readonly durations = new Map<string, number>();
+  /** How long building the model took in the last lint of each document (ms): the floor of its pause. */
+  private readonly modelMs = new Map<string, number>();
   /** The last "Fix all" result per document, for the lint state it was computed from. */
   private readonly fixAllCache = new Map<string, { state: LintState; result: FixRunResult }>();
   /** How to drop the model of each document whose lint state keeps one, least recently used first. */
@@ -157,7 +172,7 @@ export class LintService {
   }
 
   /** Lints after a pause in typing; `0` lints on the next tick (document open). */
-  schedule(uri: string, delay = LINT_DEBOUNCE_MS): void {
+  schedule(uri: string, delay = lintPause(this.modelMs.get(uri))): void {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.set(
@@ -214,6 +229,7 @@ export class LintService {
     this.keptModels.delete(uri);
     this.states.delete(uri);
     this.durations.delete(uri);
+    this.modelMs.delete(uri);
     const path = s?.path ?? uriToPath(uri);
     this.invalidate(path);
     // the parsed files of a folder live while one of its compose files is open
@@ -424,7 +440,7 @@ export class LintService {
     }
     const clock = new ActiveClock();
     const steps = lintInSteps({ path, text, kind, fs, config, composeCache, budgetMs: LINT_BUDGET_MS, now: clock.now });
-    const result = await runInSlices(steps, { superseded, clock });
+    const result = await runInSlices(steps, { superseded, clock, firstStep: (ms) => this.modelMs.set(doc.uri, ms) });
     if (!result) return undefined;
     const onDisk = this.diskEncoding(doc.uri, path, touched);
     if (onDisk && !result.findings.some((f) => f.ruleId === ENCODING_RULE_ID)) result.findings.unshift(encodingFinding(path, kind, onDisk));

@@ -5,6 +5,7 @@ import { describe, it } from "node:test";
 import { lint, lintInSteps, BUDGET_RULE_ID } from "../../../server/src/engine/linter";
 import { memoryFs } from "../../../server/src/engine/workspace";
 import { ActiveClock, LintQueue, runInSlices } from "../../../server/src/services/lintSlices";
+import { LINT_DEBOUNCE_MS, MAX_LINT_DEBOUNCE_MS, lintPause } from "../../../server/src/services/linting";
 import { seededRandom } from "../../../scripts/lib/seededRandom";
 
 const EXAMPLES = resolve(__dirname, "../../../examples");
@@ -119,6 +120,34 @@ describe("runInSlices: the server's lint, a slice at a time", () => {
     assert.equal(await runInSlices(steps, { superseded: () => false, sliceMs: 10, turn: t.turn, wall: () => wall }), "done");
     // 10 steps of 4 ms with a pause after each 12 ms: after steps 3, 6 and 9
     assert.equal(t.count, 3);
+  });
+});
+
+describe("lintPause: the pause before a lint", () => {
+  it("is the short pause, or as long as the last model build when that took longer, within a cap", () => {
+    assert.equal(lintPause(undefined), LINT_DEBOUNCE_MS);
+    assert.equal(lintPause(5), LINT_DEBOUNCE_MS);
+    assert.equal(lintPause(70), 70);
+    assert.equal(lintPause(5000), MAX_LINT_DEBOUNCE_MS);
+  });
+
+  it("runInSlices reports how long the first step (the model build) took", async () => {
+    let wall = 0;
+    const costs = [40, 3, 3];
+    const steps: Iterator<void, string, void> = {
+      next: () => {
+        wall += costs.shift() ?? 0;
+        return costs.length > 0 ? { done: false, value: undefined } : { done: true, value: "done" };
+      },
+    };
+    const firsts: number[] = [];
+    await runInSlices(steps, {
+      superseded: () => false,
+      wall: () => wall,
+      turn: async () => undefined,
+      firstStep: (ms) => firsts.push(ms),
+    });
+    assert.deepEqual(firsts, [40]);
   });
 });
 
