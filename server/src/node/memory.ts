@@ -15,7 +15,7 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /** An idle collection only when the heap has grown by at least this much since the last one. */
-const IDLE_GC_GROWTH_BYTES = 8 * 1024 * 1024;
+const IDLE_GC_GROWTH_BYTES = 16 * 1024 * 1024;
 
 /** Keeps the young generation at its initial size (read by V8 each time it would grow it). */
 export function keepYoungGenerationSmall(): void {
