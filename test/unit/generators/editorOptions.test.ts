@@ -142,6 +142,17 @@ describe("generator options in the editor", () => {
     assert.match(read(dir, "compose.api.yml"), /"python3"/, "the flavour chosen reaches the api recipe");
   });
 
+  it("Recipes, hardened: the registry is asked and Postgres comes from it", async () => {
+    const { assembleRecipes } = await import("../../../client/src/commands/assembleRecipes");
+    const dir = project();
+    mock.recorded.picks = [chooseMany("db"), choose("hardened"), chooseMany()];
+    mock.recorded.inputs = [() => "registry.example.com/dhi"];
+    const result = await assembleRecipes(api, { dir });
+    assert.ok(result?.written.includes("compose.db.yml"), JSON.stringify(result));
+    assert.equal(inputAsked().length, 1, "the registry was asked");
+    assert.match(read(dir, "compose.db.yml"), /image: registry\.example\.com\/dhi\/postgres/, "Postgres from the registry given");
+  });
+
   it("Recipes without the api service: no flavour question for it, no developer override offered", async () => {
     const { assembleRecipes } = await import("../../../client/src/commands/assembleRecipes");
     const dir = project();
