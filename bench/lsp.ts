@@ -55,6 +55,11 @@ export interface TypingResult {
   afterLastKeystroke: Percentiles;
   /** Every keystroke → the first publishDiagnostics that includes it. */
   perKeystroke: Percentiles;
+  /**
+   * CPU time of the server process over the whole typing run (the pauses between bursts included), per keystroke: what
+   * the typing cost the server, which another load on the machine changes far less than the latencies.
+   */
+  serverCpuMsPerKeystroke: number;
 }
 
 /**
@@ -66,6 +71,8 @@ async function typing(server: TestServer, doc: OpenDocument, line: number, burst
   const base = lines[line] ?? "";
   const last: number[] = [];
   const every: number[] = [];
+  const pid = server.process.pid as number;
+  const cpuBefore = cpuMs(pid);
   for (let b = 0; b < bursts; b++) {
     const arrivals: Promise<number>[] = [];
     const sentAt: number[] = [];
@@ -83,7 +90,11 @@ async function typing(server: TestServer, doc: OpenDocument, line: number, burst
     last.push((arrived[keys - 1] as number) - (sentAt[keys - 1] as number));
     await sleep(300);
   }
-  return { afterLastKeystroke: percentiles(last), perKeystroke: percentiles(every) };
+  return {
+    afterLastKeystroke: percentiles(last),
+    perKeystroke: percentiles(every),
+    serverCpuMsPerKeystroke: (cpuMs(pid) - cpuBefore) / (bursts * keys),
+  };
 }
 
 async function requestLatency(send: () => Promise<unknown>, runs = 30): Promise<Percentiles> {

@@ -281,6 +281,7 @@ async function main(): Promise<void> {
       console.log(`  ${name} (bare parse here, in-process: ${fmt(parse)}): open → diagnostics ${fmt(f.openToDiagnosticsMs)}`);
       console.log(`    typing a character every 50 ms, last keystroke → diagnostics: ${p(f.typing.afterLastKeystroke)}`);
       console.log(`    every keystroke → first diagnostics that include it: ${p(f.typing.perKeystroke)}`);
+      console.log(`    server CPU over the typing run: ${fmt(f.typing.serverCpuMsPerKeystroke)} per keystroke`);
       for (const [req, r] of Object.entries(f.requests)) console.log(`    ${req}: ${p(r)}`);
     }
     console.log(
