@@ -360,10 +360,16 @@ export async function runRefine(argv: string[], io: InitIo): Promise<number> {
     io.stdout(`${result.advice.length} change(s) for this goal are left to you (not applied):\n`);
     for (const a of result.advice) io.stdout(`  ${a.line !== undefined ? `line ${a.line}: ` : ""}${a.title}: ${a.message} (${a.ruleId})\n`);
   }
-  io.stdout(`${GOAL_TITLES[goal]}: ${result.applied.length} safe fix${result.applied.length === 1 ? "" : "es"}\n`);
+  // the safe fixes on top of the goal's changes (a count of none only when nothing else was done either)
+  if (result.applied.length > 0 || result.goalChanges.length === 0)
+    io.stdout(`${GOAL_TITLES[goal]}: ${result.applied.length} safe fix${result.applied.length === 1 ? "" : "es"}\n`);
   for (const a of result.applied) io.stdout(`  line ${a.line}: ${a.title} (${a.ruleId})\n`);
-  if (result.changed) io.stdout(indent(unifiedDiff(target.text, result.output, `a/${file}`, `b/${file}`)));
-  for (const change of result.changes) io.stdout(`  ${change.create !== undefined ? "create" : "edit"} ${change.path}\n`);
+  if (result.output !== target.text) io.stdout(indent(unifiedDiff(target.text, result.output, `a/${file}`, `b/${file}`)));
+  for (const change of result.changes) {
+    io.stdout(`  ${change.create !== undefined ? "create" : "edit"} ${change.path}\n`);
+    // a new file is shown whole, as the diff of the file it changes is
+    if (change.create !== undefined) io.stdout(indent(unifiedDiff("", change.create, "/dev/null", `b/${path.basename(change.path)}`)));
+  }
   if (result.remaining.length > 0) {
     io.stdout(`${result.remaining.length} finding(s) for this goal need a decision (no safe fix):\n`);
     for (const f of result.remaining) io.stdout(`  line ${f.range.start.line + 1}: ${f.message} (${f.ruleId})\n`);

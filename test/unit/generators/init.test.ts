@@ -182,4 +182,20 @@ describe("shipshape review / refine", () => {
     assert.match(readFileSync(file, "utf8"), /CMD \["uvicorn", "app:app"\]/);
     assert.equal((await run(runRefine, [file, "--goal", "nope"], temp)).code, 2);
   });
+
+  it("refine --goal security shows the .dockerignore it would create, and writes it with --yes", async () => {
+    const dir = copyProject("uv-fastapi-src");
+    rmSync(join(dir, ".dockerignore"), { force: true });
+    const file = join(dir, "Dockerfile");
+    writeFileSync(file, 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD ["python", "-m", "shop_api"]\n');
+    const dry = await run(runRefine, [file, "--goal", "security"], temp);
+    assert.equal(dry.code, 0, dry.err);
+    assert.match(dry.out, /Create a \.dockerignore \(dockerfile\/dockerignore-present\)/);
+    assert.match(dry.out, /\+\+\+ b\/\.dockerignore\n(?:.*\n)*\s+\+\.git\n/);
+    assert.doesNotMatch(dry.out, /0 safe fixes/);
+    assert.equal(existsSync(join(dir, ".dockerignore")), false);
+    const r = await run(runRefine, [file, "--goal", "security", "--yes"], temp);
+    assert.equal(r.code, 0, r.err);
+    assert.match(readFileSync(join(dir, ".dockerignore"), "utf8"), /^\.git$/m);
+  });
 });
