@@ -1,4 +1,4 @@
-import { resolveRuleSetting, type ShipshapeConfig } from "./config";
+import { resolveRuleSetting, type ResolvedRuleSetting, type ShipshapeConfig } from "./config";
 import { encodingFinding, utf16Signature } from "./encoding";
 import { MAX_CHARS_BY_KIND, detectKind } from "./kinds";
 import { dockerfileLoneCrFinding } from "./lineBreaks";
@@ -194,17 +194,21 @@ function* lintUnguarded(options: LintOptions): Generator<void, LintResult, void>
   yield; // the model is built: a pause before the rules
   const suppressions = parseSuppressions(lines, unitEnd, undefined, checkScopeEnd);
   const rules = (options.rules ?? rulesForKind(kind)).filter((r) => r.meta.kind === kind);
-  for (const r of rules)
-    if (resolveRuleSetting(r, options.config).severity !== "off") {
+  // each rule's setting once per lint (the rules below and optionsOf read it again)
+  const settings = rules.map((r) => resolveRuleSetting(r, options.config));
+  rules.forEach((r, i) => {
+    if ((settings[i] as ResolvedRuleSetting).severity !== "off") {
       running.add(r.meta.id);
       runningRules.set(r.meta.id, r);
     }
+  });
 
   const now = options.now ?? (() => Date.now());
   const started = now();
   const skippedRules: string[] = [];
-  for (const rule of rules) {
-    const setting = resolveRuleSetting(rule, options.config);
+  for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex++) {
+    const rule = rules[ruleIndex] as AnyRule;
+    const setting = settings[ruleIndex] as ResolvedRuleSetting;
     // `# check=experimental=<name>|all` switches on a rule that covers that BuildKit check, unless configured
     if (setting.severity === "off" && options.config?.rules?.[rule.meta.id] === undefined && experimentalEnabled(rule, checkDirective))
       setting.severity = "warning";

@@ -1194,17 +1194,36 @@ const EMPTY_NAMES: ReadonlySet<string> = new Set();
  */
 export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerInstruction): ImageState {
   const owner = ins?.stage ?? stage;
-  const c = modelCache(model, owner);
   // the position from the stage cache's index (indexOf made a rule asking at every RUN quadratic)
   const i = ins ? (stageCache(model, owner).own.get(ins) ?? -1) : -1;
+  const at = i >= 0 ? ins : undefined;
+  // one state per instruction (or stage end) and model: several rules ask at every RUN, and each answer built
+  // its closures, environment lookup and ARG names again
+  const key = at ?? owner;
+  const kept = stateMemo.get(key);
+  if (kept && kept.model === model) return kept.state;
+  const state = buildImageState(model, owner, i, at);
+  stateMemo.set(key, { model, state });
+  return state;
+}
+
+const stateMemo = objectMemo<object, { model: DockerfileModel; state: ImageState }>("shipshape.imageState");
+
+function buildImageState(model: DockerfileModel, owner: Stage, i: number, at: DockerInstruction | undefined): ImageState {
+  const c = modelCache(model, owner);
   const s = (i >= 0 ? c.states[i] : c.states[c.states.length - 1]) as MutableState;
   const root = rootStageOf(model, owner);
   const base = imageFacts(root.image, model.imageTable);
-  const at = i >= 0 ? ins : undefined;
   const lookup = envLookup(model, owner, at, s);
   let env: Map<string, string> | undefined;
-  const stageEnv = envOf(model, owner, at);
-  const argNames = s.argNames.size === 0 ? EMPTY_NAMES : new Set([...s.argNames].filter((n) => !stageEnv.has(n)));
+  let argNames: ReadonlySet<string> | undefined;
+  const names = (): ReadonlySet<string> => {
+    if (argNames) return argNames;
+    if (s.argNames.size === 0) return (argNames = EMPTY_NAMES);
+    const stageEnv = envOf(model, owner, at);
+    return (argNames = new Set([...s.argNames].filter((n) => !stageEnv.has(n))));
+  };
+  let workdir: string | undefined;
   const written = root.from.argsText;
   let files: ReadonlySet<string> | undefined;
   return {
@@ -1217,12 +1236,16 @@ export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerI
       return (env ??= fullEnv(model, owner, at, s));
     },
     getEnv: (name) => lookup.get(name),
-    argNames,
+    get argNames() {
+      return names();
+    },
     shell: s.shell,
     wget: s.tools.get("wget") === false ? "none" : s.wget,
     packageManager: s.packageManager,
     libc: base.known.libc,
-    workdir: workdirAt(model, owner, i >= 0 ? ins : undefined),
+    get workdir() {
+      return (workdir ??= workdirAt(model, owner, at));
+    },
     ports: s.ports,
     get files() {
       return (files ??= new Set(filePaths(s.files)));
@@ -1235,7 +1258,7 @@ export function imageStateAt(model: DockerfileModel, stage: Stage, ins?: DockerI
     expand: (text) => {
       const r = expandKnown(text, lookup);
       if (!r) return undefined;
-      const usesArg = [...argNames].some((n) => new RegExp(`\\$\\{?${n}\\b`).test(text));
+      const usesArg = [...names()].some((n) => new RegExp(`\\$\\{?${n}\\b`).test(text));
       return { value: r.value, certain: !usesArg };
     },
   };

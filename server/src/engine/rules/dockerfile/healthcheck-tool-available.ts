@@ -34,10 +34,12 @@ export const rule = dockerfileRule({
   check({ dockerfile, report }) {
     const checkCommands = (stage: Stage, ins: DockerInstruction, cmds: ShellCommand[], messageId: "healthcheck" | "run") => {
       // a health check runs in the finished image; a RUN sees what came before it
+      const called = new Set(cmds.map((c) => programOf(c)?.name));
+      // most steps call neither: the image model is asked only when one does
+      if (!called.has("curl") && !called.has("wget")) return;
       const state = imageStateAt(dockerfile, stage, messageId === "run" ? ins : undefined);
       if (state.baseFromArg) return; // a build argument may pick another base
       const reported = new Set<string>();
-      const called = new Set(cmds.map((c) => programOf(c)?.name));
       for (const cmd of cmds) {
         const p = programOf(cmd);
         if (!p || (p.name !== "curl" && p.name !== "wget") || reported.has(p.name)) continue;

@@ -34,7 +34,8 @@ export const rule = dockerfileRule({
     for (const stage of dockerfile.stages) {
       for (const ins of stage.instructions) {
         const step = steps.get(ins);
-        if (!step) continue;
+        // only a step that runs `uv sync` can be reported: the others ask the image model nothing
+        if (!step || !step.commands.some((c) => isInvocation(c, "uv", "sync"))) continue;
         const env = envOf(dockerfile, stage, ins);
         if (["UV_FROZEN", "UV_LOCKED"].some((k) => /^(1|true|yes)$/i.test(env.get(k) ?? ""))) continue;
         // an ONBUILD RUN runs first thing in an image built on this one: on this stage's final state

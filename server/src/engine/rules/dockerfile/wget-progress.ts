@@ -1,6 +1,6 @@
 import { runSteps } from "../../analysis/instructions";
 import { commandName, hasAnyFlag, insertAfter } from "../../analysis/runCommands";
-import { imageStateAt, packagesOf } from "../../analysis/dockerfileFacts";
+import { imageStateAt, packagesOf, type ImageState } from "../../analysis/dockerfileFacts";
 import { argsOf, programOf, type ShellWord } from "../../model/shell";
 import { dockerfileRule } from "../../rule";
 
@@ -29,14 +29,16 @@ export const rule = dockerfileRule({
     for (const { ins, commands, onbuild } of runSteps(dockerfile)) {
       const stage = ins.stage;
       // an ONBUILD trigger runs first thing in a child of this image: what this stage ends with is what it finds
-      const state = stage ? imageStateAt(dockerfile, stage, onbuild ? undefined : ins) : undefined;
+      // asked only for a step that calls wget
+      let state: ImageState | undefined;
+      const stateOf = () => (state ??= stage ? imageStateAt(dockerfile, stage, onbuild ? undefined : ins) : undefined);
       commands.forEach((cmd, index) => {
         if (commandName(cmd) !== "wget") return;
         if (hasAnyFlag(cmd, ["progress", "q", "quiet", "o", "output-file", "a", "append-output", "no-verbose"])) return;
         if (argsOf(cmd).some((w) => w.value === "-nv")) return;
         // GNU wget installed earlier in this RUN replaces whatever the image had
         const installedHere = commands.slice(0, index).some((c) => packagesOf(c)?.names.some((n) => n.name === "wget"));
-        const kind = installedHere ? "gnu" : state?.wget;
+        const kind = installedHere ? "gnu" : stateOf()?.wget;
         // BusyBox wget prints no dot per kilobyte, and rejects --progress: the build would fail
         if (kind === "busybox" || kind === "none") return;
         const program = cmd.words[programOf(cmd)?.index ?? 0] as ShellWord;
