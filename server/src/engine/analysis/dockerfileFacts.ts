@@ -742,8 +742,23 @@ interface MutableState {
   packageManager: ImageState["packageManager"];
   ports: number[];
   files: KnownFiles;
-  /** COPY/ADD instructions from the build context so far (shared until a copy adds one). */
-  contextCopies: readonly ContextCopy[];
+  /**
+   * COPY/ADD instructions from the build context so far, the latest first: each state links to the one before
+   * (an array copied at every COPY grew with the square of the number of COPYs).
+   */
+  contextCopies: CopyChain | undefined;
+}
+
+interface CopyChain {
+  copy: ContextCopy;
+  previous: CopyChain | undefined;
+}
+
+/** The copies of a chain in the order the instructions made them. */
+function chainCopies(chain: CopyChain | undefined): ContextCopy[] {
+  const out: ContextCopy[] = [];
+  for (let c = chain; c; c = c.previous) out.push(c.copy);
+  return out.reverse();
 }
 
 /** One COPY/ADD from the build context: where it puts its sources. */
@@ -795,7 +810,7 @@ function baseState(model: DockerfileModel, root: Stage): { facts: ImageFacts; st
       packageManager: k.packageManager,
       ports: [...(k.ports ?? [])],
       files: { list: newFileList(), count: 0 },
-      contextCopies: [],
+      contextCopies: undefined,
     },
   };
 }
@@ -879,12 +894,12 @@ function applyInstruction(model: DockerfileModel, stage: Stage, ins: DockerInstr
         c.sources.length > 1 ||
         (destRaw !== undefined && joinPosix(workdir, destRaw) === workdir);
       // the copies from the build context, answered lazily by `fromContext` (shared until a copy adds one)
-      const contextCopies =
+      const contextCopies: CopyChain | undefined =
         fromContext.length > 0
-          ? [
-              ...cur.contextCopies,
-              { dest: destRaw === undefined ? undefined : joinPosix(workdir, destRaw), sources: fromContext, intoFolder },
-            ]
+          ? {
+              copy: { dest: destRaw === undefined ? undefined : joinPosix(workdir, destRaw), sources: fromContext, intoFolder },
+              previous: cur.contextCopies,
+            }
           : undefined;
       const withCopies = (next: MutableState | undefined): MutableState | undefined =>
         contextCopies ? { ...(next ?? cur), contextCopies } : next;
@@ -1011,6 +1026,7 @@ function applyRun(
   let wget = cur.wget;
   let shell = cur.shell;
   let workdir = workdirAt(model, stage, ins);
+  let lookup: Lookup | undefined;
   for (const cmd of cmds) {
     const p = programOf(cmd);
     if (!p) continue;
@@ -1039,7 +1055,8 @@ function applyRun(
       }
       continue;
     }
-    const e = env();
+    // one lookup per RUN, made when a command needs it
+    const e = (lookup ??= env());
     const at = (rel: string) => joinPosix(workdir, expandKnown(rel, e)?.value ?? rel);
     if (p.name === "cd" && args[0] && !args[0].includes("$")) workdir = joinPosix(workdir, args[0]);
     else if (p.name === "uv" && (args[0] === "sync" || (args[0] === "venv" && !args[1]))) {
@@ -1250,7 +1267,7 @@ function buildImageState(model: DockerfileModel, owner: Stage, i: number, at: Do
     get files() {
       return (files ??= new Set(filePaths(s.files)));
     },
-    fromContext: (path) => contextCopyPresence(buildContextOf(model), s.contextCopies, path),
+    fromContext: (path) => contextCopyPresence(buildContextOf(model), chainCopies(s.contextCopies), path),
     get contextKnown() {
       return buildContextOf(model) !== undefined;
     },

@@ -75,11 +75,14 @@ export function commandWord(cmd: ShellCommand): ShellWord | undefined {
   return p ? cmd.words[p.index] : undefined;
 }
 
+/** No flag takes a value (the default of `parseArgs`; one shared set instead of a new one per call). */
+const NO_VALUE_FLAGS: ReadonlySet<string> = new Set();
+
 /**
  * Splits arguments into flags and operands. `valueFlags` names the flags (without dashes) whose value is the
  * next word when not given inline. `--` ends the flags; a lone `-` is an operand.
  */
-export function parseArgs(words: readonly ShellWord[], valueFlags: ReadonlySet<string> = new Set()): ParsedArgs {
+export function parseArgs(words: readonly ShellWord[], valueFlags: ReadonlySet<string> = NO_VALUE_FLAGS): ParsedArgs {
   const flags: ParsedFlag[] = [];
   const operands: ShellWord[] = [];
   let onlyOperands = false;

@@ -36,12 +36,18 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     for (const stage of dockerfile.stages) {
-      const copies: { ins: DockerInstruction; dest: string }[] = [];
+      // destinations are resolved only when a `chown -R` asks (most stages have none)
+      const written: { ins: DockerInstruction; dest: string }[] = [];
+      const resolved: { ins: DockerInstruction; dest: string }[] = [];
+      const copiesSoFar = () => {
+        for (const c of written.slice(resolved.length))
+          resolved.push({ ins: c.ins, dest: joinPosix(workdirAt(dockerfile, stage, c.ins), c.dest) });
+        return resolved;
+      };
       for (const ins of stage.instructions) {
         const c = copyArgs(ins);
         if (c) {
-          const wd = workdirAt(dockerfile, stage, ins);
-          copies.push({ ins, dest: joinPosix(wd, c.dest) });
+          written.push({ ins, dest: c.dest });
           continue;
         }
         // an ONBUILD RUN chown runs in a later build, over that build's layers
@@ -57,7 +63,7 @@ export const rule = dockerfileRule({
           const owner = plain[0];
           const targets = plain.slice(1).map((t) => joinPosix(workdirAt(dockerfile, stage, ins), t));
           if (!owner || targets.length === 0 || /\$/.test(owner)) continue;
-          const hit = copies.filter((c) => targets.some((t) => covers(t, c.dest) || covers(c.dest, t)));
+          const hit = copiesSoFar().filter((c) => targets.some((t) => covers(t, c.dest) || covers(c.dest, t)));
           if (hit.length === 0) continue;
           const fixes: Fix[] = [];
           // only when the RUN is nothing but this chown, and every copy can take --chown
