@@ -140,7 +140,7 @@ function* lintUnguarded(options: LintOptions): Generator<void, LintResult, void>
   if (kind === "dockerfile") {
     const dockerfile = new DockerfileModel(path, text, {
       hasProductionTwin: productionTwinNames(path).some((p) => fs.exists(p)),
-      composeWatch: builtForComposeWatch(path, fs),
+      composeWatch: builtForComposeWatch(path, fs, options.composeCache),
     });
     if (options.config?.images) dockerfile.imageTable = userImageEntries(options.config.images);
     // without a workspace (no fs given) the build context is unknown, and the model says so

@@ -13,18 +13,22 @@ const COMPOSE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "do
 /** Compose files bigger than this are not parsed here (the compose rules still read them). */
 const MAX_TEXT = 512 * 1024;
 
-export function builtForComposeWatch(dockerfilePath: string, fs: WorkspaceFs): boolean {
+export function builtForComposeWatch(dockerfilePath: string, fs: WorkspaceFs, cache?: Map<string, ComposeFileModel>): boolean {
   const here = dirname(dockerfilePath);
   for (const dir of new Set([here, dirname(here)])) {
     for (const name of COMPOSE_NAMES) {
       const path = join(dir, name);
       const text = fs.readFile(path);
       if (text === undefined || text.length > MAX_TEXT) continue;
-      let compose: ComposeFileModel;
-      try {
-        compose = new ComposeFileModel(path, text);
-      } catch {
-        continue;
+      // the run's parse of that compose file when it has one (its own lint, or another Dockerfile beside it)
+      let compose = cache?.get(path);
+      if (compose?.text !== text) {
+        try {
+          compose = new ComposeFileModel(path, text);
+        } catch {
+          continue;
+        }
+        cache?.set(path, compose);
       }
       for (const svc of compose.services) {
         const develop = svc.node?.get("develop");
