@@ -77,8 +77,9 @@ async function typing(server: TestServer, doc: OpenDocument, line: number, burst
     const arrivals: Promise<number>[] = [];
     const sentAt: number[] = [];
     for (let k = 0; k < keys; k++) {
-      // alternately add and remove a trailing comment, so the text stays valid and the findings stay the same
-      lines[line] = k % 2 === 0 ? `${base} #z` : base;
+      // a trailing comment that grows by one character per keystroke, so the text stays valid and the findings stay
+      // the same, and every text is new as in real typing (a text seen before would hit the engine's parse cache)
+      lines[line] = `${base} #${b}${"z".repeat(k + 1)}`;
       const version = doc.version + 1;
       arrivals.push(server.waitForDiagnostics(doc.uri, (p) => (p.version ?? -1) >= version, 20_000).then(() => performance.now()));
       sentAt.push(performance.now());
