@@ -15,6 +15,7 @@ import {
   type GenerateOptions,
   type GeneratorName,
 } from "../engine/generators";
+import { dagsterAppNote } from "../engine/generators/dagster";
 import { unifiedDiff } from "../engine/generators/diff";
 import { BASE_FLAVOURS, type BaseFlavour } from "../engine/generators/hardenedDockerfile";
 import { isMergeableFile, planFiles, type PlannedFile } from "../engine/generators/plan";
@@ -42,7 +43,8 @@ export const INIT_HELP = `Usage: shipshape init <generator> [options]
 
 Generators:
   dockerfile     multi-stage Dockerfile (+ .dockerignore, optionally compose.yml + compose.override.yml)
-  dagster        Dagster stack: Postgres, code server, webserver, daemon, dagster.yaml, workspace.yaml, dev override
+  dagster        Dagster stack: Postgres, code server, webserver, daemon, dagster.yaml, workspace.yaml, dev override,
+                 and the project's web app when it has one (--no-app leaves it out)
   recipes        compose.yml plus one compose.<recipe>.yml per recipe
   dockerignore   .dockerignore
   config         .shipshape.json from a hadolint or dclint config (see \`shipshape init config --help\`)
@@ -59,6 +61,7 @@ Options:
   --recipes a,b,…           ${RECIPE_NAMES.join(", ")} (recipes)
   --makefile                also write a Makefile for the stack (compose.just when the project uses just) (recipes)
   --dev                     also write compose-dev.yml: source mount, reload, debug logs, host UID/GID (recipes)
+  --no-app                  leave the project's web app out of the stack (dagster; it is in by default when found)
 
 Exit codes: 0 done (or planned), 1 some files exist and were skipped (use --force), 2 usage error.
 `;
@@ -128,6 +131,12 @@ function parseInitArgs(argv: readonly string[]): InitArgs | "help" {
         break;
       case "--dev":
         args.options.dev = true;
+        break;
+      case "--app":
+        args.options.app = true;
+        break;
+      case "--no-app":
+        args.options.app = false;
         break;
       case "--recipes": {
         const recipes: RecipeName[] = [];
@@ -221,6 +230,8 @@ export async function runInit(argv: string[], io: InitIo): Promise<number> {
     `${facts.name}: ${facts.platform === "node" ? `Node ${facts.nodeVersion}` : `Python ${facts.pythonVersion}`}, ${facts.packageManager}, ${facts.framework}` +
       `${facts.framework === "node" ? "" : ` (${facts.entry}, port ${facts.port})`}\n`,
   );
+  const appNote = args.generator === "dagster" ? dagsterAppNote(facts, args.options) : undefined;
+  if (appNote) io.stdout(`  ${appNote}\n`);
   const lock = args.generator === "dockerfile" || args.generator === "dagster" ? lockfileAdvice(facts) : undefined;
   if (lock && !args.yes) io.stdout(`  ${lock}\n`);
   let skipped = 0;

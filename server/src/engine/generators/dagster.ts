@@ -15,14 +15,32 @@ import {
   TOOL_VERSIONS,
   type BaseFlavour,
 } from "./hardenedDockerfile";
-import { probeFor } from "./probes";
-import { moduleNameOf, type ProjectFacts } from "./projectFacts";
+import { devCommand, probeFor, runtimeCommand, runtimeCommandAsModule } from "./probes";
+import { appServiceName, moduleNameOf, type ProjectFacts } from "./projectFacts";
 
 export interface DagsterOptions {
   flavour?: BaseFlavour;
   registry?: string;
   /** Also write the `dagster dev` override and its Dockerfile (default true). */
   devOverride?: boolean;
+  /** Also run the project's web app (FastAPI, Flask, Django, Streamlit) from the code server's image (default: when there is one). */
+  app?: boolean;
+}
+
+/** The plan's line about the web app, when the project has one: in the stack, or left out with `--no-app`. */
+export function dagsterAppNote(facts: ProjectFacts, options: DagsterOptions = {}): string | undefined {
+  const entry = dagsterWebApp(facts);
+  if (entry === undefined) return undefined;
+  return options.app === false
+    ? `the web app (${entry}) is left out (--no-app)`
+    : `the stack includes the web app as service ${appServiceName(facts)} (${entry}, port ${facts.port}); --no-app leaves it out`;
+}
+
+const WEB_FRAMEWORKS: readonly ProjectFacts["framework"][] = ["fastapi", "flask", "django", "streamlit"];
+
+/** The web app's entry point (`module:app`) when the project has one beside its Dagster definitions, else undefined. */
+export function dagsterWebApp(facts: ProjectFacts): string | undefined {
+  return facts.platform === "python" && WEB_FRAMEWORKS.includes(facts.framework) ? facts.entry : undefined;
 }
 
 export const DAGSTER_DEFAULTS = {
@@ -59,15 +77,23 @@ export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {
       ? execForm(["CMD", "pg_isready", "-U", "${DAGSTER_PG_USER:-dagster}", "-d", "${DAGSTER_PG_DB:-dagster}"])
       : '["CMD-SHELL", "pg_isready -U $${POSTGRES_USER} -d $${POSTGRES_DB}"]';
 
+  // the web app beside the definitions (the pluginlake layout): the user-code image installs the project, so it runs there
+  const withApp = options.app !== false && dagsterWebApp(facts) !== undefined;
+
   const userCode = generateHardenedDockerfile(codeFacts, {
     flavour,
     registry,
     dockerfilePath: "docker/user-code.Dockerfile",
     dockerignore: true,
+    alsoExpose: withApp ? [facts.port] : undefined,
   });
 
   const grpcProbe = probeFor(codeFacts, { dagster: flavour === "distroless" ? ["python3", "-m", "dagster"] : undefined });
   const webProbe = probeFor({ ...codeFacts, framework: "fastapi", port: DAGSTER_DEFAULTS.webserverPort, healthPath: "/server_info" });
+
+  const appName = appServiceName(facts);
+  const appProbe = probeFor(facts, flavour === "distroless" ? { python: "python3" } : undefined);
+  const appCommand = flavour === "distroless" ? runtimeCommandAsModule(facts, "python3") : runtimeCommand(facts);
 
   const configMounts = [
     `      - ./dagster/dagster.yaml:${home}/dagster.yaml:ro`,
@@ -151,6 +177,23 @@ export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {
     ...healthcheck(["dagster-daemon", "liveness-check"], "60s"),
     ...dependsOn(["postgres", "user-code"]),
     ...limits("1G"),
+    ...(withApp
+      ? [
+          "",
+          `  # The web app (${facts.entry}), from the code server's image: it installs the project.`,
+          `  ${appName}:`,
+          "    build:",
+          "      context: .",
+          "      dockerfile: docker/user-code.Dockerfile",
+          "      target: runtime",
+          `    command: ${execForm(appCommand)}`,
+          "    ports:",
+          `      - "${facts.port}:${facts.port}"`,
+          ...healthcheck(appProbe.test, appProbe.startPeriod),
+          "    restart: unless-stopped",
+          ...limits("512M"),
+        ]
+      : []),
     "",
     "volumes:",
     "  postgres_data: {}",
@@ -239,7 +282,8 @@ export function generateDagster(facts: ProjectFacts, options: DagsterOptions = {
     ...userCode.filter((f) => f.path !== ".dockerignore"),
     { path: "docker/dagster.Dockerfile", contents: systemDockerfile },
   ];
-  if (options.devOverride !== false) files.push(...devFiles(codeFacts, module, webserverVersion, images));
+  if (options.devOverride !== false)
+    files.push(...devFiles(codeFacts, module, webserverVersion, images, withApp ? { facts, name: appName } : undefined));
   files.push(...dockerignore(facts));
   return files;
 }
@@ -310,7 +354,13 @@ function dagsterSystemDockerfile(
 }
 
 /** The `dagster dev` image and the override that replaces the three Dagster services with it. */
-function devFiles(facts: ProjectFacts, module: string, webserverVersion: string, images: ReturnType<typeof imagesFor>): GeneratedFile[] {
+function devFiles(
+  facts: ProjectFacts,
+  module: string,
+  webserverVersion: string,
+  images: ReturnType<typeof imagesFor>,
+  app?: { facts: ProjectFacts; name: string },
+): GeneratedFile[] {
   const home = DAGSTER_DEFAULTS.home;
   const port = DAGSTER_DEFAULTS.webserverPort;
   const install: string[] = [];
@@ -370,7 +420,8 @@ function devFiles(facts: ProjectFacts, module: string, webserverVersion: string,
     "    PYTHONUNBUFFERED=1",
     `RUN mkdir -p ${home}`,
     "",
-    `EXPOSE ${port}`,
+    // the web app's dev service runs from this image too (compose.override.yml)
+    `EXPOSE ${port}${app ? ` ${app.facts.port}` : ""}`,
     "HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \\",
     `    CMD ${execForm(probe.test)}`,
     `CMD ${execForm(["dagster", "dev", "-h", "0.0.0.0", "-p", String(port), "-m", module])}`,
@@ -380,7 +431,7 @@ function devFiles(facts: ProjectFacts, module: string, webserverVersion: string,
     "# `docker compose up` reads this file automatically; production: docker compose -f compose.yml up -d",
     "services:",
     "  # kept out of development runs (they start only with --profile production)",
-    ...["user-code", "webserver", "daemon"].flatMap((s) => [`  ${s}:`, '    profiles: ["production"]']),
+    ...["user-code", "webserver", "daemon", ...(app ? [app.name] : [])].flatMap((s) => [`  ${s}:`, '    profiles: ["production"]']),
     "",
     "  dagster-dev:",
     "    build:",
@@ -402,10 +453,35 @@ function devFiles(facts: ProjectFacts, module: string, webserverVersion: string,
     "      postgres:",
     "        condition: service_healthy",
     ...developWatch(facts),
+    ...(app ? devApp(app.facts, app.name) : []),
   );
   return [
     { path: "docker/dagster.dev.Dockerfile", contents: dockerfile },
     { path: "compose.override.yml", contents: override },
+  ];
+}
+
+/** The web app in development: the dev image (project and dependencies installed), the source mounted, reload on. */
+function devApp(facts: ProjectFacts, name: string): string[] {
+  const probe = probeFor(facts);
+  return [
+    "",
+    `  # the web app with reload; host port ${facts.port + 1}, so it never collides with the production ${name}'s ${facts.port}`,
+    `  ${name}-dev:`,
+    "    build:",
+    "      context: .",
+    "      dockerfile: docker/dagster.dev.Dockerfile",
+    `    command: ${execForm(devCommand(facts))}`,
+    "    volumes:",
+    ...sourceMounts(facts).map((m) => `      - ${m}`),
+    "    ports:",
+    `      - "${facts.port + 1}:${facts.port}"`,
+    "    healthcheck:",
+    `      test: ${execForm(["CMD", ...probe.test])}`,
+    "      interval: 10s",
+    "      timeout: 5s",
+    "      retries: 5",
+    `      start_period: ${probe.startPeriod}`,
   ];
 }
 

@@ -26,6 +26,8 @@ export interface DockerfileOptions {
   dockerignore?: boolean;
   /** Where to write the Dockerfile (default `Dockerfile`). */
   dockerfilePath?: string;
+  /** More ports the runtime image serves (the Dagster code server's image also runs the web app). */
+  alsoExpose?: number[];
 }
 
 /** Pinned tool versions the generated files use when the project does not pin them itself. */
@@ -326,7 +328,7 @@ function pythonDockerfile(facts: ProjectFacts, flavour: BaseFlavour, registry: s
   runtime.push("    PYTHONUNBUFFERED=1 \\", "    PYTHONDONTWRITEBYTECODE=1", "");
   runtime.push(`USER ${b.builtInUser ?? "app"}`, "");
   if (isServer(facts)) {
-    runtime.push(`EXPOSE ${facts.port}`, "");
+    runtime.push(`EXPOSE ${[facts.port, ...(options.alsoExpose ?? [])].join(" ")}`, "");
     const note = healthNote(facts);
     if (note) runtime.push(note);
     runtime.push(healthcheckLine(probe), "");

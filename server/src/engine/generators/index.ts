@@ -18,6 +18,8 @@ export interface GenerateOptions {
   makefile?: boolean;
   /** recipes: also write compose-dev.yml for the app service. */
   dev?: boolean;
+  /** dagster: also run the project's web app (default: when the project has one). */
+  app?: boolean;
 }
 
 export function generate(name: GeneratorName, facts: ProjectFacts, options: GenerateOptions = {}): GeneratedFile[] {
