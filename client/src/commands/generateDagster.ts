@@ -19,6 +19,8 @@ export interface GenerateDagsterArgs {
   /** Base image family of the code-server image (default: asked; slim when `quiet`). */
   flavour?: BaseFlavour;
   registry?: string;
+  /** Also run the project's web app (default: asked when the project has one; yes when `quiet`). */
+  app?: boolean;
   overwrite?: OverwritePolicy;
   /** Ask nothing (defaults: slim, dhi.io), open nothing, show no message. */
   quiet?: boolean;
@@ -50,7 +52,23 @@ export async function generateDagster(api: ServerApi, arg?: GenerateDagsterArgs 
   }
   const registry = await hardenedRegistry(flavour, args.registry, args.quiet, DEFAULT_REGISTRY);
   if (registry === null) return undefined;
-  const generated = await generateFiles(api, { generator: "dagster", dir: folder.toString(), options: { flavour, registry } });
+  let app = args.app;
+  if (app === undefined && facts.webApp !== undefined && !args.quiet) {
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: `Include the web app service (${facts.webApp})`, app: true },
+        { label: "Dagster only", app: false },
+      ],
+      { placeHolder: `${facts.name} also has a web app: run it in the Dagster stack?`, ignoreFocusOut: true },
+    );
+    if (!picked) return undefined;
+    app = picked.app;
+  }
+  const generated = await generateFiles(api, {
+    generator: "dagster",
+    dir: folder.toString(),
+    options: { flavour, registry, ...(app === undefined ? {} : { app }) },
+  });
   if (!generated) return undefined;
   const result = await writeGenerated(generated, args.overwrite ?? "ask");
   await report(result, "Shipshape", "compose.yml", generated.nextSteps, args.quiet);

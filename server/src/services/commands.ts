@@ -12,6 +12,7 @@ import { generate, GENERATOR_NAMES, generatorRefusal, nextSteps, type GenerateOp
 import { unifiedDiff } from "../engine/generators/diff";
 import { orphanedFiles } from "../engine/generators/orphans";
 import { planFiles } from "../engine/generators/plan";
+import { dagsterWebApp } from "../engine/generators/dagster";
 import { readProjectFacts } from "../engine/generators/projectFacts";
 import { recipeCommand } from "../engine/generators/recipes";
 import { basename, dirname, normalize, relative } from "../engine/paths";
@@ -181,6 +182,7 @@ function project(host: CommandHost, params: ProjectParams): ProjectResponse {
     entry: facts.entry,
     hasManifest: facts.hasManifest,
     hasDockerfile: facts.hasDockerfile,
+    webApp: facts.dagsterModule !== undefined ? dagsterWebApp(facts) : undefined,
     refusals: Object.fromEntries(
       GENERATOR_NAMES.map((g) => [g, generatorRefusal(g, facts)]).filter((e): e is [GeneratorName, string] => e[1] !== undefined),
     ),
@@ -236,6 +238,7 @@ function readGenerateOptions(raw: unknown): GenerateOptions {
   if (typeof o.compose === "boolean") out.compose = o.compose;
   if (typeof o.makefile === "boolean") out.makefile = o.makefile;
   if (typeof o.dev === "boolean") out.dev = o.dev;
+  if (typeof o.app === "boolean") out.app = o.app;
   if (Array.isArray(o.recipes))
     out.recipes = o.recipes.filter((r): r is NonNullable<GenerateOptions["recipes"]>[number] => typeof r === "string");
   return out;

@@ -145,6 +145,8 @@ export interface ProjectResponse {
   entry: string;
   hasManifest: boolean;
   hasDockerfile: boolean;
+  /** The web app's entry point (`module:app`) when the project has one beside Dagster definitions: `init dagster` runs it too. */
+  webApp?: string;
   /** Why a generator cannot serve this project (the engine's `generatorRefusal`), per generator that refuses it. */
   refusals: Partial<Record<GeneratorName, string>>;
 }

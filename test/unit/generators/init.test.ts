@@ -103,8 +103,19 @@ describe("shipshape init", () => {
     }
     // a repository with an app and definitions gets both
     const both = copyProject("pluginlake");
-    assert.equal((await run(runInit, ["dagster", "--dir", both, "--yes"], temp)).code, 0);
+    const dagster = await run(runInit, ["dagster", "--dir", both, "--yes"], temp);
+    assert.equal(dagster.code, 0);
+    assert.match(
+      dagster.out,
+      /includes the web app as service pluginlake \(pluginlake\.api\.main:app, port 8000\); --no-app leaves it out/,
+    );
     assert.match(readFileSync(join(both, "docker", "user-code.Dockerfile"), "utf8"), /"-m", "pluginlake\.definitions"/);
+    assert.match(readFileSync(join(both, "compose.yml"), "utf8"), /command: \["uvicorn", "pluginlake\.api\.main:app"/);
+    const dagsterOnly = copyProject("pluginlake");
+    const noApp = await run(runInit, ["dagster", "--dir", dagsterOnly, "--yes", "--no-app"], temp);
+    assert.equal(noApp.code, 0);
+    assert.match(noApp.out, /web app \(pluginlake\.api\.main:app\) is left out \(--no-app\)/);
+    assert.doesNotMatch(readFileSync(join(dagsterOnly, "compose.yml"), "utf8"), /uvicorn/);
     const app = copyProject("pluginlake");
     assert.equal((await run(runInit, ["dockerfile", "--dir", app, "--yes"], temp)).code, 0);
     assert.match(readFileSync(join(app, "Dockerfile"), "utf8"), /CMD \["uvicorn", "pluginlake\.api\.main:app"/);

@@ -1,5 +1,5 @@
 /** One entry point for every generator, so the CLI and the editor call them the same way. */
-import { generateDagster } from "./dagster";
+import { dagsterWebApp, generateDagster } from "./dagster";
 import { dockerignore } from "./dockerignore";
 import type { GeneratedFile } from "./files";
 import { generateHardenedDockerfile, type BaseFlavour } from "./hardenedDockerfile";
@@ -92,6 +92,8 @@ export function nextSteps(name: GeneratorName, facts: ProjectFacts, options: Gen
       steps.push("cp .env.example .env and set DAGSTER_PG_PASSWORD");
       steps.push("Develop (one dagster dev container): docker compose up --build");
       steps.push("Production layout: docker compose -f compose.yml up --build -d");
+      if (options.app !== false && facts.dagsterModule !== undefined && dagsterWebApp(facts) !== undefined)
+        steps.push(`The web app: http://localhost:${facts.port + 1} in development, port ${facts.port} in the production layout`);
       break;
     case "recipes": {
       const recipes = options.recipes ?? [];
