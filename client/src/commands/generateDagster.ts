@@ -56,8 +56,8 @@ export async function generateDagster(api: ServerApi, arg?: GenerateDagsterArgs 
   if (app === undefined && facts.webApp !== undefined && !args.quiet) {
     const picked = await vscode.window.showQuickPick(
       [
-        { label: `Include the web app service (${facts.webApp})`, app: true },
-        { label: "Dagster only", app: false },
+        { label: `Include the web app service (${facts.webApp})`, id: "app", app: true },
+        { label: "Dagster only", id: "no-app", app: false },
       ],
       { placeHolder: `${facts.name} also has a web app: run it in the Dagster stack?`, ignoreFocusOut: true },
     );

@@ -107,6 +107,19 @@ describe("generator options in the editor", () => {
     );
   });
 
+  it("Dagster with a web app beside the definitions (pluginlake): asks whether to include it, and leaves it out when told", async () => {
+    const { generateDagster } = await import("../../../client/src/commands/generateDagster");
+    const withApp = project("pluginlake");
+    mock.recorded.picks = [choose("slim"), choose("app")];
+    await generateDagster(api, { dir: withApp });
+    assert.equal(pickAsked()[1]?.items[0]?.label, "Include the web app service (pluginlake.api.main:app)");
+    assert.match(read(withApp, "compose.yml"), /command: \["uvicorn", "pluginlake\.api\.main:app"/);
+    const without = project("pluginlake");
+    mock.recorded.picks = [choose("slim"), choose("no-app")];
+    await generateDagster(api, { dir: without });
+    assert.doesNotMatch(read(without, "compose.yml"), /uvicorn/);
+  });
+
   it("Dagster offers every flavour init dagster takes; distroless puts the user code on distroless", async () => {
     const { generateDagster } = await import("../../../client/src/commands/generateDagster");
     const dir = project("dagster-code");
