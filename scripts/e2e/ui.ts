@@ -338,8 +338,16 @@ async function generatorFlow(page: Page, run: RunDir): Promise<string> {
   while (!generated()) {
     if (Date.now() > deadline)
       throw new Error(`no generated Dockerfile on disk after 60 s; answered: ${answered.join(" | ") || "nothing"}`);
-    if (await quickInput.count()) {
-      const question = oneLine(await quickInput.first().innerText());
+    // the question can close between count() and innerText() (answered, or one question giving way to the next):
+    // read it with a short timeout and go round the loop again, so a file written meanwhile is seen
+    const questionText = (await quickInput.count())
+      ? await quickInput
+          .first()
+          .innerText({ timeout: 1_000 })
+          .catch(() => undefined)
+      : undefined;
+    if (questionText !== undefined) {
+      const question = oneLine(questionText);
       if (/already exists and differs/.test(question)) {
         // the overwrite question: a quick pick beside the diff, Keep focused by default; answer Overwrite
         answered.push(`confirm: ${question.slice(0, 90)}`);
@@ -362,8 +370,14 @@ async function generatorFlow(page: Page, run: RunDir): Promise<string> {
       );
       continue;
     }
-    if (await dialog.count()) {
-      const text = oneLine(await dialog.first().innerText());
+    const dialogText = (await dialog.count())
+      ? await dialog
+          .first()
+          .innerText({ timeout: 1_000 })
+          .catch(() => undefined)
+      : undefined;
+    if (dialogText !== undefined) {
+      const text = oneLine(dialogText);
       throw new Error(`a modal dialog blocks the diff: ${text.slice(0, 120)}; answered: ${answered.join(" | ")}`);
     }
     await new Promise((r) => setTimeout(r, 100));
