@@ -334,18 +334,21 @@ async function generatorFlow(page: Page, run: RunDir): Promise<string> {
     const now = readFileSync(dockerfile, "utf8");
     return now !== before && /^FROM \S+ AS /m.test(now);
   };
+  // the text of the open question, or undefined when none is open (also when it closes while being read)
+  const questionNow = async (): Promise<string | undefined> =>
+    (await quickInput.count())
+      ? quickInput
+          .first()
+          .innerText({ timeout: 1_000 })
+          .catch(() => undefined)
+      : undefined;
   const deadline = Date.now() + 60_000;
   while (!generated()) {
     if (Date.now() > deadline)
       throw new Error(`no generated Dockerfile on disk after 60 s; answered: ${answered.join(" | ") || "nothing"}`);
     // the question can close between count() and innerText() (answered, or one question giving way to the next):
     // read it with a short timeout and go round the loop again, so a file written meanwhile is seen
-    const questionText = (await quickInput.count())
-      ? await quickInput
-          .first()
-          .innerText({ timeout: 1_000 })
-          .catch(() => undefined)
-      : undefined;
+    const questionText = await questionNow();
     if (questionText !== undefined) {
       const question = oneLine(questionText);
       if (/already exists and differs/.test(question)) {
@@ -358,15 +361,16 @@ async function generatorFlow(page: Page, run: RunDir): Promise<string> {
           return (await focused.count()) > 0 && /^Overwrite/.test(oneLine(await focused.innerText()));
         });
         await page.keyboard.press("Enter");
-        await pollUntil("the overwrite question to close", 5_000, async () =>
-          (await quickInput.count()) === 0 ? true : !/already exists and differs/.test(oneLine(await quickInput.first().innerText())),
-        );
+        await pollUntil("the overwrite question to close", 5_000, async () => {
+          const now = await questionNow();
+          return now === undefined || !/already exists and differs/.test(oneLine(now));
+        });
         continue;
       }
       answered.push(`pick: ${question.slice(0, 90)}`);
       await page.keyboard.press("Enter"); // the default answer
       await pollUntil(`the quick pick "${question.slice(0, 40)}" to close or change`, 5_000, async () =>
-        (await quickInput.count()) === 0 ? true : oneLine(await quickInput.first().innerText()) !== question,
+        questionNow().then((now) => now === undefined || oneLine(now) !== question),
       );
       continue;
     }
