@@ -78,3 +78,24 @@ it("dockerfile/uv-cache-mount offers no mount for a non-root user whose id it do
   assert.equal(findings.length, 1);
   assert.deepEqual(findings[0]?.fixes, []);
 });
+
+it("dockerfile/uv-cache-mount: a uid taken from a base image's known user is a suggestion, not a safe fix", () => {
+  const text = "FROM node:22-slim\nUSER node\nRUN npm ci\n";
+  const findings = lint({ path: "/w/Dockerfile", text }).findings.filter((f) => f.ruleId === "dockerfile/uv-cache-mount");
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]?.fixes?.[0]?.safe, false);
+  assert.match(findings[0]?.fixes?.[0]?.edits[0]?.newText ?? "", /,uid=1000 $/);
+});
+
+it("dockerfile/uv-cache-mount: a user the Dockerfile creates without -u has an id the system picks, so no fix", () => {
+  const text = "FROM python:3.13-slim\nRUN useradd -m node\nUSER node\nRUN uv sync --frozen\n";
+  const findings = lint({ path: "/w/Dockerfile", text }).findings.filter((f) => f.ruleId === "dockerfile/uv-cache-mount");
+  assert.equal(findings.length, 1);
+  assert.deepEqual(findings[0]?.fixes, []);
+});
+
+it("dockerfile/uv-cache-mount: an id given to useradd makes the fix safe", () => {
+  const text = "FROM python:3.13-slim\nRUN useradd -r -u 1001 -m appuser\nUSER appuser\nRUN uv sync --frozen\n";
+  const findings = lint({ path: "/w/Dockerfile", text }).findings.filter((f) => f.ruleId === "dockerfile/uv-cache-mount");
+  assert.equal(findings[0]?.fixes?.[0]?.safe, true);
+});

@@ -8,13 +8,21 @@ import { dockerfileRule } from "../../rule";
 const KNOWN_UIDS: Record<string, string> = { node: "1000", nonroot: "65532" };
 
 /**
- * The numeric id of the user a RUN runs as: a numeric USER, a `useradd -u N name` earlier in the lineage, or a base
- * image's known user. BuildKit creates a cache mount owned by root: a non-root user can write to it only with `uid=`.
+ * The numeric id of the user a RUN runs as: a numeric USER or a `useradd -u N name` earlier in the lineage (certain),
+ * or a base image's known user (`certain: false`: another base may give that name another id). A user the Dockerfile
+ * creates without `-u` gets an id the system picks: unknown. BuildKit creates a cache mount owned by root: a non-root
+ * user can write to it only with `uid=`.
  */
-function uidOf(model: DockerfileModel, stage: Stage, before: DockerInstruction, user: string): string | undefined {
+function uidOf(
+  model: DockerfileModel,
+  stage: Stage,
+  before: DockerInstruction,
+  user: string,
+): { uid: string; certain: boolean } | undefined {
   const name = user.split(":")[0] ?? "";
-  if (/^\d+$/.test(name)) return name;
+  if (/^\d+$/.test(name)) return { uid: name, certain: true };
   let uid: string | undefined;
+  let created = false;
   for (const ins of lineageInstructions(model, stage)) {
     if (ins === before) break;
     // a RUN of this image (an ONBUILD trigger runs in another build)
@@ -23,13 +31,16 @@ function uidOf(model: DockerfileModel, stage: Stage, before: DockerInstruction, 
     for (const cmd of step.commands) {
       const w = cmd.words.map((x) => x.value);
       if (!/^(useradd|adduser)$/.test((w[0] ?? "").replace(/^.*\//, "")) || w[w.length - 1] !== name) continue;
+      created = true;
       for (let i = 1; i < w.length; i++) {
         const m = /^(?:-u|--uid)(?:=(\d+))?$/.exec(w[i] as string);
         if (m) uid = m[1] ?? (/^\d+$/.test(w[i + 1] ?? "") ? w[i + 1] : undefined);
       }
     }
   }
-  return uid ?? KNOWN_UIDS[name];
+  if (uid !== undefined) return { uid, certain: true };
+  const known = created ? undefined : KNOWN_UIDS[name];
+  return known === undefined ? undefined : { uid: known, certain: false };
 }
 
 interface CacheKind {
@@ -115,7 +126,7 @@ export const rule = dockerfileRule({
           // a non-root user writes to the mount only when it owns it; with no known id there is no fix to offer
           const nonRoot = state.user !== undefined && !isRootUser(state.user);
           const uid = nonRoot && state.user !== undefined ? uidOf(dockerfile, stage, ins, state.user) : undefined;
-          const owner = uid !== undefined ? `,uid=${uid}` : "";
+          const owner = uid !== undefined ? `,uid=${uid.uid}` : "";
           if (mounts.some((m) => m.type === "cache" && (kind.mount.test(m.target) || m.target.replace(/\/+$/, "") === target))) continue;
           done.add(kind.tool);
           // after `RUN`, before its flags; for a trigger, before its first command when it has no flags of its own
@@ -139,7 +150,8 @@ export const rule = dockerfileRule({
                       title: `Add a cache mount on ${target}`,
                       // pip's other answer is --no-cache-dir (pip-no-cache-dir applies it): a mount beside it would contradict it,
                       // so for pip this stays a suggestion; elsewhere it is safe only when the model knows whose cache it is
-                      safe: kind.tool !== "pip" && state.user !== undefined,
+                      // and a uid taken from what a base image is known to name its user is a suggestion too
+                      safe: kind.tool !== "pip" && state.user !== undefined && (uid === undefined || uid.certain),
                       edits: [{ range: { start: at, end: at }, newText: `--mount=type=cache,target=${target}${owner} ` }],
                     },
                   ]
