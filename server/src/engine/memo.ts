@@ -12,11 +12,16 @@ export interface ObjectMemo<K extends object, V> {
 export function objectMemo<K extends object, V>(name: string): ObjectMemo<K, V> {
   const slot = Symbol(name);
   let frozen: WeakMap<K, V> | undefined;
+  // one descriptor for every set (defineProperty reads it at once): a new one per call was garbage on every memo
+  const descriptor: PropertyDescriptor = { value: undefined, writable: true, configurable: true, enumerable: false };
   return {
     get: (key) => (key as Record<symbol, V | undefined>)[slot] ?? frozen?.get(key),
     set: (key, value) => {
-      if (Object.isExtensible(key)) Object.defineProperty(key, slot, { value, writable: true, configurable: true, enumerable: false });
-      else (frozen ??= new WeakMap()).set(key, value);
+      if (Object.isExtensible(key)) {
+        descriptor.value = value;
+        Object.defineProperty(key, slot, descriptor);
+        descriptor.value = undefined;
+      } else (frozen ??= new WeakMap()).set(key, value);
     },
   };
 }

@@ -432,6 +432,15 @@ export function workdirAt(model: DockerfileModel, stage: Stage, ins?: DockerInst
 }
 
 export function joinPosix(base: string, rel: string): string {
+  // most paths are already clean (`/app`, `src/main.py` onto a clean WORKDIR): joined without splitting
+  const q0 = rel.charCodeAt(0);
+  const q1 = rel.charCodeAt(rel.length - 1);
+  if (q0 !== 34 && q0 !== 39 && q1 !== 34 && q1 !== 39) {
+    if (q0 === 47) {
+      if (rel.length === 1 || cleanSegments(rel, 1)) return rel;
+    } else if (rel.length > 0 && cleanSegments(rel, 0) && base.charCodeAt(0) === 47 && (base.length === 1 || cleanSegments(base, 1)))
+      return base.length === 1 ? `/${rel}` : `${base}/${rel}`;
+  }
   const r = rel.replace(/^["']|["']$/g, "");
   const parts = (r.startsWith("/") ? r : `${base}/${r}`).split("/");
   const out: string[] = [];
@@ -441,6 +450,19 @@ export function joinPosix(base: string, rel: string): string {
     else out.push(p);
   }
   return "/" + out.join("/");
+}
+
+/** True when `p` from `from` on is segments separated by one `/`, none empty, `.` or `..` (no trailing `/`). */
+function cleanSegments(p: string, from: number): boolean {
+  let start = from;
+  for (let i = from; i <= p.length; i++) {
+    if (i < p.length && p.charCodeAt(i) !== 47) continue;
+    const len = i - start;
+    if (len === 0) return false;
+    if (p.charCodeAt(start) === 46 && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === 46))) return false;
+    start = i + 1;
+  }
+  return true;
 }
 
 /** True when a COPY/ADD copies the whole build context (`COPY . .`, `COPY ./ /app/`). */

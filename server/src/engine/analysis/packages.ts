@@ -43,6 +43,9 @@ const KEYWORDS = new Set(["if", "then", "else", "elif", "do", "while", "until", 
 const programCache = objectMemo<ShellCommand, { name: string; index: number } | null>("shipshape.program");
 
 function program(cmd: ShellCommand): { name: string; index: number } | undefined {
+  // most commands start with no keyword: programOf's own memo answers them (a second memo on every command doubled
+  // what each command carries)
+  if (!KEYWORDS.has(cmd.words[0]?.value as string)) return programOf(cmd);
   const cached = programCache.get(cmd);
   if (cached !== undefined) return cached ?? undefined;
   const found = findProgram(cmd);
@@ -185,10 +188,39 @@ export function aptInstall(
 ): PackageInstall | undefined {
   const p = program(cmd);
   if (!p || !(programs as readonly string[]).includes(p.name)) return undefined;
-  const install = installOf(cmd, p.name as PackageInstall["manager"], [p.name], ["install"], APT_VALUE_FLAGS);
-  // `apt-get install -s pkg` (simulate; also `--dry-run` …) only prints what would happen: nothing is installed
-  if (install && hasParsedFlag(install.args, ...APT_SIMULATE_FLAGS)) return undefined;
-  return install;
+  return aptCommand(cmd, p)?.install ?? undefined;
+}
+
+/** An apt command's arguments and install, read once per command (several rules ask of every apt command). */
+interface AptCommand {
+  args: ParsedArgs;
+  install: PackageInstall | null;
+}
+const APT_PROGRAMS: readonly string[] = ["apt-get", "apt", "aptitude"];
+const aptCache = objectMemo<ShellCommand, AptCommand>("shipshape.apt");
+
+/** The apt reading of a command whose program is `p` (undefined when it is not apt-get, apt or aptitude). */
+function aptCommand(cmd: ShellCommand, p: { name: string; index: number }): AptCommand | undefined {
+  if (!APT_PROGRAMS.includes(p.name)) return undefined;
+  const kept = aptCache.get(cmd);
+  if (kept) return kept;
+  const args = parseArgs(cmd.words.slice(p.index + 1), APT_VALUE_FLAGS);
+  const sub = args.operands[0];
+  const install: PackageInstall | null =
+    // `apt-get install -s pkg` (simulate; also `--dry-run` …) only prints what would happen: nothing is installed
+    sub && sub.value === "install" && !hasParsedFlag(args, ...APT_SIMULATE_FLAGS)
+      ? {
+          manager: p.name as PackageInstall["manager"],
+          cmd,
+          program: cmd.words[p.index] as ShellWord,
+          subcommand: sub,
+          args,
+          packages: args.operands.slice(1),
+        }
+      : null;
+  const answer = { args, install };
+  aptCache.set(cmd, answer);
+  return answer;
 }
 
 /** apt-get(8): `-s`, `--simulate`, `--just-print`, `--dry-run`, `--recon`, `--no-act` perform no action. */
@@ -197,15 +229,14 @@ const APT_SIMULATE_FLAGS = ["s", "simulate", "just-print", "dry-run", "recon", "
 /** `apt update`, `apt-get update` or `aptitude update`: refreshes /var/lib/apt/lists. */
 export function isAptUpdate(cmd: ShellCommand): boolean {
   const p = program(cmd);
-  if (!p || !["apt-get", "apt", "aptitude"].includes(p.name)) return false;
-  return parseArgs(cmd.words.slice(p.index + 1), APT_VALUE_FLAGS).operands[0]?.value === "update";
+  return p !== undefined && aptCommand(cmd, p)?.args.operands[0]?.value === "update";
 }
 
 /** `rm … /var/lib/apt/lists/*` (or the folder itself), or `apt-get dist-clean` (apt 2.7+): the apt lists are removed. */
 export function removesAptLists(cmd: ShellCommand): boolean {
-  const name = commandName(cmd);
-  if ((name === "apt-get" || name === "apt") && parseArgs(commandArgs(cmd), APT_VALUE_FLAGS).operands[0]?.value === "dist-clean")
-    return true;
+  const p = program(cmd);
+  const name = p?.name;
+  if (p && (name === "apt-get" || name === "apt") && aptCommand(cmd, p)?.args.operands[0]?.value === "dist-clean") return true;
   if (name !== "rm") return false;
   return parseArgs(commandArgs(cmd)).operands.some((w) => /^\/var\/lib\/apt\/lists(\/(\*|\.\*)?)?\/?$/.test(w.value));
 }

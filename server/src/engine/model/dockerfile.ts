@@ -285,8 +285,12 @@ export class DockerfileModel {
         // with heredocs, the command line is the first line only; the bodies are read below
         const end = ins.heredocs.length > 0 ? this.lines.lineEnd(first.getRange().start.line) : this.lines.offsetAt(ins.range.end);
         // offsets come out shifted to the document (no second copy of every word)
+        // a command is copied only when it has heredoc words to drop: a copy made by spreading gets a hidden class of
+        // its own, and the memos kept on commands (programOf) cost far more on such objects
         result = parseShell(this.text.slice(start, end), { escape: this.escape, offset: start })
-          .map((c) => ({ ...c, words: c.words.filter((w) => !w.value.startsWith("<<")) }))
+          .map((c) =>
+            c.words.some((w) => w.value.startsWith("<<")) ? { ...c, words: c.words.filter((w) => !w.value.startsWith("<<")) } : c,
+          )
           .filter((c) => c.words.length > 0 || c.assignments.length > 0);
       }
       for (const h of ins.heredocs) {

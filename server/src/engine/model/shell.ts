@@ -61,7 +61,8 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
         k++;
       }
       const last = words[words.length - 1] as ShellWord;
-      commands.push({ assignments, words: words.slice(k), before, after: sep, start: cmdStart + off, end: last.end });
+      // `words` is replaced below, so without assignments the command keeps it (no copy)
+      commands.push({ assignments, words: k === 0 ? words : words.slice(k), before, after: sep, start: cmdStart + off, end: last.end });
       before = sep;
     } else if (sep !== undefined && sep !== "\n" && sep !== ";") {
       before = sep;
@@ -91,7 +92,7 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
       while (i < n && text[i] !== "\n") i++;
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    const op = c === "&" || c === "|" || c === ";" ? OPERATORS.find((o) => text.startsWith(o, i)) : undefined;
     if (op) {
       finish(op, i);
       i += op.length;
@@ -105,22 +106,27 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
         continue;
       }
     }
-    // a word
+    // a word; its value is built from slices of the text between the characters quoting and escapes remove (one
+    // string per run, not one per character: this loop reads every RUN of every Dockerfile)
     const start = i;
     let value = "";
+    let seg = i;
     let quoted = false;
     let unterminated = false;
     while (i < n) {
       const ch = text[i] as string;
       if (ch === esc && (text[i + 1] === "\n" || (text[i + 1] === "\r" && text[i + 2] === "\n"))) {
+        value += text.slice(seg, i);
         i += text[i + 1] === "\r" ? 3 : 2;
+        seg = i;
         continue;
       }
       if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === ";" || ch === "&" || ch === "|" || ch === "(" || ch === ")")
         break;
       if (ch === "\\" && i + 1 < n) {
-        value += text[i + 1];
+        value += text.slice(seg, i) + (text[i + 1] as string);
         i += 2;
+        seg = i;
         continue;
       }
       if (ch === "'") {
@@ -128,30 +134,36 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
         const close = text.indexOf("'", i + 1);
         const stop = close < 0 ? n : close;
         if (close < 0) unterminated = true;
-        value += text.slice(i + 1, stop);
+        value += text.slice(seg, i) + text.slice(i + 1, stop);
         i = stop + 1;
+        seg = i;
         continue;
       }
       if (ch === '"') {
         quoted = true;
+        value += text.slice(seg, i);
         i++;
+        seg = i;
         while (i < n && text[i] !== '"') {
-          if (text[i] === "\\" && i + 1 < n && /["\\$`\n]/.test(text[i + 1] as string)) {
-            if (text[i + 1] !== "\n") value += text[i + 1];
+          const next = text[i + 1];
+          if (text[i] === "\\" && i + 1 < n && (next === '"' || next === "\\" || next === "$" || next === "`" || next === "\n")) {
+            value += text.slice(seg, i);
+            if (next !== "\n") value += next;
             i += 2;
+            seg = i;
             continue;
           }
-          value += text[i];
           i++;
         }
+        value += text.slice(seg, Math.min(i, n));
         if (i >= n) unterminated = true;
         i++;
+        seg = i;
         continue;
       }
       if (ch === "$" && text[i + 1] === "(") {
         // command substitution: keep it as part of the word, matching parentheses
         let depth = 0;
-        const s = i;
         while (i < n) {
           if (text[i] === "(") depth++;
           else if (text[i] === ")") {
@@ -164,18 +176,19 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
           i++;
         }
         if (depth > 0) unterminated = true;
-        value += text.slice(s, i);
+        // the substitution is kept as written, so the run from `seg` goes on through it
         continue;
       }
-      value += ch;
       i++;
     }
+    if (seg < i) value += text.slice(seg, Math.min(i, n));
     if (i === start) {
       i++;
       continue;
     }
     if (cmdStart < 0) cmdStart = start;
-    words.push({ value, start: start + off, end: Math.min(i, n) + off, quoted, ...(unterminated ? { unterminated } : {}) });
+    const end = Math.min(i, n) + off;
+    words.push(unterminated ? { value, start: start + off, end, quoted, unterminated } : { value, start: start + off, end, quoted });
   }
   finish(undefined, n);
   return commands;
