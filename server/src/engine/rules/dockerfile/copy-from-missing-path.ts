@@ -1,5 +1,6 @@
 import { BUILD_CONTEXT_READS, buildContextOf, isContextManifest } from "../../analysis/buildContext";
 import { simulate } from "../../startCheck/image";
+import type { DockerfileModel, DockerInstruction, Stage } from "../../model/dockerfile";
 import { dockerfileRule } from "../../rule";
 
 /** Bigger files are not simulated (the simulation copies a stage's files for each stage built on it). */
@@ -33,6 +34,9 @@ export const rule = dockerfileRule({
   },
   check({ dockerfile, report }) {
     if (dockerfile.instructions.length > MAX_INSTRUCTIONS || dockerfile.stages.length < 2) return;
+    // the simulation finds a missing path only for a COPY/ADD --from of an earlier stage (startCheck/image.ts,
+    // applyCopy): without one it would run the whole build for nothing
+    if (!dockerfile.stages.some((s) => s.instructions.some((ins) => copiesFromEarlierStage(dockerfile, s, ins)))) return;
     // the build context when the workspace shows it (with its .dockerignore); without it whatever a stage copies
     // from the context may exist, so only what a stage certainly lacks is reported
     const ctx = buildContextOf(dockerfile);
@@ -59,3 +63,11 @@ export const rule = dockerfileRule({
     }
   },
 });
+
+/** A COPY or ADD whose `--from` names a stage before `stage` (as the simulation looks the name up). */
+function copiesFromEarlierStage(dockerfile: DockerfileModel, stage: Stage, ins: DockerInstruction): boolean {
+  if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return false;
+  const from = dockerfile.flag(ins, "from")?.getValue();
+  const source = from ? dockerfile.stageByName(from) : undefined;
+  return source !== undefined && source.index < stage.index;
+}
