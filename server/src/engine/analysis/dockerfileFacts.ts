@@ -1042,29 +1042,33 @@ function applyRun(
   const cmds = model.shellCommands(ins);
   if (cmds.length === 0) return undefined;
   // collect the changes first: most RUNs change nothing the model tracks, and copying the state for each is costly
-  const tools = new Map<Tool, boolean | undefined>();
-  const toolOf = (t: Tool) => (tools.has(t) ? tools.get(t) : cur.tools.get(t));
+  // the tool changes and the lookup are made when a command needs them (most RUNs change nothing tracked here)
+  let tools: Map<Tool, boolean | undefined> | undefined;
+  const setTool = (t: Tool, v: boolean | undefined) => (tools ??= new Map()).set(t, v);
+  const toolOf = (t: Tool) => (tools?.has(t) ? tools.get(t) : cur.tools.get(t));
   const files: string[] = [];
   let wget = cur.wget;
   let shell = cur.shell;
   let workdir = workdirAt(model, stage, ins);
   let lookup: Lookup | undefined;
+  const at = (rel: string) => joinPosix(workdir, expandKnown(rel, (lookup ??= env()))?.value ?? rel);
   for (const cmd of cmds) {
     const p = programOf(cmd);
     if (!p) continue;
-    const args = argsOf(cmd).map((w) => w.value);
+    const args: string[] = [];
+    for (let k = p.index + 1; k < cmd.words.length; k++) args.push((cmd.words[k] as ShellWord).value);
     // a program written to a path by other means (`-o /usr/local/bin/curl`, `ln -s … /usr/bin/wget`): no longer known missing
     for (const w of cmd.words) {
       const m = /\/([a-z0-9-]+)$/.exec(w.value);
       if (!m || !(TOOLS as readonly string[]).includes(m[1] as string)) continue;
       // written into a bin folder (`wget -O /usr/local/bin/gosu …`, `chmod +x /usr/local/bin/gosu`): on PATH now
-      if (WRITES_FILE.test(p.name) && /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(w.value)) tools.set(m[1] as Tool, true);
-      else if (toolOf(m[1] as Tool) === false) tools.set(m[1] as Tool, undefined);
+      if (WRITES_FILE.test(p.name) && /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(w.value)) setTool(m[1] as Tool, true);
+      else if (toolOf(m[1] as Tool) === false) setTool(m[1] as Tool, undefined);
     }
     const pk = packagesOf(cmd);
     if (pk && pk.manager !== "pip") {
       for (const n of pk.names) {
-        for (const t of PROVIDES[n.name] ?? []) tools.set(t, true);
+        for (const t of PROVIDES[n.name] ?? []) setTool(t, true);
         if (n.name === "wget") wget = "gnu";
         if ((n.name === "busybox" || n.name === "busybox-static") && wget !== "gnu") wget = "busybox";
       }
@@ -1072,17 +1076,15 @@ function applyRun(
     }
     if (OS_REMOVE.some((r) => r.program.test(p.name) && r.sub.test(args.find((a) => !a.startsWith("-")) ?? ""))) {
       for (const a of args.filter((x) => !x.startsWith("-")).slice(1)) {
-        for (const t of PROVIDES[a] ?? []) tools.set(t, false);
+        for (const t of PROVIDES[a] ?? []) setTool(t, false);
         if (a === "wget") wget = wget === "gnu" ? "none" : wget;
       }
       continue;
     }
-    // one lookup per RUN, made when a command needs it
-    const e = (lookup ??= env());
-    const at = (rel: string) => joinPosix(workdir, expandKnown(rel, e)?.value ?? rel);
     if (p.name === "cd" && args[0] && !args[0].includes("$")) workdir = joinPosix(workdir, args[0]);
     else if (p.name === "uv" && (args[0] === "sync" || (args[0] === "venv" && !args[1]))) {
-      const venv = e.get("UV_PROJECT_ENVIRONMENT");
+      // one lookup per RUN, made when a command needs it
+      const venv = (lookup ??= env()).get("UV_PROJECT_ENVIRONMENT");
       files.push(venv ? at(venv) : at(".venv"));
     } else if (p.name === "uv" && args[0] === "venv" && args[1]) files.push(at(args[1]));
     else if (/^python[0-9.]*$/.test(p.name) && args[0] === "-m" && args[1] === "venv" && args[2])
@@ -1107,14 +1109,14 @@ function applyRun(
     else if (p.name === "rm" && args.some((a) => /^-[a-z]*[rf]/.test(a))) {
       for (const a of args.filter((x) => !x.startsWith("-"))) {
         const path = at(a);
-        if (/^\/(usr\/)?bin\/(sh|bash|dash|busybox)$/.test(path)) tools.set(path.endsWith("bash") ? "bash" : "sh", false);
+        if (/^\/(usr\/)?bin\/(sh|bash|dash|busybox)$/.test(path)) setTool(path.endsWith("bash") ? "bash" : "sh", false);
         if (/^\/(usr\/)?bin\/(sh|busybox)$/.test(path)) shell = false;
       }
     }
   }
-  if (tools.size === 0 && files.length === 0 && wget === cur.wget && shell === cur.shell) return undefined;
+  if (!tools && files.length === 0 && wget === cur.wget && shell === cur.shell) return undefined;
   const next: MutableState = { ...cur, wget, shell };
-  if (tools.size > 0) next.tools = new Map([...cur.tools, ...tools]);
+  if (tools) next.tools = new Map([...cur.tools, ...tools]);
   if (files.length > 0) next.files = withFiles(cur.files, files);
   return next;
 }
