@@ -67,6 +67,34 @@ describe("compose projects and neighbour files", () => {
     assert.ok(!undefinedDb(relinted.diagnostics.map((d) => d.code)));
   });
 
+  it("a Dockerfile beside an edited compose file follows its new text (the compose lint's parse is shared)", async () => {
+    const devServer = (codes: (string | number | undefined)[]) => codes.includes("dockerfile/dev-server-in-production");
+    const dockerfile = server.open(
+      "watch/Dockerfile",
+      "dockerfile",
+      'FROM python:3.13-slim\nUSER 1000\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--reload"]\n',
+    );
+    const first = await server.waitForDiagnostics(dockerfile.uri);
+    assert.ok(devServer(first.diagnostics.map((d) => d.code)), "no compose file: a production image");
+    const plain = "services:\n  app:\n    build: .\n";
+    const watched = `${plain}    develop:\n      watch:\n        - action: sync\n          path: .\n          target: /app\n`;
+    const compose = server.open("watch/compose.yaml", "dockercompose", plain);
+    await server.waitForDiagnostics(compose.uri);
+    // each text of the compose file: its own lint first, then the Dockerfile's, which reads that text
+    for (const [text, dev] of [
+      [watched, true],
+      [plain, false],
+      [watched, true],
+    ] as const) {
+      const count = server.published.length;
+      server.change(compose, text);
+      const relinted = await server.waitForDiagnostics(dockerfile.uri, (p) => server.published.indexOf(p) >= count);
+      const order = server.published.slice(count).map((p) => p.uri);
+      assert.deepEqual(order.slice(0, 2), [compose.uri, dockerfile.uri], "the edited document is published first");
+      assert.equal(devServer(relinted.diagnostics.map((d) => d.code)), !dev, text);
+    }
+  });
+
   it("turns a fix that creates another file into CreateFile + TextDocumentEdit", () => {
     const documents = new TextDocuments(TextDocument);
     const edit = fixToWorkspaceEdit(

@@ -90,9 +90,13 @@ export async function runInSlices<T>(steps: Iterator<void, T, void>, options: Sl
 /**
  * Lints run one at a time, in the order they were asked for; asking again for a document already waiting keeps
  * its place. A lint in flight keeps the memory of one lint at a time even when 200 documents open together.
+ * Documents asked for `first` (the one being typed in) go before the others (those re-linted because a file they
+ * read changed): the user waits for the first kind.
  */
 export class LintQueue {
   private readonly waiting = new Set<string>();
+  /** The waiting documents that go first (a subset of `waiting`). */
+  private readonly urgent = new Set<string>();
   private running: Promise<void> | undefined;
 
   constructor(
@@ -111,14 +115,16 @@ export class LintQueue {
     return this.waiting.size;
   }
 
-  enqueue(uri: string): void {
+  enqueue(uri: string, first = false): void {
     this.waiting.add(uri);
+    if (first) this.urgent.add(uri);
     if (!this.running) this.running = this.drain();
   }
 
   /** The document closed: it no longer waits (a lint in flight notices on its own). */
   remove(uri: string): void {
     this.waiting.delete(uri);
+    this.urgent.delete(uri);
   }
 
   /** Resolves once nothing waits and nothing runs (tests). */
@@ -133,6 +139,7 @@ export class LintQueue {
       // bounded by what is enqueued; each document waits at most once at a time
       for (let next = this.first(); next !== undefined; next = this.first()) {
         this.waiting.delete(next);
+        this.urgent.delete(next);
         try {
           await this.runOne(next);
         } catch (error) {
@@ -147,6 +154,7 @@ export class LintQueue {
   }
 
   private first(): string | undefined {
+    for (const uri of this.urgent) return uri;
     for (const uri of this.waiting) return uri;
     return undefined;
   }

@@ -91,7 +91,7 @@ interface AsyncFilledFs {
 const MAX_FILL_ROUNDS = 4;
 
 export class LintService {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; first: boolean }>();
   /** Lints run one at a time (each in slices); a document asked for twice waits once. */
   private readonly queue: LintQueue;
   private readonly states = new Map<string, LintState>();
@@ -107,6 +107,8 @@ export class LintService {
   private readonly keptModels = new Map<string, () => void>();
   /** Parsed compose files per folder, shared by the open files of one project. */
   private readonly composeCaches = new Map<string, Map<string, ComposeFileModel>>();
+  /** dockerfile-utils' diagnostics of each open Dockerfile's last text: a re-lint for a neighbour's change reuses them. */
+  private readonly validated = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
 
   constructor(
     private readonly connection: Connection,
@@ -171,22 +173,24 @@ export class LintService {
     return s && doc && s.revision === this.docStates.revision(doc) ? s : undefined;
   }
 
-  /** Lints after a pause in typing; `0` lints on the next tick (document open). */
-  schedule(uri: string, delay = lintPause(this.modelMs.get(uri))): void {
+  /**
+   * Lints after a pause in typing; `0` lints on the next tick (document open). `first`: the document's own text
+   * changed (it was opened or typed in), so its lint goes before those of documents that only read a changed file.
+   */
+  schedule(uri: string, delay = lintPause(this.modelMs.get(uri)), first = true): void {
     const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.queue.enqueue(uri);
-      }, delay),
-    );
+    if (pending) clearTimeout(pending.timer);
+    const urgent = first || pending?.first === true;
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      this.queue.enqueue(uri, urgent);
+    }, delay);
+    this.timers.set(uri, { timer, first: urgent });
   }
 
   /** Every open document again (settings or a config file changed). */
   scheduleAll(delay = 0): void {
-    for (const doc of this.documents.all()) if (this.kindOf(doc)) this.schedule(doc.uri, delay);
+    for (const doc of this.documents.all()) if (this.kindOf(doc)) this.schedule(doc.uri, delay, false);
   }
 
   /**
@@ -198,7 +202,7 @@ export class LintService {
     for (const s of this.states.values()) {
       if (s.uri === exceptUri) continue;
       // after the edited document's own lint, so that one comes first while typing
-      if (s.touched.has(path) || (!contentOnly && s.touched.has(dir))) this.schedule(s.uri, DEPENDENT_DEBOUNCE_MS);
+      if (s.touched.has(path) || (!contentOnly && s.touched.has(dir))) this.schedule(s.uri, DEPENDENT_DEBOUNCE_MS, false);
     }
   }
 
@@ -221,9 +225,10 @@ export class LintService {
   /** The document closed (called through DocumentStates.forget): its lint state, timers and diagnostics go. */
   private close(uri: string): void {
     const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
+    if (pending) clearTimeout(pending.timer);
     this.timers.delete(uri);
     this.queue.remove(uri);
+    this.validated.delete(uri);
     const s = this.states.get(uri);
     this.keptModels.get(uri)?.();
     this.keptModels.delete(uri);
@@ -243,7 +248,7 @@ export class LintService {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t.timer);
     this.timers.clear();
     if (this.idleTimer) clearTimeout(this.idleTimer);
   }
@@ -265,11 +270,12 @@ export class LintService {
     const revision = this.docStates.revision(doc);
     const version = doc.version;
     const settings = await this.settings.get(uri);
-    // closed, changed or closed and reopened meanwhile: a newer run publishes
+    // closed, changed or closed and reopened meanwhile, or asked for again (a file it reads changed since): a newer
+    // run publishes, and a dependent's lint no longer holds up the lint of the document being typed in
     const current = this.documents.get(uri);
     const superseded = () => {
       const now = this.documents.get(uri);
-      return !now || this.docStates.revision(now) !== revision;
+      return !now || this.docStates.revision(now) !== revision || this.timers.has(uri) || this.queue.has(uri);
     };
     if (!current || superseded()) return;
     try {
@@ -437,10 +443,11 @@ export class LintService {
       const dir = dirname(path);
       composeCache = this.composeCaches.get(dir);
       if (!composeCache) this.composeCaches.set(dir, (composeCache = new Map()));
-    }
+    } else if (kind === "dockerfile") composeCache = this.composeFilesNear(path);
     const clock = new ActiveClock();
     const steps = lintInSteps({ path, text, kind, fs, config, composeCache, budgetMs: LINT_BUDGET_MS, now: clock.now });
     const result = await runInSlices(steps, { superseded, clock, firstStep: (ms) => this.modelMs.set(doc.uri, ms) });
+    if (kind === "dockerfile" && composeCache) this.keepComposeFiles(composeCache);
     if (!result) return undefined;
     const onDisk = this.diskEncoding(doc.uri, path, touched);
     if (onDisk && !result.findings.some((f) => f.ruleId === ENCODING_RULE_ID)) result.findings.unshift(encodingFinding(path, kind, onDisk));
@@ -457,6 +464,32 @@ export class LintService {
     const findings = baselined?.findings ?? result.findings;
     const state = { uri: doc.uri, version: doc.version, revision, path, kind, text, findings, settings, config, touched } as LintState;
     return this.withKeptModel(state, model);
+  }
+
+  /**
+   * The parsed compose files a Dockerfile's lint may read (its compose-watch check reads the compose files of its
+   * folder and the one above): those the open compose files' lints parsed, so typing in a 300-service compose file
+   * does not parse it again for the Dockerfile beside it. A copy: the lint adds to it, keepComposeFiles keeps some.
+   */
+  private composeFilesNear(dockerfilePath: string): Map<string, ComposeFileModel> {
+    const near = new Map<string, ComposeFileModel>();
+    const here = dirname(dockerfilePath);
+    for (const dir of new Set([here, dirname(here)])) for (const [p, model] of this.composeCaches.get(dir) ?? []) near.set(p, model);
+    return near;
+  }
+
+  /**
+   * What a Dockerfile's lint parsed goes into the folder caches that exist (a compose file of that folder is open),
+   * so that compose file's next lint of the same text reuses it; no cache is made for a folder without one.
+   */
+  private keepComposeFiles(parsed: Map<string, ComposeFileModel>): void {
+    for (const [p, model] of parsed) {
+      const cache = this.composeCaches.get(dirname(p));
+      if (!cache || cache.get(p) === model) continue;
+      // never an older text over a newer one (a lint that ran before the last edit of that file)
+      const open = this.documents.get(pathToUri(p))?.getText();
+      if (open === undefined ? !cache.has(p) : open === model.text) cache.set(p, model);
+    }
   }
 
   /**
@@ -527,7 +560,10 @@ export class LintService {
       baseFeaturesEnabled("dockerfile", state.settings, this.settings.otherProviders)
     ) {
       try {
-        for (const d of this.dockerfile.validate(state.text)) out.push(d);
+        let known = this.validated.get(state.uri);
+        if (known?.text !== state.text)
+          this.validated.set(state.uri, (known = { text: state.text, diagnostics: this.dockerfile.validate(state.text) }));
+        for (const d of known.diagnostics) out.push(d);
       } catch (error) {
         this.log(`dockerfile-utils failed on ${state.uri}: ${String(error)}`);
       }

@@ -210,6 +210,22 @@ describe("LintQueue: one lint at a time, each document once", () => {
     assert.deepEqual(log, ["start a", "end a", "start b", "end b", "start c", "end c"]);
   });
 
+  it("a document asked for first (typed in) goes before those waiting because a file they read changed", async () => {
+    const log: string[] = [];
+    const queue = new LintQueue(async (uri) => {
+      log.push(uri);
+      await Promise.resolve();
+    });
+    queue.enqueue("dependent");
+    queue.enqueue("other dependent");
+    queue.enqueue("typed", true);
+    queue.enqueue("dependent", true); // typed in too: it keeps its place, now among the first
+    queue.remove("other dependent");
+    queue.enqueue("other dependent");
+    await queue.idle();
+    assert.deepEqual(log, ["typed", "dependent", "other dependent"]);
+  });
+
   it("a document asked for while its lint runs is linted again after it; a removed one is not", async () => {
     const log: string[] = [];
     const queue = new LintQueue(async (uri) => {
