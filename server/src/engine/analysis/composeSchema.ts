@@ -6,7 +6,7 @@
  * bomb yields one finding instead of a hang), drops `!reset` values and keeps, for every JSON pointer, the
  * node it came from so each ajv error lands on the exact key or value.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
 import { unresolvedAliases } from "./yamlAliases";
 import { isMergeKey, scalarText, type ComposeFileModel } from "../model/compose";
 import type { Range } from "../text";
@@ -44,11 +44,14 @@ export function composeSchema(): Record<string, unknown> {
 class Converter {
   count = 0;
   exceeded = false;
-  readonly where = new Map<string, Located>();
 
+  /**
+   * @param where where each JSON pointer came from; only when given are pointers built (a second pass, made only
+   * when the file has schema errors: building a pointer string per value was a fifth of the rule's time)
+   */
   constructor(
-    readonly doc: Document.Parsed,
     readonly file: ComposeFileModel,
+    readonly where?: Map<string, Located>,
   ) {}
 
   convert(node: unknown, path: string, depth: number, key?: Node): unknown {
@@ -58,13 +61,13 @@ class Converter {
       return null;
     }
     const n: unknown = isAlias(node) ? this.file.resolve(node) : node;
-    if (!this.where.has(path)) this.where.set(path, { key, value: (node as Node | null) ?? undefined });
+    if (this.where && !this.where.has(path)) this.where.set(path, { key, value: (node as Node | null) ?? undefined });
     if (isScalar(n)) {
       const v = n.value;
       if (typeof v === "bigint") return Number(v);
       return v === undefined ? null : v;
     }
-    if (isSeq(n)) return n.items.map((item, i) => this.convert(item, `${path}/${i}`, depth + 1));
+    if (isSeq(n)) return n.items.map((item, i) => this.convert(item, this.where ? `${path}/${i}` : path, depth + 1));
     if (isMap(n)) {
       const out: Record<string, unknown> = {};
       this.mapInto(n, out, path, depth);
@@ -82,7 +85,7 @@ class Converter {
         if (k === undefined || k in out) continue;
         // `!reset` removes the value (an override file going back to the default)
         if ((item.value as { tag?: string } | null)?.tag === "!reset") continue;
-        const child = `${path}/${escapePointer(k)}`;
+        const child = this.where ? `${path}/${escapePointer(k)}` : path;
         out[k] = this.convert(item.value, child, depth + 1, item.key as Node);
         if (this.exceeded) return;
       }
@@ -101,7 +104,7 @@ export function validateComposeSchema(file: ComposeFileModel): SchemaProblem[] {
   if (unresolvedAliases(file).length > 0) return [];
   const contents = file.doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === undefined))) return [];
-  const conv = new Converter(file.doc, file);
+  const conv = new Converter(file);
   const data = conv.convert(contents, "", 0);
   if (conv.exceeded) {
     return [
@@ -115,10 +118,13 @@ export function validateComposeSchema(file: ComposeFileModel): SchemaProblem[] {
   const validate = validator();
   if (validate(data)) return [];
   const errors = simplify(validate.errors ?? []);
+  // the same walk again, now noting where each value came from (deterministic: the same values and count)
+  const where = new Map<string, Located>();
+  new Converter(file, where).convert(contents, "", 0);
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    const p = toProblem(e, conv.where, file);
+    const p = toProblem(e, where, file);
     const id = `${p.range.start.line}:${p.range.start.character}:${p.messageId}`;
     if (seen.has(id)) continue;
     seen.add(id);
