@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import { isMergeKey, scalarText, type ComposeFileModel, type ServiceModel } from "../model/compose";
 import type { ComposeProject } from "../model/composeProject";
+import { objectMemo } from "../memo";
 import type { Range, TextEdit } from "../text";
 
 /** A node written with `!reset`: Compose drops the value inherited from earlier files. */
@@ -93,7 +94,20 @@ export function parsePortString(text: string): Omit<PortMapping, "node" | "range
   return undefined;
 }
 
-export function servicePorts(file: ComposeFileModel, svc: ServiceModel): PortMapping[] {
+/**
+ * A service's published ports. Kept on the service model (a file model never changes): several rules read every
+ * service's ports, and each read built every range again. Shared, so read-only.
+ */
+export function servicePorts(file: ComposeFileModel, svc: ServiceModel): readonly PortMapping[] {
+  if (svc.file !== file) return readServicePorts(file, svc);
+  let ports = portsMemo.get(svc);
+  if (!ports) portsMemo.set(svc, (ports = readServicePorts(file, svc)));
+  return ports;
+}
+
+const portsMemo = objectMemo<ServiceModel, readonly PortMapping[]>("servicePorts");
+
+function readServicePorts(file: ComposeFileModel, svc: ServiceModel): PortMapping[] {
   const out: PortMapping[] = [];
   for (const item of file.items(file.get(svc.node, "ports"))) {
     if (isScalar(item)) {
@@ -148,9 +162,15 @@ export interface EnvEntry {
   owned: boolean;
 }
 
-export function serviceEnvironment(file: ComposeFileModel, svc: ServiceModel): EnvEntry[] {
-  return environmentOf(file, file.get(svc.node, "environment"));
+/** A service's environment entries, kept on the service model as servicePorts' answer is (shared, so read-only). */
+export function serviceEnvironment(file: ComposeFileModel, svc: ServiceModel): readonly EnvEntry[] {
+  if (svc.file !== file) return environmentOf(file, file.get(svc.node, "environment"));
+  let env = environmentMemo.get(svc);
+  if (!env) environmentMemo.set(svc, (env = environmentOf(file, file.get(svc.node, "environment"))));
+  return env;
 }
+
+const environmentMemo = objectMemo<ServiceModel, readonly EnvEntry[]>("serviceEnvironment");
 
 export function environmentOf(file: ComposeFileModel, env: Node | undefined): EnvEntry[] {
   const out: EnvEntry[] = [];

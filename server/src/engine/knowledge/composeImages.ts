@@ -135,12 +135,25 @@ const ENTRIES: Entry[] = [
   },
 ];
 
-export function composeImageInfo(image: string | undefined): ServiceImageInfo | undefined {
+/**
+ * Answers per image text, kept for the process (bounded): several compose rules ask for every service, and parsing
+ * the reference and trying every entry's pattern showed in profiles of large files. Answers are frozen: they are shared.
+ */
+const MAX_MEMO = 1024;
+const infoMemo = new Map<string, Readonly<ServiceImageInfo> | undefined>();
+
+export function composeImageInfo(image: string | undefined): Readonly<ServiceImageInfo> | undefined {
   if (!image) return undefined;
+  if (infoMemo.has(image)) return infoMemo.get(image);
   const ref = parseImageRef(image);
   const e = ENTRIES.find((x) => x.names.test(ref.name.toLowerCase()));
-  if (!e) return undefined;
-  const { names: _names, ...info } = e;
+  let info: Readonly<ServiceImageInfo> | undefined;
+  if (e) {
+    const { names: _names, ...rest } = e;
+    info = Object.freeze(rest);
+  }
+  if (infoMemo.size >= MAX_MEMO) infoMemo.clear();
+  infoMemo.set(image, info);
   return info;
 }
 
@@ -173,6 +186,18 @@ export function isFloatingTag(ref: ImageRef): boolean {
  * except that every Alpine-based tag has BusyBox wget.
  */
 export function imageHasTool(image: string, tool: "curl" | "wget"): boolean | undefined {
+  // a pure function of its arguments: kept per image and tool (bounded), as composeImageInfo
+  const key = `${tool} ${image}`;
+  if (toolMemo.has(key)) return toolMemo.get(key);
+  const answer = imageHasToolUncached(image, tool);
+  if (toolMemo.size >= MAX_MEMO) toolMemo.clear();
+  toolMemo.set(key, answer);
+  return answer;
+}
+
+const toolMemo = new Map<string, boolean | undefined>();
+
+function imageHasToolUncached(image: string, tool: "curl" | "wget"): boolean | undefined {
   const ref = parseImageRef(image);
   if (ref.hasVariables) return undefined;
   const facts = imageFacts(ref);

@@ -4,7 +4,7 @@ import { basename, dirname, join, resolvePath } from "../paths";
 import type { WorkspaceFs } from "../types";
 import { emptyFs } from "../workspace";
 import { ComposeFileModel, scalarText, type ServiceModel } from "./compose";
-import { clean, isPlainMap, mergeMaps, toPlain, type Plain, type PlainMap } from "./composeMerge";
+import { isPlainMap, mergeMaps, toPlain, type Plain, type PlainMap } from "./composeMerge";
 
 /**
  * How a file takes part in a project:
@@ -220,7 +220,7 @@ export class ComposeProject {
     if (!svc?.node) return {};
     const own = toPlain(svc.node, (n) => file.resolve(n));
     if (!isPlainMap(own)) return {};
-    delete own.extends;
+    if ("extends" in own) delete own.extends;
     const key = `${file.path}#${name}`;
     const target = depth < 8 && !seen.has(key) ? this.extendsTarget(file, svc) : undefined;
     // `!reset` / `!override` stay in a definition without extends: they apply when the files are merged
@@ -246,7 +246,8 @@ export class ComposeProject {
       // merging into {} also brings list forms (environment: [A=1]) to their mapping form
       acc = mergeMaps(acc ?? {}, own);
     }
-    const out = acc === undefined ? undefined : (clean(acc) as PlainMap);
+    // mergeMaps leaves no `!reset` or `!override` behind when it starts from {} (each value it keeps went through clean)
+    const out = acc;
     this.mergedCache.set(name, out);
     return out;
   }

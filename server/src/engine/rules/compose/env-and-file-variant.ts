@@ -1,5 +1,5 @@
 import { serviceEnvironment } from "../../analysis/compose";
-import { isPlainMap } from "../../model/composeMerge";
+import { isPlainMap, type PlainMap } from "../../model/composeMerge";
 import { composeRule } from "../../rule";
 
 export const rule = composeRule({
@@ -30,10 +30,16 @@ export const rule = composeRule({
   check({ compose, project, report }) {
     for (const svc of compose.services) {
       if (!svc.node) continue;
-      const merged = project.mergedIn(svc.name, ["environment"]);
-      const env = isPlainMap(merged) ? merged : {};
+      // the merged service only when a `_FILE` variable is written here (merging every service showed in profiles)
+      let env: PlainMap | undefined;
       // a variable listed without a value is taken from the shell running compose: maybe unset, so not counted
-      const isSet = (n: string) => n in env && env[n] !== null && env[n] !== "";
+      const isSet = (n: string) => {
+        if (!env) {
+          const merged = project.mergedIn(svc.name, ["environment"]);
+          env = isPlainMap(merged) ? merged : {};
+        }
+        return n in env && env[n] !== null && env[n] !== "";
+      };
       for (const e of serviceEnvironment(compose, svc)) {
         const base = e.name.endsWith("__FILE") ? e.name.slice(0, -6) : e.name.endsWith("_FILE") ? e.name.slice(0, -5) : undefined;
         if (!base || !isSet(e.name) || !isSet(base)) continue;
