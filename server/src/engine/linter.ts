@@ -167,7 +167,7 @@ function* lintUnguarded(options: LintOptions): Generator<void, LintResult, void>
     const compose =
       options.composeCache?.get(path)?.text === text
         ? (options.composeCache.get(path) as ComposeFileModel)
-        : new ComposeFileModel(path, text);
+        : new ComposeFileModel(path, text, lines);
     options.composeCache?.set(path, compose);
     result.model = compose;
     // Compose reads the .env next to the file whenever there is one

@@ -135,6 +135,16 @@ export function parseSuppressions(
   /** The first `# check=` comment of the current run of comments (an empty `#` starts a new run). */
   let pendingCheck: CheckDirective | undefined;
   for (let line = 0; line < count; line++) {
+    if (!checkScopeEnd) {
+      // only comment lines matter here: go straight to the next line with a `#` (no substring per line)
+      const hashAt = lines.text.indexOf("#", lines.lineStart(line));
+      if (hashAt < 0) break;
+      const hashLine = lines.positionAt(hashAt).line;
+      if (hashLine > line) {
+        line = hashLine - 1;
+        continue;
+      }
+    }
     const text = lines.lineText(line);
     if (checkScopeEnd) {
       const t = text.trim();

@@ -6,6 +6,8 @@ import type { ComposeFileModel } from "../model/compose";
  * stops after `maxNodes` nodes, so it is linear in the file and bounded.
  */
 export function unresolvedAliases(file: ComposeFileModel, maxNodes = 200_000): Alias[] {
+  // an alias is written `*name`: a text without `*` has none (most files), and the walk is skipped
+  if (!file.text.includes("*")) return [];
   const out: Alias[] = [];
   const stack: unknown[] = [file.doc.contents];
   let visited = 0;

@@ -116,11 +116,13 @@ export class ComposeFileModel {
   readonly problems: ParseProblem[] = [];
   readonly services: ServiceModel[] = [];
 
+  /** @param lines the text's line index when the caller has one already (the linter does) */
   constructor(
     readonly path: string,
     readonly text: string,
+    lines?: LineIndex,
   ) {
-    this.lines = new LineIndex(text);
+    this.lines = lines?.text === text ? lines : new LineIndex(text);
     // same offsets, but line breaks the parser knows (a lone CR is one in YAML 1.2 and for Compose)
     const source = loneCrToLf(text);
     const tooDeep = nestingTooDeep(source, MAX_YAML_DEPTH);
@@ -277,13 +279,17 @@ export class ComposeFileModel {
     while (stack.length > 0 && visited++ < MAX_DUPLICATE_SCAN_NODES) {
       const n = stack.pop();
       if (isMap(n)) {
-        const seen = new Set<string>();
+        // most mappings are small: a list beats a Set per mapping there (one Set per mapping showed in profiles)
+        const small = n.items.length <= 16;
+        const seenList: string[] = [];
+        const seen = small ? undefined : new Set<string>();
         for (const item of n.items) {
           if (!isMergeKey(item.key) && isScalar(item.key)) {
             const k = scalarText(item.key);
             if (k !== undefined) {
-              if (seen.has(k)) out.push(item.key);
-              seen.add(k);
+              if (seen ? seen.has(k) : seenList.includes(k)) out.push(item.key);
+              if (seen) seen.add(k);
+              else seenList.push(k);
             }
           }
           stack.push(item.value);
